@@ -1,0 +1,193 @@
+"""The command line: `python -m followup ingest|snapshots|query|delete|brief|export ...`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from followup.filters import Filters
+from followup.i18n import date, quote, t
+from followup.settings import db_path
+
+EXIT_OK, EXIT_FAIL, EXIT_REJECTED, EXIT_BUSY = 0, 1, 2, 3
+
+
+class Stop(Exception):
+    """End the command with a message on stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_REJECTED):
+        super().__init__(message)
+        self.code = code
+
+
+def _as_of(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", _LANG, value=text)) from None
+
+
+def cmd_ingest(args) -> int:
+    from followup import ingest, store
+    from followup.problems import Rejected
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise Stop(t("cli.no_file", args.lang, path=path))
+    db = db_path(args.db)
+    try:
+        loaded = ingest.ingest(path.read_bytes(), path.name, db, args.as_of,
+                               who=os.environ.get("USER"))
+    except Rejected as rejected:
+        for problem in rejected.problems:
+            text = problem.text(args.lang)
+            print(text if problem.is_error else t("cli.warning", args.lang, text=text),
+                  file=sys.stderr)
+        errors = sum(p.is_error for p in rejected.problems)
+        raise Stop(t("cli.rejected", args.lang, count=errors)) from None
+    except store.Busy:
+        raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
+    when = date(loaded.as_of, args.lang)
+    if loaded.duplicate:
+        print(t("cli.duplicate", args.lang, snapshot=loaded.snapshot_id, as_of=when))
+        return EXIT_OK
+    print(t("cli.loaded", args.lang, snapshot=loaded.snapshot_id, as_of=when,
+            file=quote(path.name, args.lang)))
+    print(t("cli.counts", args.lang, **loaded.counts))
+    if loaded.warnings:
+        print(t("cli.warnings", args.lang, count=len(loaded.warnings)))
+        for problem in loaded.warnings:
+            print("    " + problem.text(args.lang))
+    return EXIT_OK
+
+
+def _open(args):
+    from followup import ingest, store
+
+    db = db_path(args.db)
+    ingest.ensure_database(db)
+    return store.reader(db)
+
+
+def cmd_snapshots(args) -> int:
+    from followup import output, store
+
+    with _open(args) as con:
+        rows = store.snapshots(con)
+    columns = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "grants",
+               "disbursements", "warnings", "sha256"]
+    print(output.render(args.format, columns, [tuple(r[c] for c in columns) for r in rows]))
+    return EXIT_OK
+
+
+def resolve(con, args) -> int | None:
+    """Return the round named by --snapshot (checked), else the latest round."""
+    from followup import store
+
+    if args.snapshot is None:
+        return store.latest_snapshot(con)
+    ids = [r["snapshot_id"] for r in store.snapshots(con)]
+    if args.snapshot not in ids:
+        raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot,
+                     ids=", ".join(map(str, sorted(ids))) or "–"))
+    return args.snapshot
+
+
+def filters_from(args, snapshot: int | None) -> Filters:
+    """Return the Filters the command-line options describe."""
+    return Filters(snapshot=snapshot, regions=tuple(args.region), sections=tuple(args.section),
+                   evaluations=tuple(args.evaluation), partners=tuple(args.partner),
+                   year_from=args.from_year, year_to=args.to_year)
+
+
+def cmd_query(args) -> int:
+    from followup import output, store
+
+    try:
+        store.query_sql(args.name)
+    except KeyError:
+        raise Stop(t("cli.unknown_query", args.lang, name=args.name,
+                     names=", ".join(store.query_names()))) from None
+    with _open(args) as con:
+        snapshot = resolve(con, args)
+        if snapshot is None:
+            print(t("cli.no_snapshots", args.lang), file=sys.stderr)
+        columns, rows = store.run_query(con, args.name, filters_from(args, snapshot).params(
+            previous=store.previous_snapshot(con, snapshot) if snapshot else None))
+    print(output.render(args.format, columns, rows))
+    return EXIT_OK
+
+
+def cmd_delete(args) -> int:
+    from followup import snapshots, store
+
+    db = db_path(args.db)
+    try:
+        current = snapshots.delete(db, args.snapshot_id, who=os.environ.get("USER"))
+    except KeyError:
+        raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot_id,
+                     ids="–")) from None
+    except store.Busy:
+        raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
+    print(t("cli.deleted", args.lang, snapshot=args.snapshot_id, current=current or "–"))
+    return EXIT_OK
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--snapshot", type=int, help="reporting round id (default: latest)")
+    parser.add_argument("--region", action="append", default=[], metavar="R")
+    parser.add_argument("--section", action="append", default=[], metavar="S")
+    parser.add_argument("--evaluation", action="append", default=[], metavar="E")
+    parser.add_argument("--partner", action="append", default=[], metavar="P")
+    parser.add_argument("--from-year", type=int, metavar="YYYY")
+    parser.add_argument("--to-year", type=int, metavar="YYYY")
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    top = argparse.ArgumentParser(prog="python -m followup",
+                                  description="Oppfølging: status workbooks into DuckDB.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="database file (default $FOLLOWUP_DB or "
+                                     "data/followup.duckdb)")
+    common.add_argument("--lang", choices=("nb", "en"), default=_LANG)
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", parents=[common], help="load a workbook as a reporting round")
+    p.add_argument("file")
+    p.add_argument("--as-of", type=_as_of, help="the round's date, YYYY-MM-DD (default today)")
+    p.set_defaults(run=cmd_ingest)
+    p = sub.add_parser("snapshots", parents=[common], help="list the reporting rounds")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=cmd_snapshots)
+    p = sub.add_parser("query", parents=[common], help="run queries/NAME.sql")
+    p.add_argument("name")
+    _filter_options(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=cmd_query)
+    p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
+    p.add_argument("snapshot_id", type=int)
+    p.set_defaults(run=cmd_delete)
+    return top
+
+
+_LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG") in ("nb", "en") \
+    else "nb"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except Stop as stop:
+        print(stop, file=sys.stderr)
+        return stop.code
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

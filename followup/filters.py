@@ -1,0 +1,43 @@
+"""The filters every view shares, and the query parameters they bind to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user looks at: a reporting round and a slice of actions and grants."""
+
+    snapshot: int | None = None
+    regions: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    evaluations: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    actors: tuple[str, ...] = field(default=())
+
+    def params(self, **extra) -> dict:
+        """Return the query parameters; a query binds the ones it names."""
+        return {
+            "snapshot": self.snapshot,
+            "regions": list(self.regions),
+            "sections": list(self.sections),
+            "evaluations": list(self.evaluations),
+            "partners": list(self.partners),
+            "actors": list(self.actors),
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            **extra,
+        }
+
+    def with_snapshot(self, snapshot: int | None) -> Filters:
+        """Return the same filters for another reporting round."""
+        return replace(self, snapshot=snapshot)
+
+    @property
+    def active(self) -> bool:
+        """Return True when anything but the round narrows the view."""
+        return bool(self.regions or self.sections or self.evaluations or self.partners
+                    or self.actors or self.year_from is not None or self.year_to is not None)

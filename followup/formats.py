@@ -1,0 +1,133 @@
+"""The workbook format: sheet kinds, column aliases and status words, as data."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+ACTIONS, GRANTS, DISBURSEMENTS = "actions", "grants", "disbursements"
+KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One canonical column: its name in code, accepted headers, and whether it is required."""
+
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = False
+
+
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    ACTIONS: ("Tiltak", "Actions", "Oppfølging"),
+    GRANTS: ("Tilskudd", "Grants", "Avtaler"),
+    DISBURSEMENTS: ("Utbetalinger", "Disbursements"),
+}
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    ACTIONS: (
+        Field("action", ("Tiltak", "Action"), required=True),
+        Field("actor", ("Ansvarlig", "Responsible", "Actor"), required=True),
+        Field("status", ("Status",), required=True),
+        Field("action_id", ("ID", "Nr", "Nr.")),
+        Field("recommendation", ("Anbefaling", "Recommendation")),
+        Field("evaluation", ("Evaluering", "Evaluation")),
+        Field("party", ("Part", "Party")),
+        Field("section", ("Seksjon", "Section")),
+        Field("region", ("Region",)),
+        Field("due_date", ("Frist", "Due date")),
+        Field("comment", ("Kommentar", "Comment")),
+    ),
+    GRANTS: (
+        Field("grant_id", ("Avtalenr", "Avtalenummer", "Grant ID", "Agreement"), required=True),
+        Field("partner", ("Partner", "Tilskuddsmottaker", "Mottaker"), required=True),
+        Field("start_date", ("Start", "Fra"), required=True),
+        Field("end_date", ("Slutt", "Til", "End"), required=True),
+        Field("title", ("Tittel", "Title")),
+        Field("section", ("Seksjon", "Section")),
+        Field("region", ("Region",)),
+        Field("country", ("Land", "Country")),
+        Field("amount", ("Avtalebeløp", "Beløp", "Amount NOK")),
+        Field("grant_type", ("Avtaletype", "Type")),
+    ),
+    DISBURSEMENTS: (
+        Field("grant_id", ("Avtalenr", "Grant ID", "Avtalenummer", "Agreement"), required=True),
+        Field("year", ("År", "Year"), required=True),
+        Field("amount", ("Beløp", "Amount NOK", "Amount"), required=True),
+    ),
+}
+
+# Columns that identify a row: a totals row has a sum word in one of them and the rest empty.
+IDENTIFYING: dict[str, tuple[str, ...]] = {
+    ACTIONS: ("action_id", "action", "actor"),
+    GRANTS: ("grant_id", "partner", "title"),
+    DISBURSEMENTS: ("grant_id",),
+}
+TOTAL_WORDS = ("sum", "totalt", "total")
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "done": ("Gjennomført", "Ferdig", "Fullført", "Utført", "Done", "Completed", "Implemented"),
+    "partial": ("Delvis", "Delvis gjennomført", "Partial", "Partially done",
+                "Partially implemented"),
+    "ongoing": ("Pågår", "Påbegynt", "Under arbeid", "Ongoing", "In progress", "Started"),
+    "not_started": ("Ikke påbegynt", "Ikke startet", "Ikke gjort", "Not started", "Not done",
+                    "Not initiated"),
+    "no_report": ("Ikke rapportert", "Ingen rapport", "Not reported", "No report"),
+    "not_applicable": ("Bortfalt", "Ikke relevant", "Utgår", "No longer applicable",
+                       "Not applicable", "N/A"),
+}
+STATUSES = tuple(STATUS_WORDS)
+
+GRANT_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "multi-year": ("flerårig", "multi-year", "multiyear", "multi year", "flerårlig"),
+    "one-year": ("ettårig", "one-year", "one year", "single-year", "ettårlig"),
+}
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+YEAR_HEADER = re.compile(r"^\s*((?:19|20)\d{2})(?:\.0+)?\s*$")
+
+
+def norm(text: str) -> str:
+    """Return the matching key of a sheet name or header: case-, space- and punctuation-blind."""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    return _PUNCT.sub("", text)
+
+
+def header_keys(text: str) -> tuple[str, ...]:
+    """Return the keys a header may match: as written, then without a bracketed unit."""
+    full = norm(text)
+    bare = norm(_PAREN.sub(" ", str(text)))
+    return (full, bare) if bare and bare != full else (full,)
+
+
+def header_year(text: str | None) -> int | None:
+    """Return the year a header names (`2011`, `2011.0`), or None."""
+    if text is None:
+        return None
+    match = YEAR_HEADER.match(str(text))
+    return int(match.group(1)) if match else None
+
+
+def sheet_kind(name: str) -> str | None:
+    """Return which kind of sheet a sheet name denotes, or None."""
+    key = norm(name)
+    for kind, aliases in SHEET_ALIASES.items():
+        if key in {norm(a) for a in aliases}:
+            return kind
+    return None
+
+
+def alias_map(kind: str) -> dict[str, str]:
+    """Return {normalised header: field name} for one sheet kind."""
+    return {norm(alias): f.name for f in FIELDS[kind] for alias in f.aliases}
+
+
+def word_map(words: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Return {lower-cased word: code} for status or grant-type words."""
+    out = {}
+    for code, aliases in words.items():
+        for word in (code, *aliases):
+            out[" ".join(word.casefold().split())] = code
+    return out

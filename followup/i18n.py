@@ -1,0 +1,84 @@
+"""Translation and Norwegian number formatting: the only place user-facing words come from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from followup.texts import TEXT
+
+LANGS = ("nb", "en")
+DEFAULT_LANG = "nb"
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """Return the text for key in lang (bokmål when missing), with values filled in."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry[DEFAULT_LANG]
+    return template.format(**values) if values else template
+
+
+def quote(value: object, lang: str = DEFAULT_LANG) -> str:
+    """Return a value quoted the way the language quotes: «…» or “…”."""
+    return f"«{value}»" if lang == "nb" else f"“{value}”"
+
+
+def _group(digits: str, sep: str) -> str:
+    head, tail = digits[: len(digits) % 3], digits[len(digits) % 3:]
+    groups = [head] if head else []
+    groups += [tail[i:i + 3] for i in range(0, len(tail), 3)]
+    return sep.join(groups)
+
+
+def number(value: float | int | None, decimals: int = 0, lang: str = DEFAULT_LANG) -> str:
+    """Return `1 250 000` / `66,7` in bokmål, `1,250,000` / `66.7` in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    value = round(float(value), decimals)
+    if value == 0:
+        value = 0.0
+    sign = "−" if value < 0 else ""
+    whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
+    if lang == "nb":
+        text = _group(whole, "\u00a0") + ("," + frac if frac else "")
+    else:
+        text = _group(whole, ",") + ("." + frac if frac else "")
+    return sign + text
+
+
+def percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    """Return `66,7 %` (bokmål) or `66.7%` (English)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = number(value, decimals, lang)
+    return f"{text}\u00a0%" if lang == "nb" else f"{text}%"
+
+
+def mnok(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
+    """Return an amount in millions: `58,4 mill. kr` or `NOK 58.4m`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = number(value / 1_000_000, decimals, lang)
+    return f"{text} mill.\u00a0kr" if lang == "nb" else f"NOK\u00a0{text}m"
+
+
+def nok(value: float | None, lang: str = DEFAULT_LANG) -> str:
+    """Return a whole amount: `1 250 000 kr` or `NOK 1,250,000`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = number(value, 0, lang)
+    return f"{text}\u00a0kr" if lang == "nb" else f"NOK\u00a0{text}"
+
+
+def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
+    """Return `31.12.2012` in bokmål, `2012-12-31` in English."""
+    if value is None:
+        return "–"
+    return value.strftime("%d.%m.%Y") if lang == "nb" else value.isoformat()
+
+
+def status_label(code: str, lang: str = DEFAULT_LANG) -> str:
+    """Return the display name of a status code."""
+    return t(f"status.{code}", lang)

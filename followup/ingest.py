@@ -1,0 +1,186 @@
+"""A workbook in, a reporting round out: check everything first, then load in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from followup import formats, package, store, validate, workbook
+from followup.problems import Problem, Rejected
+from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
+
+ARCHIVE_DIR = "originals"
+_SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
+
+
+@dataclass
+class Checked:
+    """A workbook read and validated in memory: nothing written anywhere yet."""
+
+    file_name: str
+    sha256: str
+    data: bytes
+    con: duckdb.DuckDBPyConnection | None
+    sheets: dict[str, workbook.Sheet] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the load."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that are reported but do not stop the load."""
+        return [p for p in self.problems if not p.is_error]
+
+    def close(self) -> None:
+        """Release the in-memory staging database."""
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+
+@dataclass
+class Loaded:
+    """The outcome of a load: the round's id, or the id of the round that already holds it."""
+
+    snapshot_id: int
+    as_of: dt.date
+    counts: dict[str, int]
+    warnings: list[Problem]
+    duplicate: bool = False
+
+
+def display_name(name: str) -> str:
+    """Return a file name safe to show and store: no directories, no control characters."""
+    base = _SAFE_NAME.sub("_", Path(str(name).replace("\\", "/")).name).strip() or "workbook.xlsx"
+    return base[:200]
+
+
+def _counts(con) -> dict[str, int]:
+    return dict(zip(formats.KINDS, con.execute(
+        "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
+        "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchone()))
+
+
+def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
+    """Read and validate a workbook in memory; every problem is in the result, none raised."""
+    checked = Checked(display_name(file_name), hashlib.sha256(data).hexdigest(), data, None)
+    try:
+        container = package.inspect(data, limits or Limits.from_env())
+        checked.con = duckdb.connect()
+        checked.sheets, problems = workbook.read(container, checked.con)
+    except Rejected as rejected:
+        checked.close()
+        checked.problems = rejected.problems
+        return checked
+    validate.stage(checked.con, checked.sheets)
+    checked.problems = problems + validate.check(checked.con, checked.sheets)
+    checked.counts = _counts(checked.con)
+    if not checked.errors and not any(checked.counts.values()):
+        checked.problems.append(Problem("error", "no_rows", args={
+            "sheets": ", ".join(s.name for s in checked.sheets.values())}))
+    return checked
+
+
+def archive_path(db: Path, sha256: str) -> Path:
+    """Return where the original file with this hash is kept, beside the database."""
+    return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
+
+
+def _archive(db: Path, checked: Checked) -> None:
+    target = archive_path(db, checked.sha256)
+    if target.exists() and target.stat().st_size == len(checked.data):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(checked.data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def load(checked: Checked, db: Path, as_of: dt.date | None = None,
+         who: str | None = None) -> Loaded:
+    """Load a checked workbook as a new round in one transaction; Rejected if it has errors."""
+    with store.writer_lock(db):
+        return _load_unlocked(checked, db, as_of, who)
+
+
+def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
+                   who: str | None = None, checkpoint: bool = False) -> Loaded:
+    if checked.errors or checked.con is None:
+        raise Rejected(checked.errors)
+    as_of = as_of or dt.date.today()
+    con = checked.con
+    with store.attached(con, db):
+        existing = _find_existing(con, checked.sha256)
+        if existing is not None:
+            return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True)
+        _archive(db, checked)
+        snapshot = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 "
+                               "FROM target.snapshots").fetchone()[0]
+        params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
+                  "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
+                  "warnings": len(checked.warnings)}
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in store.statements(validate.sql("load_snapshot")):
+                con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        if checkpoint:
+            con.execute("CHECKPOINT target")
+    return Loaded(snapshot, as_of, checked.counts, checked.warnings)
+
+
+def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:
+    return con.execute("SELECT snapshot_id, as_of FROM target.snapshots WHERE sha256 = $sha "
+                       "LIMIT 1", {"sha": sha256}).fetchone()
+
+
+def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,
+           who: str | None = None, limits: Limits | None = None) -> Loaded:
+    """Check and load a workbook; raise Rejected with every problem when it has errors."""
+    checked = check(data, file_name, limits)
+    try:
+        if checked.errors:
+            raise Rejected(checked.problems)
+        return load(checked, db, as_of, who)
+    finally:
+        checked.close()
+
+
+def ensure_database(db: Path) -> None:
+    """Create the database on first use, loading the sample reporting rounds into it."""
+    if db.exists():
+        return
+    with store.writer_lock(db):
+        if db.exists():
+            return
+        tmp = db.with_name(db.name + ".new")
+        for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        for path, as_of in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF):
+            checked = check(path.read_bytes(), path.name)
+            try:
+                _load_unlocked(checked, tmp, dt.date.fromisoformat(as_of), checkpoint=True)
+            finally:
+                checked.close()
+        os.replace(tmp, db)

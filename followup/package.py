@@ -1,0 +1,205 @@
+"""Inspect an .xlsx container before any parser sees it: size, zip bombs, XML entities.
+
+Every part a reader may parse is inflated here once, bounded by the size the archive
+declares for it, so a crafted file can neither lie about its size nor expand without limit.
+The same pass reads what the cell reader does not report: merged ranges and error cells.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from followup.formats import sheet_kind
+from followup.problems import Problem, Rejected
+from followup.settings import Limits
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_MEMBERS = 10_000
+_SHEETS_DIR = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/")
+
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+
+
+@dataclass
+class SheetPart:
+    """A worksheet of the workbook: its name, kind, merged ranges and error cells (0-based)."""
+
+    name: str
+    kind: str | None
+    path: str
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def column_index(letters: bytes | str) -> int:
+    """Return the 0-based index of an Excel column name (`A` -> 0, `AA` -> 26)."""
+    if isinstance(letters, bytes):
+        letters = letters.decode()
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def column_letters(index: int) -> str:
+    """Return the Excel column name of a 0-based index (0 -> `A`)."""
+    name, index = "", index + 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _reject(code: str, **args) -> Rejected:
+    return Rejected([Problem("error", code, args=args)])
+
+
+def _check_bytes(data: bytes, limits: Limits) -> None:
+    if not data:
+        raise _reject("empty_file")
+    if len(data) > limits.max_file_bytes:
+        raise _reject("file_too_large", size_mb=round(len(data) / 2**20, 1),
+                      limit_mb=limits.max_file_bytes // 2**20)
+    if data.startswith(OLE_MAGIC):
+        raise _reject("old_or_encrypted")
+    if not data.startswith(ZIP_MAGIC):
+        raise _reject("not_xlsx")
+
+
+def _open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _reject("truncated") from None
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _reject("too_many_parts", count=len(members))
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > limits.max_unpacked_bytes:
+        raise _reject("unpacks_too_large", size_mb=unpacked // 2**20,
+                      limit_mb=limits.max_unpacked_bytes // 2**20)
+    return archive
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> bytes:
+    """Return a member's bytes, refusing it when it inflates past its declared size."""
+    if info.flag_bits & 0x1:
+        raise _reject("old_or_encrypted")
+    if info.compress_type == zipfile.ZIP_STORED:
+        body = archive.read(info)
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        header = data[info.header_offset:info.header_offset + 30]
+        if len(header) < 30 or not header.startswith(ZIP_MAGIC):
+            raise _reject("truncated")
+        start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
+            + int.from_bytes(header[28:30], "little")
+        inflater = zlib.decompressobj(-15)
+        try:
+            body = inflater.decompress(data[start:start + info.compress_size], info.file_size + 1)
+        except zlib.error:
+            raise _reject("truncated") from None
+        if len(body) > info.file_size or inflater.unconsumed_tail:
+            raise _reject("part_inflates_past_size", part=info.filename)
+        if len(body) != info.file_size:
+            raise _reject("truncated")
+    else:
+        raise _reject("unsupported_compression", part=info.filename)
+    if b"<!DOCTYPE" in body[:4096] or b"<!ENTITY" in body[:4096]:
+        raise _reject("xml_dtd", part=info.filename)
+    return body
+
+
+def _xml(body: bytes) -> ElementTree.Element:
+    try:
+        return ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        raise _reject("unreadable") from None
+
+
+def _workbook_path(parts: dict[str, bytes]) -> str:
+    rels = parts.get("_rels/.rels")
+    if rels is not None:
+        for rel in _xml(rels):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return rel.get("Target", "").lstrip("/")
+    return "xl/workbook.xml"
+
+
+def _sheets(parts: dict[str, bytes], book_path: str) -> list[SheetPart]:
+    if book_path not in parts:
+        raise _reject("not_xlsx")
+    base = posixpath.dirname(book_path)
+    rels_path = posixpath.join(base, "_rels", posixpath.basename(book_path) + ".rels")
+    targets = {}
+    if rels_path in parts:
+        for rel in _xml(parts[rels_path]):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = (target.lstrip("/") if target.startswith("/")
+                                      else posixpath.normpath(posixpath.join(base, target)))
+    sheets = []
+    for node in _xml(parts[book_path]).iter():
+        if node.tag.endswith("}sheet") and node.get("name") is not None:
+            path = targets.get(node.get(f"{_REL_NS}id"), "")
+            sheets.append(SheetPart(node.get("name"), sheet_kind(node.get("name")), path))
+    return sheets
+
+
+def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
+    end = body.rfind(b"</sheetData>")
+    at = max(body.rfind(b"<mergeCells", max(end, 0)), body.rfind(b":mergeCells", max(end, 0)))
+    if at >= 0:
+        for c1, r1, c2, r2 in _MERGE.findall(body, at):
+            top, left = int(r1) - 1, column_index(c1)
+            sheet.merges.append((top, left, int(r2 or r1) - 1, column_index(c2 or c1)))
+    if b't="e"' in body:
+        for attrs, inner in _ERROR_CELL.findall(body):
+            ref, value = _CELL_REF.search(attrs), _VALUE.search(inner)
+            if ref:
+                sheet.errors.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
+                                     value.group(1).decode(errors="replace") if value else "#"))
+
+
+@dataclass
+class Container:
+    """A workbook whose shared parts are proven safe; its sheets are proven one by one."""
+
+    data: bytes
+    archive: zipfile.ZipFile
+    sheets: list[SheetPart]
+
+    def verify(self, sheet: SheetPart) -> None:
+        """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
+        try:
+            info = self.archive.getinfo(sheet.path)
+        except KeyError:
+            return
+        _scan_sheet(sheet, _inflate(self.archive, info, self.data))
+
+
+def inspect(data: bytes, limits: Limits) -> Container:
+    """Return the workbook's container once everything but the worksheets is proven safe.
+
+    Worksheets of recognised sheets are proven by `Container.verify` just before they are
+    parsed (in the parsing thread); other worksheets are never parsed at all.
+    """
+    _check_bytes(data, limits)
+    archive = _open_zip(data, limits)
+    members = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
+    parts = {i.filename: _inflate(archive, i, data) for i in members
+             if not i.filename.startswith(_SHEETS_DIR)}
+    sheets = _sheets(parts, _workbook_path(parts))
+    if not sheets:
+        raise _reject("not_xlsx")
+    return Container(data, archive, sheets)

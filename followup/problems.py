@@ -1,0 +1,52 @@
+"""A problem found in a workbook, located and worded in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from followup.i18n import quote, t
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error or warning at a sheet, Excel row and column, with the value found there."""
+
+    severity: str
+    code: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    args: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        """Return True when this problem stops the workbook from loading."""
+        return self.severity == "error"
+
+    def message(self, lang: str = "nb") -> str:
+        """Return what is wrong and what was expected, without the location."""
+        return t(f"problem.{self.code}", lang, value=self.value, column=self.column,
+                 sheet=self.sheet, row=self.row, quoted=quote(self.value, lang), **self.args)
+
+    def location(self, lang: str = "nb") -> str:
+        """Return `Sheet, rad 9, kolonne Beløp`, as far as the location is known."""
+        parts = [self.sheet] if self.sheet else []
+        if self.row is not None:
+            parts.append(t("loc.row", lang, row=self.row))
+        if self.column is not None:
+            parts.append(t("loc.column", lang, column=self.column))
+        return ", ".join(parts)
+
+    def text(self, lang: str = "nb") -> str:
+        """Return the one-line message a user reads: location, then what is wrong."""
+        where = self.location(lang)
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+
+class Rejected(Exception):
+    """The workbook cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.text() for p in problems[:3]))
+        self.problems = problems

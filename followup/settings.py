@@ -1,0 +1,46 @@
+"""Where things live and how large an upload may be, from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+DATA = ROOT / "data"
+SAMPLE_WORKBOOKS = (DATA / "sample-2012-06.xlsx", DATA / "sample.xlsx")
+SAMPLE_AS_OF = ("2012-06-29", "2012-12-14")
+TEMPLATE = DATA / "template.xlsx"
+DEFAULT_DB = DATA / "followup.duckdb"
+
+
+def _megabytes(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(float(value) * 2**20) if value else default * 2**20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds an uploaded workbook must respect, in bytes."""
+
+    max_file_bytes: int = 50 * 2**20
+    max_unpacked_bytes: int = 300 * 2**20
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Return the limits set by FOLLOWUP_MAX_FILE_MB and FOLLOWUP_MAX_UNPACKED_MB."""
+        return cls(_megabytes("FOLLOWUP_MAX_FILE_MB", 50),
+                   _megabytes("FOLLOWUP_MAX_UNPACKED_MB", 300))
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """Return the database path: the given one, else $FOLLOWUP_DB, else data/followup.duckdb."""
+    chosen = explicit or os.environ.get("FOLLOWUP_DB") or DEFAULT_DB
+    return Path(chosen).expanduser().resolve()
+
+
+def portfolio_level_nok() -> float:
+    """Return the annual portfolio reference level in NOK ($FOLLOWUP_PORTFOLIO_MNOK, default 60)."""
+    value = os.environ.get("FOLLOWUP_PORTFOLIO_MNOK", "").strip()
+    return float(value or 60) * 1_000_000

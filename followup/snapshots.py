@@ -1,0 +1,36 @@
+"""Managing reporting rounds: deleting one (kept in the audit log), reading originals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from followup import store
+
+
+def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
+    """Delete a round and its rows in one transaction; return the round now current."""
+    with store.writer(db) as con:
+        row = con.execute("SELECT sha256, file_name, as_of FROM snapshots "
+                          "WHERE snapshot_id = $id", {"id": snapshot}).fetchone()
+        if row is None:
+            raise KeyError(snapshot)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("actions", "grants", "disbursements", "snapshots"):
+                con.execute(f"DELETE FROM {table} WHERE snapshot_id = $id", {"id": snapshot})
+            con.execute("INSERT INTO audit_log VALUES ($at, $who, 'delete', $id, $sha, $file, "
+                        "$as_of)", {"at": store.now(), "who": who, "id": snapshot,
+                                    "sha": row[0], "file": row[1], "as_of": row[2]})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return store.latest_snapshot(con)
+
+
+def audit_log(con) -> list[dict]:
+    """Return every import and deletion, newest first."""
+    cur = con.execute("SELECT logged_at, who, event, snapshot_id, file_name, sha256, as_of "
+                      "FROM audit_log ORDER BY logged_at DESC, snapshot_id DESC")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]

@@ -1,0 +1,24 @@
+-- load_snapshot: the staged workbook into the attached database as reporting round $snapshot
+INSERT INTO target.snapshots
+SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
+       (SELECT count(*) FROM stg_actions),
+       (SELECT count(*) FROM stg_grants),
+       (SELECT count(*) FROM (SELECT DISTINCT grant_id, year FROM stg_disbursements
+                              WHERE amount_nok IS NOT NULL)),
+       $warnings;
+INSERT INTO target.actions
+SELECT $snapshot, _row, action_id,
+       coalesce(action_id, 'auto:' || md5(lower(actor) || '|' || lower(trim(action)))),
+       action, actor, status, status_text, recommendation, evaluation, party, section,
+       region, due_date, comment
+FROM stg_actions;
+INSERT INTO target.grants
+SELECT $snapshot, _row, grant_id, title, partner, section, region, country, start_date,
+       end_date, amount_nok, grant_type
+FROM stg_grants;
+INSERT INTO target.disbursements
+SELECT $snapshot, grant_id, year, sum(amount_nok)
+FROM stg_disbursements
+WHERE amount_nok IS NOT NULL
+GROUP BY grant_id, year;
+INSERT INTO target.audit_log VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);

@@ -1,0 +1,62 @@
+-- macros: text-to-value conversions used while staging a workbook (temporary, per connection)
+CREATE OR REPLACE TEMP MACRO word_key(s) AS
+    lower(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')));
+
+CREATE OR REPLACE TEMP MACRO clean_key(s) AS
+    nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '');
+
+-- an amount as written: currency words and spaces gone, a minus sign or brackets made '-'
+CREATE OR REPLACE TEMP MACRO amount_core(s) AS
+    regexp_replace(regexp_replace(
+        translate(trim(s), '−–', '--'),
+        '^(kr|nok)\.?|(kr|nok)\.?\s*$|,-\s*$|[\s\x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
+        '^\((.*)\)$', '-\1');
+
+-- the last of ',' and '.' is the decimal mark; a mark that repeats groups thousands
+CREATE OR REPLACE TEMP MACRO amount_plain(c) AS CASE
+    WHEN c LIKE '%,%' AND c LIKE '%.%' THEN
+        CASE WHEN strpos(reverse(c), ',') < strpos(reverse(c), '.')
+             THEN replace(replace(c, '.', ''), ',', '.')
+             ELSE replace(c, ',', '') END
+    WHEN length(c) - length(replace(c, ',', '')) = 1 THEN replace(c, ',', '.')
+    WHEN length(c) - length(replace(c, ',', '')) > 1 THEN replace(c, ',', '')
+    WHEN length(c) - length(replace(c, '.', '')) > 1 THEN replace(c, '.', '')
+    ELSE c END;
+
+CREATE OR REPLACE TEMP MACRO amount_written(s) AS
+    list_transform([amount_core(s)], lambda c: CASE
+        WHEN regexp_full_match(amount_plain(c), '[+-]?[0-9]+(\.[0-9]+)?')
+        THEN try_cast(amount_plain(c) AS DECIMAL(18, 2)) END)[1];
+
+-- plain numbers (every numeric cell) take the cast; only written amounts take the long road
+CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
+    coalesce(try_cast(s AS DECIMAL(18, 2)), amount_written(s));
+
+CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE
+    WHEN try_cast(s AS INTEGER) BETWEEN 1900 AND 2100 THEN try_cast(s AS INTEGER)
+    WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}(\.0+)?') THEN CAST(left(trim(s), 4) AS INTEGER)
+    WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}( 00:00:00)?')
+    THEN CAST(left(trim(s), 4) AS INTEGER) END;
+
+-- a date as an Excel date, 31.12.2012, ISO text or a serial number; a bare year is its
+-- first day, or its last when is_end; years outside 1900-2100 are typing errors
+CREATE OR REPLACE TEMP MACRO date_written(s, is_end) AS CASE
+    WHEN s LIKE '____-__-__ 00:00:00' OR s LIKE '____-__-__' THEN try_cast(left(s, 10) AS DATE)
+    WHEN regexp_full_match(s, '(19|20)[0-9]{2}(\.0+)?')
+    THEN make_date(CAST(left(s, 4) AS INTEGER), CASE WHEN is_end THEN 12 ELSE 1 END,
+                   CASE WHEN is_end THEN 31 ELSE 1 END)
+    WHEN regexp_full_match(s, '[0-9]{5}(\.0+)?')
+    THEN CAST(DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER) AS DATE)
+    WHEN regexp_full_match(s, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}')
+    THEN CAST(try_strptime(s, '%d.%m.%y') AS DATE)
+    ELSE CAST(try_strptime(s, ['%d.%m.%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d', '%d/%m/%Y',
+                               '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%d-%m-%Y',
+                               '%Y.%m.%d', '%d. %m. %Y'])
+              AS DATE) END;
+
+CREATE OR REPLACE TEMP MACRO parse_date(s, is_end) AS
+    list_transform([date_written(trim(s), is_end)],
+                   lambda d: CASE WHEN year(d) BETWEEN 1900 AND 2100 THEN d END)[1];
+
+CREATE OR REPLACE TEMP MACRO is_total(s) AS
+    regexp_full_match(word_key(s), '(sum|totalt|total|i alt)\s*:?');

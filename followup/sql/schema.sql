@@ -1,0 +1,59 @@
+-- schema: reporting rounds and what each holds; created on first write, idempotent
+CREATE TABLE IF NOT EXISTS snapshots (
+    snapshot_id   BIGINT PRIMARY KEY,
+    as_of         DATE NOT NULL,
+    file_name     VARCHAR NOT NULL,
+    sha256        VARCHAR NOT NULL,
+    loaded_at     TIMESTAMP NOT NULL,
+    loaded_by     VARCHAR,
+    actions       INTEGER NOT NULL,
+    grants        INTEGER NOT NULL,
+    disbursements INTEGER NOT NULL,
+    warnings      INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actions (
+    snapshot_id    BIGINT NOT NULL,
+    row_no         INTEGER,
+    action_id      VARCHAR,
+    action_key     VARCHAR NOT NULL,
+    action         VARCHAR NOT NULL,
+    actor          VARCHAR NOT NULL,
+    status         VARCHAR NOT NULL,
+    status_text    VARCHAR,
+    recommendation VARCHAR,
+    evaluation     VARCHAR,
+    party          VARCHAR,
+    section        VARCHAR,
+    region         VARCHAR,
+    due_date       DATE,
+    comment        VARCHAR
+);
+CREATE TABLE IF NOT EXISTS grants (
+    snapshot_id BIGINT NOT NULL,
+    row_no      INTEGER,
+    grant_id    VARCHAR NOT NULL,
+    title       VARCHAR,
+    partner     VARCHAR NOT NULL,
+    section     VARCHAR,
+    region      VARCHAR,
+    country     VARCHAR,
+    start_date  DATE NOT NULL,
+    end_date    DATE NOT NULL,
+    amount_nok  DECIMAL(18, 2),
+    grant_type  VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS disbursements (
+    snapshot_id BIGINT NOT NULL,
+    grant_id    VARCHAR NOT NULL,
+    year        INTEGER NOT NULL,
+    amount_nok  DECIMAL(18, 2) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+    logged_at   TIMESTAMP NOT NULL,
+    who         VARCHAR,
+    event       VARCHAR NOT NULL,
+    snapshot_id BIGINT,
+    sha256      VARCHAR,
+    file_name   VARCHAR,
+    as_of       DATE
+);

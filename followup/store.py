@@ -1,0 +1,209 @@
+"""DuckDB: schema, short-lived connections, the writer lock, snapshots and the query runner.
+
+DuckDB lets one process write a database file, and a writer cannot open it while a reader
+holds it. So nobody keeps the file open: readers take a read-only connection per query batch,
+writers serialise on a lock file and hold the database only for the load transaction.
+Both retry briefly when the other side has the file, then report `Busy`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import re
+import time
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+from followup.settings import QUERIES
+
+SQL = Path(__file__).parent / "sql"
+LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
+_QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Busy(Exception):
+    """Another process holds the database longer than we are willing to wait."""
+
+
+@cache
+def _sql(name: str) -> str:
+    return (SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def statements(text: str) -> list[str]:
+    """Return the statements of a SQL file (each ends with `;` at the end of a line)."""
+    return [s.strip() for s in re.split(r";\s*(?:\n|$)", text) if s.strip()
+            and not all(line.strip().startswith("--") for line in s.strip().splitlines())]
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflict" in text or "could not set" in text)
+
+
+def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline, pause = time.monotonic() + timeout, 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() > deadline:
+                raise Busy(str(exc).splitlines()[0]) from None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+@contextlib.contextmanager
+def reader(db: Path, timeout: float = LOCK_TIMEOUT):
+    """Yield a read-only connection to the database, closed afterwards."""
+    con = _connect(db, True, timeout)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
+    """Hold the exclusive writer lock of the database (a lock file beside it)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise Busy("writer lock") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIMEOUT):
+    """Attach the database file read-write as `target` to con (schema ensured), then detach."""
+    deadline, pause = time.monotonic() + timeout, 0.01
+    while True:
+        try:
+            con.execute("ATTACH $path AS target", {"path": str(db)})
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() > deadline:
+                raise Busy(str(exc).splitlines()[0]) from None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+    try:
+        con.execute("USE target")
+        for statement in statements(_sql("schema")):
+            con.execute(statement)
+        con.execute("USE memory")
+        yield con
+    finally:
+        con.execute("USE memory")
+        con.execute("DETACH target")
+
+
+@contextlib.contextmanager
+def writer(db: Path, timeout: float = LOCK_TIMEOUT):
+    """Yield a read-write connection under the writer lock, schema ensured, closed afterwards."""
+    with writer_lock(db, timeout):
+        con = _connect(db, False, timeout)
+        try:
+            for statement in statements(_sql("schema")):
+                con.execute(statement)
+            yield con
+        finally:
+            con.close()
+
+
+def create(db: Path) -> None:
+    """Create an empty database with the schema (no-op when it exists)."""
+    with writer_lock(db):
+        con = duckdb.connect()
+        try:
+            with attached(con, db):
+                pass
+        finally:
+            con.close()
+
+
+def snapshots(con) -> list[dict]:
+    """Return every reporting round, newest first by as-of date."""
+    cur = con.execute(
+        "SELECT snapshot_id, as_of, file_name, sha256, loaded_at, loaded_by, actions, grants, "
+        "disbursements, warnings FROM snapshots ORDER BY as_of DESC, snapshot_id DESC")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def latest_snapshot(con) -> int | None:
+    """Return the id of the latest reporting round by as-of date, or None when there is none."""
+    row = con.execute("SELECT snapshot_id FROM snapshots ORDER BY as_of DESC, snapshot_id DESC "
+                      "LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def previous_snapshot(con, snapshot: int) -> int | None:
+    """Return the round reported just before the given one, or None."""
+    row = con.execute(
+        "SELECT s.snapshot_id FROM snapshots s, snapshots c WHERE c.snapshot_id = $id "
+        "AND (s.as_of, s.snapshot_id) < (c.as_of, c.snapshot_id) "
+        "ORDER BY s.as_of DESC, s.snapshot_id DESC LIMIT 1", {"id": snapshot}).fetchone()
+    return row[0] if row else None
+
+
+def find_sha(con, sha256: str) -> int | None:
+    """Return the round already loaded from a file with this sha256, or None."""
+    row = con.execute("SELECT snapshot_id FROM snapshots WHERE sha256 = $sha LIMIT 1",
+                      {"sha": sha256}).fetchone()
+    return row[0] if row else None
+
+
+def query_names() -> list[str]:
+    """Return the names of the queries in queries/."""
+    return sorted(p.stem for p in QUERIES.glob("*.sql"))
+
+
+@cache
+def query_sql(name: str) -> str:
+    """Return the SQL of queries/NAME.sql; KeyError for an unknown name."""
+    if not _QUERY_NAME.match(name) or not (QUERIES / f"{name}.sql").is_file():
+        raise KeyError(name)
+    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def named_parameters(sql: str) -> set[str]:
+    """Return the `$name` parameters a statement uses (comments and literals ignored)."""
+    return set(_PARAM.findall(_NOISE.sub(" ", sql)))
+
+
+def bind(name: str, params: dict) -> tuple[str, dict]:
+    """Return the SQL of a query and exactly the parameters it names, taken from params."""
+    sql = query_sql(name)
+    wanted = named_parameters(sql)
+    missing = wanted - params.keys()
+    if missing:
+        raise ValueError(f"query {name} needs {sorted(missing)}")
+    return sql, {k: params[k] for k in wanted}
+
+
+def run_query(con, name: str, params: dict) -> tuple[list[str], list[tuple]]:
+    """Run queries/NAME.sql with bound parameters; return column names and rows."""
+    cur = con.execute(*bind(name, params))
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def now() -> dt.datetime:
+    """Return the current local time without microseconds."""
+    return dt.datetime.now().replace(microsecond=0)

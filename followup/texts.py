@@ -1,0 +1,172 @@
+"""Every user-facing text, in bokmål and English. Keys are `area.name`."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    # locations
+    "loc.row": {"nb": "rad {row}", "en": "row {row}"},
+    "loc.column": {"nb": "kolonne {column}", "en": "column {column}"},
+    # statuses
+    "status.done": {"nb": "Gjennomført", "en": "Done"},
+    "status.partial": {"nb": "Delvis gjennomført", "en": "Partly done"},
+    "status.ongoing": {"nb": "Pågår", "en": "Ongoing"},
+    "status.not_started": {"nb": "Ikke gjort", "en": "Not done"},
+    "status.no_report": {"nb": "Ikke rapportert", "en": "Not reported"},
+    "status.not_applicable": {"nb": "Bortfalt", "en": "Not applicable"},
+    "grant_type.multi-year": {"nb": "Flerårig", "en": "Multi-year"},
+    "grant_type.one-year": {"nb": "Ettårig", "en": "One-year"},
+    "kind.actions": {"nb": "Tiltak", "en": "Actions"},
+    "kind.grants": {"nb": "Tilskudd", "en": "Grants"},
+    "kind.disbursements": {"nb": "Utbetalinger", "en": "Disbursements"},
+    # file-level problems
+    "problem.empty_file": {"nb": "Filen er tom (0 byte).", "en": "The file is empty (0 bytes)."},
+    "problem.file_too_large": {
+        "nb": "Filen er {size_mb} MB; største tillatte er {limit_mb} MB.",
+        "en": "The file is {size_mb} MB; the largest allowed is {limit_mb} MB."},
+    "problem.unpacks_too_large": {
+        "nb": "Filen pakker seg ut til {size_mb} MB; grensen er {limit_mb} MB. Den er avvist "
+              "før lesing (mulig zip-bombe).",
+        "en": "The file unpacks to {size_mb} MB; the limit is {limit_mb} MB. It was refused "
+              "before reading (possible zip bomb)."},
+    "problem.part_inflates_past_size": {
+        "nb": "Delen {part} pakker seg ut til mer enn den oppgir (mulig zip-bombe); "
+              "filen er avvist.",
+        "en": "The part {part} unpacks to more than it declares (possible zip bomb); "
+              "the file was refused."},
+    "problem.too_many_parts": {
+        "nb": "Filen har {count} deler; det er ikke en vanlig arbeidsbok og er avvist.",
+        "en": "The file has {count} parts; that is not an ordinary workbook and was refused."},
+    "problem.old_or_encrypted": {
+        "nb": "Dette er en gammel .xls-fil eller en passordbeskyttet arbeidsbok. Åpne den i Excel, "
+              "fjern eventuelt passordet og lagre som .xlsx.",
+        "en": "This is an old .xls file or a password-protected workbook. Open it in Excel, "
+              "remove any password and save it as .xlsx."},
+    "problem.not_xlsx": {
+        "nb": "Filen er ikke en Excel-arbeidsbok (.xlsx eller .xlsm).",
+        "en": "The file is not an Excel workbook (.xlsx or .xlsm)."},
+    "problem.truncated": {
+        "nb": "Filen er avkortet eller skadet og kan ikke leses. Lagre den på nytt fra Excel.",
+        "en": "The file is truncated or damaged and cannot be read. Save it again from Excel."},
+    "problem.unreadable": {
+        "nb": "Arbeidsboken kan ikke leses ({detail}).",
+        "en": "The workbook cannot be read ({detail})."},
+    "problem.unsupported_compression": {
+        "nb": "Delen {part} er komprimert på en måte Excel ikke bruker; filen er avvist.",
+        "en": "The part {part} uses a compression Excel does not use; the file was refused."},
+    "problem.xml_dtd": {
+        "nb": "Delen {part} inneholder en XML-DTD (mulig entitetsbombe); filen er avvist.",
+        "en": "The part {part} contains an XML DTD (possible entity bomb); the file was refused."},
+    "problem.no_sheet": {
+        "nb": "Fant ingen kjent arkfane (fant: {found}). Godtatte navn: {accepted}.",
+        "en": "No recognised sheet (found: {found}). Accepted names: {accepted}."},
+    "problem.duplicate_sheet": {
+        "nb": "Flere arkfaner betyr det samme: {names}. Behold én av dem.",
+        "en": "Several sheets mean the same: {names}. Keep one of them."},
+    "problem.no_rows": {
+        "nb": "Arbeidsboken har ingen rader med data (lest: {sheets}).",
+        "en": "The workbook has no rows of data (read: {sheets})."},
+    # sheet-level problems
+    "problem.no_header": {
+        "nb": "fant ikke overskriftsraden blant de første {rows} radene; ventet kolonner som "
+              "{expected}.",
+        "en": "no header row among the first {rows} rows; expected columns such as {expected}."},
+    "problem.missing_column": {
+        "nb": "mangler påkrevd kolonne {wanted} (godtatte overskrifter: {accepted}).",
+        "en": "the required column {wanted} is missing (accepted headers: {accepted})."},
+    "problem.duplicate_column": {
+        "nb": "kolonnen finnes to ganger (også i kolonne {other}); behold én.",
+        "en": "the column appears twice (also in column {other}); keep one."},
+    "problem.unknown_columns": {
+        "nb": "ukjente kolonner blir ikke lest: {names}.",
+        "en": "unknown columns are not read: {names}."},
+    "problem.unnamed_column": {
+        "nb": "kolonne {letter} har verdier, men ingen overskrift; den blir ikke lest.",
+        "en": "column {letter} has values but no header; it is not read."},
+    # cell-level problems
+    "problem.missing_value": {
+        "nb": "mangler verdi; kolonnen er påkrevd.",
+        "en": "no value; the column is required."},
+    "problem.unknown_status": {
+        "nb": "{quoted} er ikke en kjent status. Godtatte: {accepted}.",
+        "en": "{quoted} is not a known status. Accepted: {accepted}."},
+    "problem.empty_status": {
+        "nb": "status er tom; registrert som «Ikke rapportert».",
+        "en": "the status is empty; recorded as “Not reported”."},
+    "problem.bad_amount": {
+        "nb": "{quoted} er ikke et beløp (skriv f.eks. 1 250 000 eller kr 1 250 000,50).",
+        "en": "{quoted} is not an amount (write e.g. 1 250 000 or kr 1 250 000,50)."},
+    "problem.negative_amount": {
+        "nb": "negativt beløp {quoted} (tilbakebetaling?); tatt med som det står.",
+        "en": "negative amount {quoted} (a refund?); included as written."},
+    "problem.bad_date": {
+        "nb": "{quoted} er ikke en dato (skriv f.eks. 31.12.2012, 2012-12-31 eller 2012).",
+        "en": "{quoted} is not a date (write e.g. 31.12.2012, 2012-12-31 or 2012)."},
+    "problem.bad_year": {
+        "nb": "{quoted} er ikke et årstall (skriv f.eks. 2012).",
+        "en": "{quoted} is not a year (write e.g. 2012)."},
+    "problem.bad_grant_type": {
+        "nb": "{quoted} er ikke en avtaletype. Godtatte: flerårig, ettårig.",
+        "en": "{quoted} is not an agreement type. Accepted: multi-year, one-year."},
+    "problem.end_before_start": {
+        "nb": "slutt {quoted} er før start ({start}).",
+        "en": "the end {quoted} is before the start ({start})."},
+    "problem.duplicate_action_id": {
+        "nb": "ID {quoted} finnes også i rad {other}; hver ID skal være unik.",
+        "en": "ID {quoted} also appears in row {other}; every ID must be unique."},
+    "problem.duplicate_grant_id": {
+        "nb": "avtalenummer {quoted} finnes også i rad {other}; hvert avtalenummer skal "
+              "være unikt.",
+        "en": "agreement number {quoted} also appears in row {other}; each must be unique."},
+    "problem.unknown_grant": {
+        "nb": "utbetaling til avtale {quoted}, som ikke står i arket {grants_sheet}.",
+        "en": "a disbursement to agreement {quoted}, which is not in the sheet {grants_sheet}."},
+    "problem.both_layouts": {
+        "nb": "avtale {quoted}, år {year} står både i {grants_sheet} (kolonne {year}) og i "
+              "{disb_sheet}; før den opp bare ett sted.",
+        "en": "agreement {quoted}, year {year} is given both in {grants_sheet} (column {year}) "
+              "and in {disb_sheet}; give it in one place only."},
+    "problem.cell_error": {
+        "nb": "cellen inneholder Excel-feilen {quoted}; rett formelen eller skriv inn verdien.",
+        "en": "the cell holds the Excel error {quoted}; fix the formula or type the value."},
+    "problem.more_like_this": {
+        "nb": "… og {count} flere av samme slag i denne kolonnen.",
+        "en": "… and {count} more of the same kind in this column."},
+}
+
+TEXT.update({
+    # command line
+    "cli.loaded": {
+        "nb": "Lastet inn som runde {snapshot} per {as_of} fra {file}.",
+        "en": "Loaded as round {snapshot} as of {as_of} from {file}."},
+    "cli.counts": {
+        "nb": "  Tiltak: {actions} · Tilskudd: {grants} · Utbetalinger: {disbursements}",
+        "en": "  Actions: {actions} · Grants: {grants} · Disbursements: {disbursements}"},
+    "cli.duplicate": {
+        "nb": "Filen er allerede lastet inn som runde {snapshot} (per {as_of}); "
+              "ingenting er endret.",
+        "en": "The file is already loaded as round {snapshot} (as of {as_of}); nothing changed."},
+    "cli.warnings": {"nb": "  Advarsler ({count}):", "en": "  Warnings ({count}):"},
+    "cli.warning": {"nb": "Advarsel: {text}", "en": "Warning: {text}"},
+    "cli.rejected": {
+        "nb": "Ingenting er lastet inn: {count} feil må rettes i arbeidsboken.",
+        "en": "Nothing was loaded: {count} errors must be fixed in the workbook."},
+    "cli.no_file": {"nb": "Fant ikke filen {path}.", "en": "File not found: {path}."},
+    "cli.busy": {
+        "nb": "Databasen er opptatt (en annen import pågår). Prøv igjen om litt.",
+        "en": "The database is busy (another import is running). Try again shortly."},
+    "cli.unknown_query": {
+        "nb": "Ukjent spørring {name}. Tilgjengelige: {names}.",
+        "en": "Unknown query {name}. Available: {names}."},
+    "cli.unknown_snapshot": {
+        "nb": "Ingen runde {snapshot}. Tilgjengelige: {ids}.",
+        "en": "No round {snapshot}. Available: {ids}."},
+    "cli.no_snapshots": {
+        "nb": "Databasen har ingen rapporteringsrunder ennå.",
+        "en": "The database has no reporting rounds yet."},
+    "cli.bad_date": {
+        "nb": "{value} er ikke en dato på formen ÅÅÅÅ-MM-DD.",
+        "en": "{value} is not a date of the form YYYY-MM-DD."},
+    "cli.deleted": {
+        "nb": "Runde {snapshot} er slettet. Gjeldende runde er nå {current}.",
+        "en": "Round {snapshot} was deleted. The current round is now {current}."},
+})

@@ -1,0 +1,125 @@
+"""Type the sheets' cells in DuckDB and collect every problem, column-wise, never raise-first."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from followup import formats
+from followup.problems import Problem
+from followup.workbook import Sheet
+
+SQL = Path(__file__).parent / "sql"
+WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column"}
+SHOWN_PER_KIND = 50
+
+
+@cache
+def sql(name: str) -> str:
+    """Return the text of followup/sql/NAME.sql."""
+    return (SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _word_tables(con) -> None:
+    for table, words in (("status_words", formats.STATUS_WORDS),
+                         ("grant_type_words", formats.GRANT_TYPE_WORDS)):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (word VARCHAR, code VARCHAR)")
+        con.executemany(f"INSERT INTO {table} VALUES (word_key(?), ?)",
+                        list(formats.word_map(words).items()))
+
+
+def _cells_view(con, kind: str, sheet: Sheet | None) -> None:
+    """Create `cells_<kind>`: every field of the kind (NULL where the sheet lacks it), and
+    only data rows: blank rows and totals rows (a sum word, identifying cells empty) skipped."""
+    names = [f.name for f in formats.FIELDS[kind]]
+    if sheet is None:
+        cols = ", ".join(f'NULL::VARCHAR AS "{n}"' for n in names)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE cells_{kind} AS "
+                    f"SELECT NULL::INTEGER AS _row, {cols} LIMIT 0")
+        return
+    ids = [f for f in formats.IDENTIFYING[kind] if sheet.has(f)]
+    others = " AND ".join(f'("{f}" IS NULL OR "{f}" = _first)' for f in ids) or "true"
+    cols = ", ".join(f'"{n}"' if sheet.has(n) else f'NULL::VARCHAR AS "{n}"' for n in names)
+    years = "".join(f', "{c.field}"' for c in sheet.years)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW cells_{kind} AS SELECT _row, {cols}{years} "
+                f"FROM {sheet.table} WHERE NOT (_blank OR (is_total(_first) AND {others}))")
+
+
+def stage(con, sheets: dict[str, Sheet]) -> None:
+    """Create the typed staging tables stg_actions, stg_grants and stg_disbursements."""
+    con.execute(sql("macros"))
+    _word_tables(con)
+    for kind in formats.KINDS:
+        _cells_view(con, kind, sheets.get(kind))
+    grants = sheets.get(formats.GRANTS)
+    if grants is not None and grants.years:
+        con.execute(sql("cells_wide"))
+    else:
+        con.execute("CREATE OR REPLACE TEMP TABLE cells_wide "
+                    "(_row INTEGER, grant_id VARCHAR, field VARCHAR, amount VARCHAR)")
+    for name in ("stage_actions", "stage_grants", "stage_disbursements"):
+        con.execute(sql(name))
+
+
+def _header(sheet: Sheet | None, field: str) -> str:
+    if field.startswith("y") and field[1:].isdigit():
+        return field[1:]
+    return sheet.header(field) if sheet else field
+
+
+def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
+    sheet = sheets.get(kind)
+    if sheet is None:
+        return None
+    if not field.startswith("y") and field in {f.name for f in formats.FIELDS[kind]} \
+            and not sheet.has(field):
+        return None
+    severity = "warning" if code in WARNINGS else "error"
+    grants = sheets.get(formats.GRANTS)
+    disb = sheets.get(formats.DISBURSEMENTS)
+    args = {"other": other, "start": other, "year": other,
+            "grants_sheet": grants.name if grants else formats.SHEET_ALIASES["grants"][0],
+            "disb_sheet": disb.name if disb else formats.SHEET_ALIASES["disbursements"][0],
+            "accepted": ", ".join(w for words in formats.STATUS_WORDS.values() for w in words)}
+    return Problem(severity, code, sheet.name, row, _header(sheet, field), value, args)
+
+
+def _capped(rows: list[tuple]) -> list[tuple]:
+    """Keep the first rows of each (sheet, column, code); note how many more there were."""
+    counts: dict[tuple, int] = {}
+    kept = []
+    for row in rows:
+        key = (row[0], row[2], row[4])
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= SHOWN_PER_KIND:
+            kept.append(row)
+    extra = [(k[0], None, k[1], None, "more_like_this", k[2], n - SHOWN_PER_KIND)
+             for k, n in counts.items() if n > SHOWN_PER_KIND]
+    return kept + extra
+
+
+def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
+    """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
+    rows = []
+    for kind in (formats.ACTIONS, formats.GRANTS):
+        for row in con.execute(sql(f"check_{kind}")).fetchall():
+            rows.append((kind, *row))
+    for layout, *rest in con.execute(sql("check_disbursements")).fetchall():
+        rows.append((formats.DISBURSEMENTS if layout == "long" else formats.GRANTS, *rest))
+    def order(r):
+        sheet = sheets.get(r[0])
+        return formats.KINDS.index(r[0]), r[1], sheet.position(r[2]) if sheet else 0
+
+    rows.sort(key=order)
+    problems = []
+    for kind, row, field, value, code, other, *count in _capped(rows):
+        if code == "more_like_this":
+            sheet = sheets.get(kind)
+            problems.append(Problem("error" if other not in WARNINGS else "warning", code,
+                                    sheet.name if sheet else kind, None,
+                                    _header(sheet, field), args={"count": count[0]}))
+            continue
+        problem = _problem(sheets, kind, row, field, value, code, other)
+        if problem is not None:
+            problems.append(problem)
+    return problems
