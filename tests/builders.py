@@ -1,0 +1,96 @@
+"""Build real .xlsx workbooks (openpyxl) and real DuckDB files through the real ingest path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.table import Table
+
+from followup import ingest
+
+
+@dataclass(frozen=True)
+class Text:
+    """A cell that must be stored as text even when it looks like a formula (`=...`)."""
+
+    value: str
+
+
+@dataclass
+class SheetSpec:
+    """A sheet: rows from row 1 (None for a blank row), merges like 'B5:B7', an Excel Table."""
+
+    rows: list
+    merges: tuple[str, ...] = ()
+    table: str | None = None
+
+
+def write_workbook(path: Path, sheets: dict[str, SheetSpec | list]) -> Path:
+    """Write a workbook with the given sheets (a list is a SheetSpec's rows) and return path."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, spec in sheets.items():
+        spec = spec if isinstance(spec, SheetSpec) else SheetSpec(spec)
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(spec.rows, start=1):
+            for c, value in enumerate(row or [], start=1):
+                if value is None:
+                    continue
+                cell = ws.cell(row=r, column=c)
+                if isinstance(value, Text):
+                    cell.value = value.value
+                    cell.data_type = "s"
+                else:
+                    cell.value = value
+                if isinstance(value, (dt.date, dt.datetime)):
+                    cell.number_format = "DD.MM.YYYY"
+        for merged in spec.merges:
+            ws.merge_cells(merged)
+        if spec.table:
+            ws.add_table(Table(displayName="T" + name.replace(" ", ""), ref=spec.table))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+ACTION_HEADER = ["ID", "Tiltak", "Ansvarlig", "Seksjon", "Region", "Status", "Frist"]
+STANDARD_ACTIONS = [
+    ["A1", "a1", "Hum", "Hum", "Globalt", "Gjennomført", dt.date(2012, 6, 30)],
+    ["A2", "a2", "Hum", "Hum", "Europa", "Pågår", dt.date(2012, 12, 31)],
+    ["A3", "a3", "Hum", "Hum", "Europa", "Bortfalt", None],
+    ["A4", "a4", "IOM", "Hum", "Afrika", "Ferdig", None],
+    ["A5", "a5", "IOM", "Hum", "Globalt", "Ikke gjort", dt.date(2012, 3, 1)],
+    ["A6", "a6", "IOM", "Hum", "Globalt", "Delvis", None],
+    ["A7", "a7", "MR/DEM", "MR/DEM", "Europa", "Done", None],
+    ["A8", "a8", "MR/DEM", "MR/DEM", "Europa", None, None],
+]
+GRANT_HEADER = ["Avtalenr", "Partner", "Seksjon", "Region", "Fra", "Til", 2011, "2012"]
+STANDARD_GRANTS = [
+    ["G1", "IOM", "Hum", "Europa", "01.01.2011", "31.12.2012", 1_000_000, "kr 2 000 000,50"],
+    ["G2", "UNODC", "MR/DEM", "Globalt", 2012, 2012, None, "500\u00a0000"],
+    ["G3", "ILO", "MR/DEM", "Europa", dt.date(2011, 3, 1), "2013-06-30", None, None],
+]
+STANDARD_DISBURSEMENTS = [
+    ["G3", 2011, 300_000],
+    ["G3", "2011", "200 000"],
+    ["G3", 2013, 750_000],
+    ["G1", 2013, -100_000],
+]
+
+
+def standard_workbook(path: Path) -> Path:
+    """Write the workbook whose figures the query tests compute by hand (see test_queries)."""
+    return write_workbook(path, {
+        "Tiltak": [["Oppfølgingsplan"], None, ACTION_HEADER, *STANDARD_ACTIONS],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
+def load(db: Path, workbook: Path, as_of: str | None = None) -> ingest.Loaded:
+    """Ingest a workbook into db through the real path; return what was loaded."""
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    return ingest.ingest(workbook.read_bytes(), workbook.name, db, day)
