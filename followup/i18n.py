@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from followup.texts import TEXT
+from followup.texts import TEXT as _MESSAGES
+from followup.texts_ui import UI
+
+TEXT = {**_MESSAGES, **UI}
 
 LANGS = ("nb", "en")
 DEFAULT_LANG = "nb"

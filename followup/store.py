@@ -26,6 +26,8 @@ LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# Values for the parameters that are not filters, when the caller leaves them out.
+DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": []}
 
 
 class Busy(Exception):
@@ -192,6 +194,7 @@ def bind(name: str, params: dict) -> tuple[str, dict]:
     """Return the SQL of a query and exactly the parameters it names, taken from params."""
     sql = query_sql(name)
     wanted = named_parameters(sql)
+    params = {**DEFAULT_PARAMS, **params}
     missing = wanted - params.keys()
     if missing:
         raise ValueError(f"query {name} needs {sorted(missing)}")

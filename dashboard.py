@@ -1,0 +1,9 @@
+"""Oppfølging: the dashboard's entry point (`streamlit run dashboard.py`)."""
+
+import streamlit as st
+
+from followup import ui
+
+st.set_page_config(page_title="Oppfølging", page_icon=":material/fact_check:", layout="wide",
+                   initial_sidebar_state="expanded")
+ui.navigation().run()

@@ -1,0 +1,255 @@
+"""Pure chart builders: a query's DataFrame in, a plotly Figure out (no Streamlit here).
+
+One colour per status everywhere (Okabe-Ito, colour-blind safe; not reported is grey),
+fonts sized for a projector, numbers written the Norwegian way when lang is `nb`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from followup.formats import STATUSES
+from followup.i18n import date, mnok, percent, status_label, t
+
+STATUS_COLORS = {
+    "done": "#009E73", "partial": "#56B4E9", "ongoing": "#0072B2",
+    "not_started": "#D55E00", "no_report": "#8C8C8C", "not_applicable": "#D4D4D4",
+}
+TYPE_COLORS = {"multi-year": "#0072B2", "one-year": "#E69F00"}
+GROUP_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                "#F0E442", "#000000", "#8C8C8C"]
+INK, MUTED, GRID = "#1F2933", "#52606D", "#E5E7EB"
+FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica Neue, Arial, sans-serif"
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d",
+                               "zoomOut2d", "autoScale2d", "resetScale2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+TOP_GROUPS = 7
+
+
+def _wrap(label: str, width: int = 26) -> str:
+    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _short(label: str, width: int = 22) -> str:
+    return textwrap.shorten(str(label), width, placeholder=" …")
+
+
+def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> go.Figure:
+    """Apply the house style: white, large type, legend on top, Norwegian separators."""
+    fig.update_layout(
+        template="plotly_white", height=int(height * scale),
+        font={"family": FONT_FAMILY, "size": round(16 * scale), "color": INK},
+        separators=",\u00a0" if lang == "nb" else ".,",
+        margin={"l": 10, "r": 24, "t": 48, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
+                "title": {"text": ""}, "font": {"size": round(15 * scale)},
+                "traceorder": "normal"},
+        hoverlabel={"font": {"size": round(15 * scale), "family": FONT_FAMILY}},
+        plot_bgcolor="white", paper_bgcolor="white",
+    )
+    axis = {"gridcolor": GRID, "zerolinecolor": GRID, "automargin": True,
+            "tickfont": {"size": round(15 * scale), "color": INK},
+            "title": {"font": {"size": round(15 * scale), "color": MUTED}}}
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
+    return fig
+
+
+def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
+                        scale: float = 1.0) -> go.Figure:
+    """Horizontal stacked bars of status counts per actor, best completion on top."""
+    actors = list(dict.fromkeys(df["actor"]))
+    labels = [_short(a) if compact else _wrap(a, 30) for a in actors]
+    fig = go.Figure()
+    for status in STATUSES:
+        part = df[df["status"] == status].set_index("actor").reindex(actors)
+        if part["actions"].notna().any():
+            fig.add_bar(
+                y=labels, x=part["actions"].fillna(0), orientation="h",
+                name=status_label(status, lang), marker_color=STATUS_COLORS[status],
+                customdata=actors,
+                hovertemplate="%{customdata}<br>" + status_label(status, lang)
+                + ": %{x}<extra></extra>")
+    shares = df.drop_duplicates("actor").set_index("actor").reindex(actors)
+    totals = df.groupby("actor")["actions"].sum().reindex(actors)
+    for actor, label in zip(actors, labels):
+        share = percent(shares.loc[actor, "completion_pct"], lang, 0)
+        fig.add_annotation(
+            x=totals[actor], y=label, xanchor="left", showarrow=False, xshift=8,
+            text=share if compact else t("chart.done_label", lang, pct=share),
+            font={"size": round(15 * scale), "color": INK})
+    fig.update_layout(barmode="stack", bargap=0.3)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=t("chart.actions", lang), dtick=1 if totals.max() <= 12 else None,
+                     range=[0, totals.max() * (1.25 if compact else 1.4)])
+    per_bar = 44 if compact else 54
+    fig = style(fig, lang, height=max(140 + per_bar * len(actors), 280), scale=scale)
+    if compact:
+        fig.update_layout(showlegend=False, margin={"t": 10})
+    return fig
+
+
+def status_legend_html(statuses: list[str], lang: str) -> str:
+    """Return a one-line HTML legend of status colours (for the small charts)."""
+    items = "".join(
+        f'<span style="white-space:nowrap;margin-right:1.1em">'
+        f'<span style="display:inline-block;width:.9em;height:.9em;border-radius:2px;'
+        f'background:{STATUS_COLORS[s]};margin-right:.35em;vertical-align:-.1em"></span>'
+        f"{status_label(s, lang)}</span>" for s in STATUSES if s in statuses)
+    return f'<div style="font-size:.95rem;line-height:1.8;color:{INK}">{items}</div>'
+
+
+
+def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
+    """Stacked bars of actions per status in each reporting round, oldest first."""
+    rounds = df.drop_duplicates("snapshot_id")[["snapshot_id", "as_of"]]
+    labels = [date(d, lang) for d in rounds["as_of"]]
+    fig = go.Figure()
+    for status in STATUSES:
+        part = df[df["status"] == status].set_index("snapshot_id").reindex(rounds["snapshot_id"])
+        if part["actions"].notna().any():
+            fig.add_bar(x=labels, y=part["actions"].fillna(0), name=status_label(status, lang),
+                        marker_color=STATUS_COLORS[status],
+                        hovertemplate="%{x}<br>" + status_label(status, lang)
+                        + ": %{y}<extra></extra>")
+    fig.update_layout(barmode="stack", bargap=0.45)
+    fig.update_xaxes(title_text=t("chart.round", lang), type="category")
+    fig.update_yaxes(title_text=t("chart.actions", lang))
+    return style(fig, lang, height=380, scale=scale)
+
+
+def _mnok_bars(fig: go.Figure, x, values, name: str, color: str, lang: str) -> None:
+    fig.add_bar(x=x, y=values / 1_000_000, name=name, marker_color=color,
+                customdata=[mnok(v, lang) for v in values],
+                hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>")
+
+
+def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
+    """Grouped bars: agreements with a disbursement per year, multi-year and one-year."""
+    fig = go.Figure()
+    for kind, color in TYPE_COLORS.items():
+        part = df[df["grant_type"] == kind]
+        fig.add_bar(x=part["year"].astype(str), y=part["grants"],
+                    name=t(f"grant_type.{kind}", lang), marker_color=color,
+                    text=part["grants"], textposition="outside", cliponaxis=False,
+                    hovertemplate="%{x}: %{y}<extra>" + t(f"grant_type.{kind}", lang)
+                    + "</extra>")
+    fig.update_layout(barmode="group", bargap=0.3)
+    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    fig.update_yaxes(title_text=t("chart.grants", lang))
+    return style(fig, lang, height=380, scale=scale)
+
+
+def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
+                          compact: bool = False) -> go.Figure:
+    """Stacked bars: NOK disbursed per year to multi-year and to one-year agreements."""
+    fig = go.Figure()
+    for kind, color in TYPE_COLORS.items():
+        part = df[df["grant_type"] == kind]
+        _mnok_bars(fig, part["year"].astype(str), part["amount_nok"].astype(float),
+                   t(f"grant_type.{kind}", lang), color, lang)
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
+    return style(fig, lang, height=320 if compact else 380, scale=scale)
+
+
+def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
+    """A line of the multi-year share of spend per year, labelled, on a 0-100 scale."""
+    fig = go.Figure(go.Scatter(
+        x=df["year"].astype(str), y=df["multi_year_pct"], mode="lines+markers+text",
+        line={"color": TYPE_COLORS["multi-year"], "width": 4}, marker={"size": 12},
+        text=[percent(v, lang, 0) for v in df["multi_year_pct"]], textposition="top center",
+        name=t("grant_type.multi-year", lang),
+        hovertemplate="%{x}: %{text}<extra></extra>"))
+    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    fig.update_yaxes(range=[0, 109], title_text=t("chart.share", lang), ticksuffix=" %"
+                     if lang == "nb" else "%")
+    fig.update_layout(showlegend=False)
+    return style(fig, lang, height=340, scale=scale)
+
+
+def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Keep the largest groups by total and fold the rest into `Other`."""
+    df = df.assign(grp=df["grp"].fillna(t("chart.unknown", lang)),
+                   amount_nok=df["amount_nok"].astype(float))
+    totals = df.groupby("grp")["amount_nok"].sum().sort_values(ascending=False)
+    keep = list(totals.index[:TOP_GROUPS]) if len(totals) > TOP_GROUPS + 1 else list(totals.index)
+    other = t("chart.other", lang)
+    df = df.assign(grp=df["grp"].where(df["grp"].isin(keep), other))
+    df = df.groupby(["year", "grp"], as_index=False)["amount_nok"].sum()
+    order = keep + ([other] if other in set(df["grp"]) else [])
+    return df.assign(grp=pd.Categorical(df["grp"], categories=order, ordered=True))
+
+
+def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
+                    scale: float = 1.0, compact: bool = False) -> go.Figure:
+    """Stacked bars of spend per year by group, with a line at the annual portfolio level."""
+    df = _top_groups(df, lang)
+    fig = go.Figure()
+    for i, group in enumerate(df["grp"].cat.categories):
+        part = df[df["grp"] == group]
+        _mnok_bars(fig, part["year"].astype(str), part["amount_nok"], str(group),
+                   GROUP_COLORS[i % len(GROUP_COLORS)], lang)
+    if level_nok:
+        fig.add_hline(y=level_nok / 1_000_000, line_dash="dash", line_color=INK, line_width=2,
+                      annotation_text=t("chart.level", lang, level=mnok(level_nok, lang, 0)),
+                      annotation_position="top right", annotation_yshift=4,
+                      annotation_font={"size": round((12 if compact else 14) * scale),
+                                       "color": INK})
+        top = max(df.groupby("year")["amount_nok"].sum().max(), level_nok) / 1_000_000
+        fig.update_yaxes(range=[0, top * 1.18])
+    fig.update_layout(barmode="stack", bargap=0.35, showlegend=not compact)
+    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
+    return style(fig, lang, height=300 if compact else 460, scale=scale)
+
+
+def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
+                 scale: float = 1.0) -> go.Figure:
+    """Bars of the total spend per year, with a line at the annual portfolio level."""
+    return spend_over_time(df.assign(grp=t("chart.total", lang)), lang, level_nok, scale,
+                           compact=True)
+
+
+def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
+    """Bars of the change in spend from the year before, with the change in percent."""
+    amounts = df.set_index("year")["amount_nok"].astype(float).sort_index()
+    change = amounts.diff().dropna()
+    pct = (amounts.pct_change() * 100).dropna()
+    labels = [f"{mnok(c, lang)} ({'+' if p >= 0 else ''}{percent(p, lang, 1)})"
+              for c, p in zip(change, pct)]
+    fig = go.Figure(go.Bar(
+        x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
+        marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],
+        hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False))
+    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.1f", zeroline=True,
+                     zerolinecolor=INK)
+    fig.update_layout(showlegend=False)
+    return style(fig, lang, height=340, scale=scale)
+
+
+def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
+                     scale: float = 1.0) -> go.Figure:
+    """Horizontal bars of the partners that received the most, with their share."""
+    df = df.head(top)
+    amounts = df["amount_nok"].astype(float)
+    fig = go.Figure(go.Bar(
+        y=[_wrap(p) for p in df["partner"]], x=amounts / 1_000_000, orientation="h",
+        marker_color=GROUP_COLORS[0], cliponaxis=False,
+        text=[f"{mnok(a, lang)} · {percent(s, lang, 0)}" for a, s in zip(amounts,
+                                                                       df["share_pct"])],
+        textposition="outside", customdata=df["partner"],
+        hovertemplate="%{customdata}: %{text}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=t("chart.mnok", lang), tickformat=",.0f",
+                     range=[0, amounts.max() / 1_000_000 * 1.45 if len(df) else 1])
+    fig.update_layout(showlegend=False)
+    return style(fig, lang, height=110 + 44 * len(df), scale=scale)

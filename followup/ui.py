@@ -1,0 +1,247 @@
+"""The only Streamlit-aware module: the database, cached queries, navigation and the sidebar.
+
+Filters are widgets bound to the URL (`bind="query-params"`) and kept for the whole session
+(`persist_state="session"`), so they survive page switches and a link opens the same view.
+Query results are cached per query, parameters and database generation; every batch of
+reads opens its own short read-only connection, so an import from the CLI is never blocked.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from followup import charts, ingest, settings, store
+from followup.filters import Filters
+from followup.i18n import LANGS, date, t
+from followup.kpis import Kpi
+
+PAGES = (("overview", "oversikt", ":material/dashboard:"),
+         ("followup", "oppfolging", ":material/checklist:"),
+         ("grants", "tilskudd", ":material/handshake:"),
+         ("portfolio", "portefolje", ":material/stacked_bar_chart:"))
+BOUND = {"bind": "query-params", "persist_state": "session"}
+FILTER_KEYS = ("evaluation", "region", "section", "partner", "years")
+
+
+def lang() -> str:
+    """Return the chosen language (bokmål unless English is chosen)."""
+    value = st.session_state.get("lang") or st.query_params.get("lang")
+    return value if value in LANGS else "nb"
+
+
+def navigation():
+    """Return the page navigation with titles in the chosen language."""
+    here = Path(__file__).resolve().parent.parent / "pages"
+    lg = lang()
+    analysis = [st.Page(here / f"{name}.py", title=t(f"page.{name}", lg), icon=icon,
+                        url_path=None if name == "overview" else url,
+                        default=name == "overview") for name, url, icon in PAGES]
+    data = [st.Page(here / "upload.py", title=t("page.upload", lg), icon=":material/upload:",
+                    url_path="last-opp")]
+    return st.navigation({t("nav.analysis", lg): analysis, t("nav.data", lg): data})
+
+
+@st.cache_resource(show_spinner=False)
+def _ready(path: str) -> str:
+    ingest.ensure_database(Path(path))
+    return path
+
+
+def database() -> Path:
+    """Return the database path, loading the sample rounds on first run."""
+    return Path(_ready(str(settings.db_path())))
+
+
+def generation(db: Path) -> tuple:
+    """Return what changes whenever the database changes (its files' times and sizes)."""
+    out = []
+    for path in (db, db.with_name(db.name + ".wal")):
+        try:
+            info = path.stat()
+            out.append((info.st_mtime_ns, info.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _query(db: str, gen: tuple, name: str, params: dict) -> pd.DataFrame:
+    with store.reader(Path(db)) as con:
+        return con.execute(*store.bind(name, params)).df()
+
+
+def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
+    """Return the result of queries/NAME.sql for the filters (cached until the data changes)."""
+    db = database()
+    params = (filters or Filters()).params(**extra)
+    return _query(str(db), generation(db), name, params)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _snapshots(db: str, gen: tuple) -> pd.DataFrame:
+    with store.reader(Path(db)) as con:
+        return pd.DataFrame(store.snapshots(con))
+
+
+def snapshots() -> pd.DataFrame:
+    """Return the reporting rounds, newest first."""
+    db = database()
+    return _snapshots(str(db), generation(db))
+
+
+def previous_round(snapshot: int) -> int | None:
+    """Return the round before the given one, or None."""
+    rounds = snapshots()
+    ids = list(rounds["snapshot_id"])
+    at = ids.index(snapshot) if snapshot in ids else -1
+    return ids[at + 1] if 0 <= at < len(ids) - 1 else None
+
+
+def round_info(snapshot: int) -> dict:
+    """Return the row of one reporting round (as_of, file_name, ...)."""
+    rounds = snapshots()
+    return rounds[rounds["snapshot_id"] == snapshot].iloc[0].to_dict()
+
+
+def _options() -> dict[str, list[str]]:
+    df = query("filter_options")
+    return {dim: list(df.loc[df["dimension"] == dim, "value"]) for dim in
+            ("evaluation", "region", "section", "partner", "year")}
+
+
+def _clear_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
+    labels = {int(r.snapshot_id): t("filter.round_label", lg, as_of=date(r.as_of, lg),
+                                    file=r.file_name) for r in rounds.itertuples()}
+    first = int(rounds["snapshot_id"].iloc[0])
+    labels[first] += " " + t("filter.latest", lg)
+    return st.selectbox(t("filter.round", lg), list(labels), format_func=labels.get,
+                        key="round", **BOUND)
+
+
+def _multi(name: str, options: list[str], lg: str) -> tuple[str, ...]:
+    if not options:
+        return ()
+    chosen = st.multiselect(t(f"filter.{name}", lg), options, key=name,
+                            placeholder=t("filter.all", lg), **BOUND)
+    return tuple(chosen)
+
+
+def _years(years: list[str], lg: str) -> tuple[int | None, int | None]:
+    values = sorted(int(y) for y in years)
+    if len(values) < 2:
+        return None, None
+    low, high = st.slider(t("filter.years", lg), values[0], values[-1],
+                          (values[0], values[-1]), key="years", **BOUND)
+    return (None if low == values[0] else low), (None if high == values[-1] else high)
+
+
+def sidebar_footer(lg: str) -> None:
+    """Draw the language switch and the presentation toggle at the foot of the sidebar."""
+    with st.sidebar:
+        st.divider()
+        st.segmented_control(t("lang.label", lg), list(LANGS), default="nb", required=True,
+                             format_func={"nb": "Norsk", "en": "English"}.get, key="lang",
+                             **BOUND)
+        if os.environ.get("FOLLOWUP_AUTH_OFF_NOTICE", "1") == "1" and not _auth_configured():
+            st.caption(t("open.notice", lg))
+
+
+def _auth_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def filters() -> Filters:
+    """Draw the shared filters in the sidebar and return what they select."""
+    lg = lang()
+    rounds = snapshots()
+    if rounds.empty:
+        sidebar_footer(lg)
+        return Filters()
+    with st.sidebar:
+        st.subheader(t("filter.heading", lg))
+        snapshot = _round_picker(rounds, lg)
+        options = _options()
+        chosen = {name: _multi(name, options[name], lg)
+                  for name in ("evaluation", "region", "section", "partner")}
+        year_from, year_to = _years(options["year"], lg)
+        if any(chosen.values()) or year_from or year_to:
+            st.button(t("filter.reset", lg), on_click=_clear_filters, icon=":material/close:")
+    sidebar_footer(lg)
+    return Filters(snapshot=snapshot, evaluations=chosen["evaluation"],
+                   regions=chosen["region"], sections=chosen["section"],
+                   partners=chosen["partner"], year_from=year_from, year_to=year_to)
+
+
+def header(page: str, f: Filters) -> None:
+    """Draw the page title and one line saying which round and which slice is shown."""
+    lg = lang()
+    st.html(CSS)
+    st.title(t(f"page.{page}", lg))
+    if f.snapshot is None:
+        st.info(t("empty.db", lg))
+        st.stop()
+    info = round_info(f.snapshot)
+    items = [*f.evaluations, *f.regions, *f.sections, *f.partners]
+    if f.year_from or f.year_to:
+        items.append(f"{f.year_from or '…'}–{f.year_to or '…'}")
+    scope = t("scope.filters", lg, items=", ".join(items)) if items else t("scope.none", lg)
+    st.caption(f"{t('scope.round', lg, as_of=date(info['as_of'], lg), file=info['file_name'])}"
+               f" · {scope}")
+
+
+def chart(fig: go.Figure, key: str | None = None, select: bool = False):
+    """Draw a figure with the house modebar (PNG download kept); return a click selection."""
+    if select:
+        return st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG, on_select="rerun",
+                               selection_mode="points")
+    st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG)
+    return None
+
+
+def empty(key: str) -> None:
+    """Draw a friendly empty state instead of an empty chart."""
+    st.info(t(key, lang()), icon=":material/filter_alt_off:")
+
+
+CSS = """
+<style>
+.block-container { padding-top: 2.2rem; }
+[data-testid="stMetricValue"] { font-size: 2.1rem; }
+[data-testid="stMetricDelta"] { font-size: 0.95rem; }
+</style>
+"""
+
+
+def cards(items: list[Kpi]) -> None:
+    """Draw KPI cards in one row, with one line saying what the changes are against."""
+    against = list(dict.fromkeys(k.against for k in items if k.against))
+    if against:
+        st.caption(t("kpi.changes", lang(), against=t("kpi.and_from", lang()).join(against)))
+    for column, kpi in zip(st.columns(len(items)), items):
+        column.metric(kpi.label, kpi.value, kpi.delta, delta_color=kpi.delta_color,
+                      delta_arrow=kpi.arrow, help=kpi.help, border=True)
+
+
+def clicked(event) -> str | None:
+    """Return the label (customdata) of the bar clicked in a chart, or None."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list):
+            data = data[0] if data else None
+        if data:
+            return str(data)
+    return None

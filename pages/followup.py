@@ -1,0 +1,32 @@
+"""Oppfølging: completion by actor (click a bar to filter the table), the trend, the actions."""
+
+import streamlit as st
+
+from followup import charts, tables, ui
+from followup.i18n import t
+
+f = ui.filters()
+lg = ui.lang()
+ui.header("followup", f)
+
+st.subheader(t("h.completion", lg))
+by_actor = ui.query("status_by_actor", f)
+if by_actor.empty:
+    ui.empty("empty.actions")
+    st.stop()
+event = ui.chart(charts.completion_by_actor(by_actor, lg), key="actor_chart", select=True)
+actor = ui.clicked(event)
+
+st.subheader(t("h.trend", lg))
+ui.chart(charts.status_trend(ui.query("status_trend", f), lg), key="trend")
+
+st.subheader(t("h.action_table", lg))
+search = st.text_input(t("search.label", lg), placeholder=t("search.placeholder", lg), key="q",
+                       **ui.BOUND)
+actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search or "")
+if actor:
+    st.info(t("table.showing_actor", lg, actor=actor), icon=":material/filter_alt:")
+else:
+    st.caption(t("table.click_hint", lg))
+st.caption(t("table.rows", lg, count=len(actions)))
+st.dataframe(tables.styled(actions, tables.ACTION_COLUMNS, lg), hide_index=True)

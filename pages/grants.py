@@ -1,0 +1,30 @@
+"""Tilskudd: multi-year against one-year agreements, in number and NOK, and the agreements."""
+
+import streamlit as st
+
+from followup import charts, tables, ui
+from followup.i18n import t
+
+f = ui.filters()
+lg = ui.lang()
+ui.header("grants", f)
+
+by_type = ui.query("grants_by_type", f)
+if by_type.empty:
+    ui.empty("empty.grants")
+    st.stop()
+left, right = st.columns(2)
+with left:
+    st.subheader(t("h.by_type_count", lg))
+    ui.chart(charts.grants_by_type_count(by_type, lg), key="type_count")
+with right:
+    st.subheader(t("h.by_type_amount", lg))
+    ui.chart(charts.grants_by_type_amount(by_type, lg), key="type_amount")
+
+st.subheader(t("h.multi_share", lg))
+st.caption(t("h.multi_caption", lg))
+ui.chart(charts.multi_year_share(ui.query("multi_year_share", f), lg), key="share")
+
+st.subheader(t("h.grant_table", lg))
+st.dataframe(tables.styled(ui.query("grant_list", f), tables.GRANT_COLUMNS, lg),
+             hide_index=True)

@@ -1,0 +1,53 @@
+"""Oversikt: the key figures, a small version of each headline chart, and what changed."""
+
+import streamlit as st
+
+from followup import charts, kpis, tables, ui
+from followup.i18n import date, t
+from followup.settings import portfolio_level_nok
+
+f = ui.filters()
+lg = ui.lang()
+ui.header("overview", f)
+info = ui.round_info(f.snapshot)
+previous = ui.previous_round(f.snapshot)
+spend = ui.query("spend_by_year", f)
+share = ui.query("multi_year_share", f)
+ui.cards(kpis.action_cards(ui.query("action_kpis", f, previous=previous), lg)
+         + kpis.spend_cards(spend, share, info["as_of"], lg))
+
+left, middle, right = st.columns([4, 3, 3])
+with left:
+    st.subheader(t("h.small_completion", lg))
+    by_actor = ui.query("status_by_actor", f)
+    if by_actor.empty:
+        ui.empty("empty.actions")
+    else:
+        ui.chart(charts.completion_by_actor(by_actor, lg, compact=True), key="small_actor")
+        st.html(charts.status_legend_html(list(by_actor["status"]), lg))
+with middle:
+    st.subheader(t("h.small_spend", lg))
+    if spend.empty:
+        ui.empty("empty.grants")
+    else:
+        ui.chart(charts.spend_totals(spend, lg, portfolio_level_nok()), key="small_spend")
+with right:
+    st.subheader(t("h.small_type", lg))
+    by_type = ui.query("grants_by_type", f)
+    if by_type.empty:
+        ui.empty("empty.grants")
+    else:
+        ui.chart(charts.grants_by_type_amount(by_type, lg, compact=True), key="small_type")
+
+st.subheader(t("h.changes", lg))
+if previous is None:
+    ui.empty("empty.changes_first")
+else:
+    changes = ui.query("action_changes", f, previous=previous)
+    before = date(ui.round_info(previous)["as_of"], lg)
+    if changes.empty:
+        st.success(t("empty.no_changes", lg, as_of=before))
+    else:
+        st.markdown("**" + t("h.changes_summary", lg, **tables.change_counts(changes)) + "**")
+        st.caption(t("h.changes_caption", lg, as_of=before))
+        st.dataframe(tables.styled(changes, tables.CHANGE_COLUMNS, lg), hide_index=True)

@@ -1,0 +1,30 @@
+"""Portefølje: spend over time by partner, section or region; the change; the largest partners."""
+
+import streamlit as st
+
+from followup import charts, ui
+from followup.i18n import t
+from followup.settings import portfolio_level_nok
+
+f = ui.filters()
+lg = ui.lang()
+ui.header("portfolio", f)
+
+spend = ui.query("spend_by_year", f)
+if spend.empty:
+    ui.empty("empty.grants")
+    st.stop()
+st.subheader(t("h.spend", lg))
+dimension = st.segmented_control(t("h.split_by", lg), ["partner", "section", "region"],
+                                 default="partner", required=True, key="split",
+                                 format_func=lambda d: t(f"dim.{d}", lg), **ui.BOUND)
+by_group = ui.query("spend_by_group", f, dimension=dimension)
+ui.chart(charts.spend_over_time(by_group, lg, portfolio_level_nok()), key="spend")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("h.spend_change", lg))
+    ui.chart(charts.spend_change(spend, lg), key="change")
+with right:
+    st.subheader(t("h.partners", lg))
+    ui.chart(charts.largest_partners(ui.query("largest_partners", f), lg), key="partners")

@@ -1,0 +1,33 @@
+-- grant_list: the grants of a round with what was disbursed to each in the chosen years
+-- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
+--         $year_from INTEGER, $year_to INTEGER (NULL: open)
+WITH grants_in_scope AS (
+    SELECT *
+    FROM grants
+    WHERE snapshot_id = $snapshot
+      AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
+      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
+      AND (len($partners::VARCHAR[]) = 0 OR list_contains($partners::VARCHAR[], partner))
+), disbursed AS (
+    SELECT grant_id, sum(amount_nok) AS disbursed_nok
+    FROM disbursements
+    WHERE snapshot_id = $snapshot
+      AND year >= coalesce($year_from::INTEGER, year)
+      AND year <= coalesce($year_to::INTEGER, year)
+    GROUP BY grant_id
+)
+SELECT
+    g.grant_id,
+    g.partner,
+    g.title,
+    g.section,
+    g.region,
+    g.country,
+    g.start_date,
+    g.end_date,
+    g.grant_type,
+    g.amount_nok,
+    coalesce(d.disbursed_nok, 0) AS disbursed_nok
+FROM grants_in_scope AS g
+LEFT JOIN disbursed AS d USING (grant_id)
+ORDER BY disbursed_nok DESC, g.grant_id
