@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -30,6 +31,10 @@ def _as_of(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(t("cli.bad_date", _LANG, value=text)) from None
 
 
+def _who(args) -> str | None:
+    return args.who or os.environ.get("USER") or None
+
+
 def cmd_ingest(args) -> int:
     from followup import ingest, store
     from followup.problems import Rejected
@@ -38,9 +43,9 @@ def cmd_ingest(args) -> int:
     if not path.is_file():
         raise Stop(t("cli.no_file", args.lang, path=path))
     db = db_path(args.db)
+    name = args.name or path.name
     try:
-        loaded = ingest.ingest(path.read_bytes(), path.name, db, args.as_of,
-                               who=os.environ.get("USER"))
+        loaded = ingest.ingest(path.read_bytes(), name, db, args.as_of, who=_who(args))
     except Rejected as rejected:
         for problem in rejected.problems:
             text = problem.text(args.lang)
@@ -51,11 +56,17 @@ def cmd_ingest(args) -> int:
     except store.Busy:
         raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
     when = date(loaded.as_of, args.lang)
+    if args.json:
+        print(json.dumps({"snapshot_id": loaded.snapshot_id, "as_of": loaded.as_of.isoformat(),
+                          "duplicate": loaded.duplicate, "counts": loaded.counts,
+                          "warnings": [p.text(args.lang) for p in loaded.warnings]},
+                         ensure_ascii=False))
+        return EXIT_OK
     if loaded.duplicate:
         print(t("cli.duplicate", args.lang, snapshot=loaded.snapshot_id, as_of=when))
         return EXIT_OK
     print(t("cli.loaded", args.lang, snapshot=loaded.snapshot_id, as_of=when,
-            file=quote(path.name, args.lang)))
+            file=quote(name, args.lang)))
     print(t("cli.counts", args.lang, **loaded.counts))
     if loaded.warnings:
         print(t("cli.warnings", args.lang, count=len(loaded.warnings)))
@@ -126,13 +137,16 @@ def cmd_delete(args) -> int:
 
     db = db_path(args.db)
     try:
-        current = snapshots.delete(db, args.snapshot_id, who=os.environ.get("USER"))
+        current = snapshots.delete(db, args.snapshot_id, who=_who(args))
     except KeyError:
         raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot_id,
                      ids="–")) from None
     except store.Busy:
         raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
-    print(t("cli.deleted", args.lang, snapshot=args.snapshot_id, current=current or "–"))
+    if args.json:
+        print(json.dumps({"deleted": args.snapshot_id, "current": current}))
+    else:
+        print(t("cli.deleted", args.lang, snapshot=args.snapshot_id, current=current or "–"))
     return EXIT_OK
 
 
@@ -158,6 +172,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", parents=[common], help="load a workbook as a reporting round")
     p.add_argument("file")
     p.add_argument("--as-of", type=_as_of, help="the round's date, YYYY-MM-DD (default today)")
+    p.add_argument("--name", help="the file name to record (default: FILE's name)")
+    p.add_argument("--who", help="who imports, for the audit log (default $USER)")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_ingest)
     p = sub.add_parser("snapshots", parents=[common], help="list the reporting rounds")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
@@ -169,6 +186,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_query)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
     p.add_argument("snapshot_id", type=int)
+    p.add_argument("--who", help="who deletes, for the audit log (default $USER)")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_delete)
     return top
 

@@ -69,7 +69,7 @@ def display_name(name: str) -> str:
 def _counts(con) -> dict[str, int]:
     return dict(zip(formats.KINDS, con.execute(
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
-        "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchone()))
+        "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchall()[0]))
 
 
 def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
@@ -132,8 +132,8 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True)
         _archive(db, checked)
-        snapshot = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 "
-                               "FROM target.snapshots").fetchone()[0]
+        snapshot = store.one(con, "SELECT coalesce(max(snapshot_id), 0) + 1 "
+                                  "FROM target.snapshots")[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
                   "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
                   "warnings": len(checked.warnings)}
@@ -151,8 +151,8 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
 
 
 def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:
-    return con.execute("SELECT snapshot_id, as_of FROM target.snapshots WHERE sha256 = $sha "
-                       "LIMIT 1", {"sha": sha256}).fetchone()
+    return store.one(con, "SELECT snapshot_id, as_of FROM target.snapshots WHERE sha256 = $sha "
+                     "LIMIT 1", {"sha": sha256})
 
 
 def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,

@@ -10,8 +10,8 @@ from followup import store
 def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
     """Delete a round and its rows in one transaction; return the round now current."""
     with store.writer(db) as con:
-        row = con.execute("SELECT sha256, file_name, as_of FROM snapshots "
-                          "WHERE snapshot_id = $id", {"id": snapshot}).fetchone()
+        row = store.one(con, "SELECT sha256, file_name, as_of FROM snapshots "
+                        "WHERE snapshot_id = $id", {"id": snapshot})
         if row is None:
             raise KeyError(snapshot)
         con.execute("BEGIN TRANSACTION")

@@ -45,6 +45,12 @@ def statements(text: str) -> list[str]:
             and not all(line.strip().startswith("--") for line in s.strip().splitlines())]
 
 
+def one(con, sql: str, params: dict | None = None) -> tuple | None:
+    """Return the first row of a statement, or None (the result is always read to the end)."""
+    rows = con.execute(sql, params or {}).fetchall()
+    return rows[0] if rows else None
+
+
 def _is_lock_conflict(exc: Exception) -> bool:
     text = str(exc).lower()
     return "lock" in text and ("conflict" in text or "could not set" in text)
@@ -151,24 +157,23 @@ def snapshots(con) -> list[dict]:
 
 def latest_snapshot(con) -> int | None:
     """Return the id of the latest reporting round by as-of date, or None when there is none."""
-    row = con.execute("SELECT snapshot_id FROM snapshots ORDER BY as_of DESC, snapshot_id DESC "
-                      "LIMIT 1").fetchone()
+    row = one(con, "SELECT snapshot_id FROM snapshots ORDER BY as_of DESC, snapshot_id DESC "
+                   "LIMIT 1")
     return row[0] if row else None
 
 
 def previous_snapshot(con, snapshot: int) -> int | None:
     """Return the round reported just before the given one, or None."""
-    row = con.execute(
-        "SELECT s.snapshot_id FROM snapshots s, snapshots c WHERE c.snapshot_id = $id "
-        "AND (s.as_of, s.snapshot_id) < (c.as_of, c.snapshot_id) "
-        "ORDER BY s.as_of DESC, s.snapshot_id DESC LIMIT 1", {"id": snapshot}).fetchone()
+    row = one(con, "SELECT s.snapshot_id FROM snapshots s, snapshots c WHERE c.snapshot_id = $id "
+              "AND (s.as_of, s.snapshot_id) < (c.as_of, c.snapshot_id) "
+              "ORDER BY s.as_of DESC, s.snapshot_id DESC LIMIT 1", {"id": snapshot})
     return row[0] if row else None
 
 
 def find_sha(con, sha256: str) -> int | None:
     """Return the round already loaded from a file with this sha256, or None."""
-    row = con.execute("SELECT snapshot_id FROM snapshots WHERE sha256 = $sha LIMIT 1",
-                      {"sha": sha256}).fetchone()
+    row = one(con, "SELECT snapshot_id FROM snapshots WHERE sha256 = $sha LIMIT 1",
+              {"sha": sha256})
     return row[0] if row else None
 
 

@@ -28,7 +28,8 @@ def _labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
         if col in out:
             out[col] = out[col].map(lambda d: date(d, lang) if pd.notna(d) else "")
     if "change" in out:
-        out["change"] = out["change"].map(lambda c: t(f"change.{c}", lang))
+        kind = "grant_change" if "grant_id" in out else "change"
+        out["change"] = out["change"].map(lambda c: t(f"{kind}.{c}", lang))
     if "grant_type" in out:
         out["grant_type"] = out["grant_type"].map(lambda c: t(f"grant_type.{c}", lang))
     for col in ("amount_nok", "disbursed_nok"):
@@ -53,9 +54,41 @@ ACTION_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "comment
 CHANGE_COLUMNS = ["action_id", "action", "actor", "previous_status", "status", "change"]
 GRANT_COLUMNS = ["grant_id", "partner", "title", "section", "region", "country", "start_date",
                  "end_date", "grant_type", "amount_nok", "disbursed_nok"]
+GRANT_CHANGE_COLUMNS = ["grant_id", "partner", "title", "change"]
 
 
 def change_counts(changes: pd.DataFrame) -> dict[str, int]:
     """Return how many actions changed status, are new and were removed."""
     counts = changes["change"].value_counts() if len(changes) else pd.Series(dtype=int)
     return {k: int(counts.get(k, 0)) for k in ("changed", "new", "removed")}
+
+
+def problems_frame(problems: list, lang: str) -> pd.DataFrame:
+    """Return every problem as a row: type, sheet, row, column, value, message."""
+    rows = [{t("col.severity", lang): t(f"severity.{p.severity}", lang),
+             t("col.sheet", lang): p.sheet or "", t("col.row", lang): p.row,
+             t("col.column", lang): p.column or "", t("col.value", lang): p.value or "",
+             t("col.message", lang): p.message(lang)} for p in problems]
+    return pd.DataFrame(rows)
+
+
+ROUND_COLUMNS = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "grants",
+                 "disbursements", "warnings"]
+
+
+def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the reporting rounds for display, newest first, with translated headers."""
+    out = rounds[ROUND_COLUMNS].copy()
+    out["as_of"] = out["as_of"].map(lambda d: date(d, lang))
+    out["loaded_at"] = out["loaded_at"].map(
+        lambda d: d.strftime("%d.%m.%Y %H:%M" if lang == "nb" else "%Y-%m-%d %H:%M"))
+    return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
+
+
+def spend_preview_frame(spend: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return spend per year before and after an import, amounts written out."""
+    out = spend[["year", "before_nok", "after_nok", "change_nok"]].copy()
+    for col in ("before_nok", "after_nok", "change_nok"):
+        out[col] = out[col].map(lambda v: number(float(v), 0, lang) if pd.notna(v) else "–")
+    out["year"] = out["year"].astype(str)
+    return out.rename(columns={c: t(f"col.{c}", lang) for c in out.columns})

@@ -130,6 +130,9 @@ UI: dict[str, dict[str, str]] = {
     "change.changed": {"nb": "Ny status", "en": "New status"},
     "change.new": {"nb": "Nytt tiltak", "en": "New action"},
     "change.removed": {"nb": "Fjernet", "en": "Removed"},
+    "grant_change.changed": {"nb": "Endret", "en": "Changed"},
+    "grant_change.new": {"nb": "Ny avtale", "en": "New agreement"},
+    "grant_change.removed": {"nb": "Fjernet", "en": "Removed"},
     # charts
     "chart.actions": {"nb": "Antall tiltak", "en": "Number of actions"},
     "chart.grants": {"nb": "Antall avtaler", "en": "Number of agreements"},
@@ -143,3 +146,82 @@ UI: dict[str, dict[str, str]] = {
     "chart.round": {"nb": "Runde", "en": "Round"},
     "chart.year": {"nb": "År", "en": "Year"},
 }
+
+UI.update({
+    # upload page
+    "up.intro": {"nb": "Last opp siste statusark for en rapporteringsrunde. Filen kontrolleres "
+                       "først; ingenting lagres før du trykker «Importer».",
+                 "en": "Upload the latest status workbook of a reporting round. The file is "
+                       "checked first; nothing is stored until you press “Import”."},
+    "up.template": {"nb": "Last ned mal (xlsx)", "en": "Download the template (xlsx)"},
+    "up.file": {"nb": "Arbeidsbok (.xlsx eller .xlsm)", "en": "Workbook (.xlsx or .xlsm)"},
+    "up.checking": {"nb": "Kontrollerer arbeidsboken …", "en": "Checking the workbook …"},
+    "up.summary": {"nb": "Innhold", "en": "Contents"},
+    "up.rows": {"nb": "{count} rader", "en": "{count} rows"},
+    "up.as_of": {"nb": "Rundens dato (per)", "en": "The round's date (as of)"},
+    "up.errors": {"nb": "{count} feil må rettes i arbeidsboken før den kan importeres. "
+                        "Ingenting er endret i databasen.",
+                  "en": "{count} errors must be fixed in the workbook before it can be "
+                        "imported. Nothing in the database has changed."},
+    "up.warnings": {"nb": "{count} advarsler (arbeidsboken kan likevel importeres)",
+                    "en": "{count} warnings (the workbook can still be imported)"},
+    "up.ok": {"nb": "Arbeidsboken er i orden.", "en": "The workbook is in order."},
+    "up.preview": {"nb": "Dette endres mot gjeldende runde ({as_of})",
+                   "en": "What changes against the current round ({as_of})"},
+    "up.preview_first": {"nb": "Dette blir den første rapporteringsrunden.",
+                         "en": "This will be the first reporting round."},
+    "up.no_changes": {"nb": "Ingen endringer i tiltak eller avtaler.",
+                      "en": "No changes in actions or agreements."},
+    "up.actions_changed": {"nb": "Tiltak: {changed} ny status · {new} nye · {removed} fjernet",
+                           "en": "Actions: {changed} new status · {new} new · {removed} removed"},
+    "up.grants_changed": {"nb": "Avtaler: {changed} endret · {new} nye · {removed} fjernet",
+                          "en": "Agreements: {changed} changed · {new} new · {removed} removed"},
+    "up.spend": {"nb": "Utbetalt per år, før og etter", "en": "Disbursed per year, before and "
+                                                              "after"},
+    "up.import": {"nb": "Importer", "en": "Import"},
+    "up.import_disabled": {"nb": "Rett feilene over og last opp filen på nytt.",
+                           "en": "Fix the errors above and upload the file again."},
+    "up.importing": {"nb": "Importerer …", "en": "Importing …"},
+    "up.imported": {"nb": "Importert som runde {snapshot} per {as_of}. Alle sider viser nå "
+                          "denne runden.",
+                    "en": "Imported as round {snapshot} as of {as_of}. Every page now shows "
+                          "this round."},
+    "up.duplicate": {"nb": "Denne filen er allerede importert som runde {snapshot} (per {as_of}). "
+                           "Ingenting er endret.",
+                     "en": "This file is already imported as round {snapshot} (as of {as_of}). "
+                           "Nothing changed."},
+    "up.busy": {"nb": "Databasen er opptatt med en annen import. Prøv igjen om litt.",
+                "en": "The database is busy with another import. Try again shortly."},
+    "up.failed": {"nb": "Importen mislyktes; databasen er uendret. {detail}",
+                  "en": "The import failed; the database is unchanged. {detail}"},
+    "up.rounds": {"nb": "Rapporteringsrunder", "en": "Reporting rounds"},
+    "up.download_original": {"nb": "Last ned originalfilen", "en": "Download the original file"},
+    "up.choose_round": {"nb": "Runde", "en": "Round"},
+    "up.delete": {"nb": "Slett runden", "en": "Delete the round"},
+    "up.delete_confirm": {"nb": "Ja, slett runde {snapshot} ({file}). Dataene fjernes; "
+                                "originalfilen og loggen beholdes.",
+                          "en": "Yes, delete round {snapshot} ({file}). The data is removed; "
+                                "the original file and the log are kept."},
+    "up.deleted": {"nb": "Runde {snapshot} er slettet.", "en": "Round {snapshot} was deleted."},
+    "up.no_rounds": {"nb": "Ingen runder ennå.", "en": "No rounds yet."},
+    "col.snapshot_id": {"nb": "Runde", "en": "Round"},
+    "col.as_of": {"nb": "Per", "en": "As of"},
+    "col.file_name": {"nb": "Fil", "en": "File"},
+    "col.loaded_at": {"nb": "Lastet inn", "en": "Loaded"},
+    "col.actions": {"nb": "Tiltak", "en": "Actions"},
+    "col.grants": {"nb": "Avtaler", "en": "Agreements"},
+    "col.disbursements": {"nb": "Utbetalinger", "en": "Disbursements"},
+    "col.warnings": {"nb": "Advarsler", "en": "Warnings"},
+    "col.severity": {"nb": "Type", "en": "Type"},
+    "col.sheet": {"nb": "Ark", "en": "Sheet"},
+    "col.row": {"nb": "Rad", "en": "Row"},
+    "col.column": {"nb": "Kolonne", "en": "Column"},
+    "col.value": {"nb": "Verdi", "en": "Value"},
+    "col.message": {"nb": "Melding", "en": "Message"},
+    "col.year": {"nb": "År", "en": "Year"},
+    "col.before_nok": {"nb": "Før (kr)", "en": "Before (NOK)"},
+    "col.after_nok": {"nb": "Etter (kr)", "en": "After (NOK)"},
+    "col.change_nok": {"nb": "Endring (kr)", "en": "Change (NOK)"},
+    "severity.error": {"nb": "Feil", "en": "Error"},
+    "severity.warning": {"nb": "Advarsel", "en": "Warning"},
+})

@@ -212,7 +212,7 @@ def _cell_errors(sheet: Sheet, part: SheetPart, start: int, problems: list[Probl
 
 def _headerless_warnings(con, sheet: Sheet, headerless: list[int], problems) -> None:
     for index in headerless:
-        count = con.execute(f"SELECT count(_nohead_{index}) FROM {sheet.table}").fetchone()[0]
+        count = con.execute(f"SELECT count(_nohead_{index}) FROM {sheet.table}").fetchall()[0][0]
         if count:
             problems.append(Problem("warning", "unnamed_column", sheet.name, sheet.header_row + 1,
                                     args={"letter": column_letters(index)}))

@@ -1,9 +1,25 @@
-"""Last opp: check a workbook, preview what changes, and import it as a new round."""
+"""Last opp: check a workbook, preview what changes, import it; manage the rounds."""
 
 import streamlit as st
 
 from followup import ui
 from followup.i18n import t
+from followup.ui import upload
 
-ui.filters()
-st.title(t("page.upload", ui.lang()))
+lg = ui.lang()
+ui.sidebar_footer(lg)
+st.title(t("page.upload", lg))
+upload.notice()
+st.caption(t("up.intro", lg))
+upload.template_button()
+uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm"], key="workbook")
+if uploaded is None:
+    upload.forget()
+else:
+    result, shown = upload.checked(uploaded)
+    upload.summary(result)
+    if shown is not None:
+        upload.changes(shown)
+    upload.import_form(result)
+st.divider()
+upload.rounds()

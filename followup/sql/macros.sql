@@ -60,3 +60,8 @@ CREATE OR REPLACE TEMP MACRO parse_date(s, is_end) AS
 
 CREATE OR REPLACE TEMP MACRO is_total(s) AS
     regexp_full_match(word_key(s), '(sum|totalt|total|i alt)\s*:?');
+
+-- an action is the same action across rounds when its ID, or (without one) its actor and text,
+-- is the same
+CREATE OR REPLACE TEMP MACRO action_key(action_id, actor, action) AS
+    coalesce(action_id, 'auto:' || md5(lower(actor) || '|' || lower(trim(action))));

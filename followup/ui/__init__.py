@@ -36,7 +36,7 @@ def lang() -> str:
 
 def navigation():
     """Return the page navigation with titles in the chosen language."""
-    here = Path(__file__).resolve().parent.parent / "pages"
+    here = Path(__file__).resolve().parent.parent.parent / "pages"
     lg = lang()
     analysis = [st.Page(here / f"{name}.py", title=t(f"page.{name}", lg), icon=icon,
                         url_path=None if name == "overview" else url,

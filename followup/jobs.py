@@ -1,0 +1,65 @@
+"""Writes from the app run as the command line in a child process: the same code path as the
+CLI, the database's own locks between processes, and an app that a crashed import cannot harm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from followup.settings import ROOT
+
+TIMEOUT = float(os.environ.get("FOLLOWUP_JOB_TIMEOUT", "300"))
+
+
+@dataclass
+class JobResult:
+    """How a write ended: ok, rejected (the workbook), busy (the database), or failed."""
+
+    outcome: str
+    detail: dict
+    message: str = ""
+
+
+def _run(args: list[str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "followup", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=TIMEOUT)
+
+
+def _result(done: subprocess.CompletedProcess) -> JobResult:
+    outcome = {0: "ok", 2: "rejected", 3: "busy"}.get(done.returncode, "failed")
+    try:
+        detail = json.loads(done.stdout) if done.stdout.strip() else {}
+    except json.JSONDecodeError:
+        detail = {}
+    return JobResult(outcome, detail, done.stderr.strip())
+
+
+def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None,
+                    who: str | None, lang: str) -> JobResult:
+    """Import uploaded bytes as a new round through `python -m followup ingest`."""
+    with tempfile.TemporaryDirectory(prefix="followup-upload-") as folder:
+        path = Path(folder) / "upload.xlsx"
+        path.write_bytes(data)
+        args = ["ingest", str(path), "--db", str(db), "--name", file_name, "--json",
+                "--lang", lang]
+        if as_of:
+            args += ["--as-of", as_of.isoformat()]
+        if who:
+            args += ["--who", who]
+        return _result(_run(args))
+
+
+def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResult:
+    """Delete a round through `python -m followup delete`."""
+    args = ["delete", str(snapshot), "--db", str(db), "--json", "--lang", lang]
+    if who:
+        args += ["--who", who]
+    return _result(_run(args))

@@ -1,0 +1,54 @@
+"""What an import would change: the incoming workbook against the current round (no writes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from followup import store, validate
+from followup.ingest import Checked
+
+
+@dataclass
+class Preview:
+    """Actions and grants that change, and spend per year before and after the import."""
+
+    current: dict | None
+    actions: pd.DataFrame
+    grants: pd.DataFrame
+    spend: pd.DataFrame
+
+
+_CURRENT = {
+    "cur_actions": "SELECT action_key, action_id, action, actor, status FROM actions "
+                   "WHERE snapshot_id = $snapshot",
+    "cur_grants": "SELECT grant_id, partner, title, start_date, end_date, amount_nok, "
+                  "grant_type FROM grants WHERE snapshot_id = $snapshot",
+    "cur_spend": "SELECT year, sum(amount_nok) AS amount_nok FROM disbursements "
+                 "WHERE snapshot_id = $snapshot GROUP BY year",
+}
+
+
+def _current(db: Path) -> tuple[dict | None, dict[str, pd.DataFrame]]:
+    with store.reader(db) as con:
+        rounds = store.snapshots(con)
+        current = rounds[0] if rounds else None
+        snapshot = current["snapshot_id"] if current else -1
+        return current, {name: con.execute(sql, {"snapshot": snapshot}).df()
+                         for name, sql in _CURRENT.items()}
+
+
+def preview(checked: Checked, db: Path) -> Preview:
+    """Return how the checked workbook differs from the latest round in the database."""
+    current, frames = _current(db)
+    con = checked.con
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        return Preview(current, *(con.execute(validate.sql(f"preview_{kind}")).df()
+                                  for kind in ("actions", "grants", "spend")))
+    finally:
+        for name in _CURRENT:
+            con.unregister(name)

@@ -1,0 +1,168 @@
+"""The upload page's parts: check a file, preview the change, import, manage the rounds.
+
+Checking and previewing happen in this process (read-only); the import and the deletion run
+as the command line in a child process (followup.jobs), so they take exactly the CLI's path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from followup import ingest, jobs, preview, tables
+from followup.i18n import date, t
+from followup.settings import TEMPLATE, Limits
+from followup.ui import database, lang, snapshots
+
+_STATE = "upload_checked"
+
+
+def template_button() -> None:
+    """Offer the empty workbook template for download."""
+    st.download_button(t("up.template", lang()), TEMPLATE.read_bytes(),
+                       file_name="oppfolging-mal.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def checked(uploaded) -> tuple[ingest.Checked, preview.Preview | None]:
+    """Return the checked upload and its preview, computed once per file content."""
+    data = uploaded.getvalue()
+    kept = st.session_state.get(_STATE)
+    if kept and kept[0].data == data:
+        return kept
+    if kept:
+        kept[0].close()
+    with st.spinner(t("up.checking", lang())):
+        result = ingest.check(data, uploaded.name, Limits.from_env())
+        shown = preview.preview(result, database()) if result.con and not result.errors else None
+    st.session_state[_STATE] = (result, shown)
+    return result, shown
+
+
+def forget() -> None:
+    """Drop the kept upload (after an import or when the file is removed)."""
+    kept = st.session_state.pop(_STATE, None)
+    if kept:
+        kept[0].close()
+
+
+def summary(result: ingest.Checked) -> None:
+    """Show rows per sheet, then every error and warning in one table."""
+    lg = lang()
+    if result.sheets:
+        st.subheader(t("up.summary", lg))
+        cols = st.columns(len(result.sheets))
+        for col, (kind, sheet) in zip(cols, result.sheets.items()):
+            col.metric(f"{t(f'kind.{kind}', lg)} · {sheet.name}",
+                       t("up.rows", lg, count=result.counts.get(kind, 0)), border=True)
+    if result.errors:
+        st.error(t("up.errors", lg, count=len(result.errors)), icon=":material/error:")
+    elif not result.warnings:
+        st.success(t("up.ok", lg), icon=":material/check_circle:")
+    if result.warnings and not result.errors:
+        st.warning(t("up.warnings", lg, count=len(result.warnings)), icon=":material/warning:")
+    if result.problems:
+        st.dataframe(tables.problems_frame(result.errors + result.warnings, lg),
+                     hide_index=True)
+
+
+def changes(shown: preview.Preview) -> None:
+    """Show what the import would change against the current round."""
+    lg = lang()
+    if shown.current is None:
+        st.info(t("up.preview_first", lg))
+        return
+    st.subheader(t("up.preview", lg, as_of=date(shown.current["as_of"], lg)))
+    counts = tables.change_counts(shown.actions)
+    st.markdown(t("up.actions_changed", lg, **counts))
+    if len(shown.actions):
+        st.dataframe(tables.styled(shown.actions, tables.CHANGE_COLUMNS, lg), hide_index=True)
+    st.markdown(t("up.grants_changed", lg, **tables.change_counts(shown.grants)))
+    if len(shown.grants):
+        st.dataframe(tables.styled(shown.grants, tables.GRANT_CHANGE_COLUMNS, lg),
+                     hide_index=True)
+    if len(shown.spend):
+        st.markdown(f"**{t('up.spend', lg)}**")
+        st.dataframe(tables.spend_preview_frame(shown.spend, lg), hide_index=True)
+
+
+def import_form(result: ingest.Checked, who: str | None = None) -> None:
+    """The as-of date and the Importer button; disabled, with the reason, while errors remain."""
+    lg = lang()
+    as_of = st.date_input(t("up.as_of", lg), value=dt.date.today(), format="DD.MM.YYYY",
+                          key="as_of")
+    blocked = bool(result.errors)
+    if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
+                 icon=":material/upload:"):
+        with st.spinner(t("up.importing", lg)):
+            outcome = jobs.import_workbook(result.data, result.file_name, database(), as_of,
+                                           who, lg)
+        _report(outcome)
+    if blocked:
+        st.caption(t("up.import_disabled", lg))
+
+
+def _report(outcome: jobs.JobResult) -> None:
+    lg = lang()
+    if outcome.outcome == "ok":
+        st.cache_data.clear()
+        forget()
+        key = "up.duplicate" if outcome.detail.get("duplicate") else "up.imported"
+        st.session_state["upload_notice"] = t(
+            key, lg, snapshot=outcome.detail["snapshot_id"],
+            as_of=date(dt.date.fromisoformat(outcome.detail["as_of"]), lg))
+        st.session_state.pop("round", None)
+        st.rerun()
+    elif outcome.outcome == "busy":
+        st.warning(t("up.busy", lg), icon=":material/hourglass_top:")
+    else:
+        st.error(t("up.failed", lg, detail=outcome.message), icon=":material/error:")
+
+
+def notice() -> None:
+    """Show the message left by the last import or deletion, once."""
+    message = st.session_state.pop("upload_notice", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def rounds(can_delete: bool = True, who: str | None = None) -> None:
+    """List the rounds; download an original; delete a round after a confirmation."""
+    lg = lang()
+    st.subheader(t("up.rounds", lg))
+    rows = snapshots()
+    if rows.empty:
+        st.info(t("up.no_rounds", lg))
+        return
+    st.dataframe(tables.rounds_frame(rows, lg), hide_index=True)
+    labels = {int(r.snapshot_id): f"{r.snapshot_id} · {date(r.as_of, lg)} · {r.file_name}"
+              for r in rows.itertuples()}
+    chosen = st.selectbox(t("up.choose_round", lg), list(labels), format_func=labels.get,
+                          key="manage_round")
+    row = rows[rows["snapshot_id"] == chosen].iloc[0]
+    original = ingest.archive_path(database(), row["sha256"])
+    if original.exists():
+        st.download_button(t("up.download_original", lg), original.read_bytes(),
+                           file_name=ingest.display_name(row["file_name"]),
+                           icon=":material/download:", key="download_original")
+    if can_delete:
+        _delete(int(chosen), row["file_name"], who)
+
+
+def _delete(snapshot: int, file_name: str, who: str | None) -> None:
+    lg = lang()
+    sure = st.checkbox(t("up.delete_confirm", lg, snapshot=snapshot, file=file_name),
+                       key=f"confirm_delete_{snapshot}")
+    if st.button(t("up.delete", lg), disabled=not sure, key="delete",
+                 icon=":material/delete:"):
+        outcome = jobs.delete_round(database(), snapshot, who, lg)
+        if outcome.outcome == "ok":
+            st.cache_data.clear()
+            st.session_state.pop("round", None)
+            st.session_state["upload_notice"] = t("up.deleted", lg, snapshot=snapshot)
+            st.rerun()
+        elif outcome.outcome == "busy":
+            st.warning(t("up.busy", lg))
+        else:
+            st.error(t("up.failed", lg, detail=outcome.message))
