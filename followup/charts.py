@@ -84,7 +84,7 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
             x=totals[actor], y=label, xanchor="left", showarrow=False, xshift=8,
             text=share if compact else t("chart.done_label", lang, pct=share),
             font={"size": round(15 * scale), "color": INK})
-    fig.update_layout(barmode="stack", bargap=0.3)
+    fig.update_layout(barmode="stack", bargap=0.3, showlegend=True)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("chart.actions", lang), dtick=1 if totals.max() <= 12 else None,
                      range=[0, totals.max() * (1.25 if compact else 1.4)])
@@ -118,9 +118,11 @@ def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
                         marker_color=STATUS_COLORS[status],
                         hovertemplate="%{x}<br>" + status_label(status, lang)
                         + ": %{y}<extra></extra>")
-    fig.update_layout(barmode="stack", bargap=0.45)
+    fig.update_layout(barmode="stack", bargap=0.45, showlegend=True)
     fig.update_xaxes(title_text=t("chart.round", lang), type="category")
-    fig.update_yaxes(title_text=t("chart.actions", lang))
+    most = df.groupby("snapshot_id")["actions"].sum().max() if len(df) else 1
+    fig.update_yaxes(title_text=t("chart.actions", lang), tickformat=",d",
+                     dtick=1 if most <= 10 else None)
     return style(fig, lang, height=380, scale=scale)
 
 

@@ -79,6 +79,8 @@ def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
     """Return `31.12.2012` in bokmål, `2012-12-31` in English."""
     if value is None:
         return "–"
+    if isinstance(value, dt.datetime):
+        value = value.date()
     return value.strftime("%d.%m.%Y") if lang == "nb" else value.isoformat()
 
 

@@ -21,8 +21,7 @@ st.subheader(t("h.trend", lg))
 ui.chart(charts.status_trend(ui.query("status_trend", f), lg), key="trend")
 
 st.subheader(t("h.action_table", lg))
-search = st.text_input(t("search.label", lg), placeholder=t("search.placeholder", lg), key="q",
-                       **ui.BOUND)
+search = ui.search_box()
 actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search or "")
 if actor:
     st.info(t("table.showing_actor", lg, actor=actor), icon=":material/filter_alt:")

@@ -15,9 +15,7 @@ if spend.empty:
     ui.empty("empty.grants")
     st.stop()
 st.subheader(t("h.spend", lg))
-dimension = st.segmented_control(t("h.split_by", lg), ["partner", "section", "region"],
-                                 default="partner", required=True, key="split",
-                                 format_func=lambda d: t(f"dim.{d}", lg), **ui.BOUND)
+dimension = ui.split_picker()
 by_group = ui.query("spend_by_group", f, dimension=dimension)
 ui.chart(charts.spend_over_time(by_group, lg, portfolio_level_nok()), key="spend")
 

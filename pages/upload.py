@@ -7,7 +7,7 @@ from followup.i18n import t
 from followup.ui import upload
 
 lg = ui.lang()
-ui.sidebar_footer(lg)
+ui.sidebar_footer(lg, divider=False)
 st.title(t("page.upload", lg))
 upload.notice()
 st.caption(t("up.intro", lg))

@@ -94,3 +94,31 @@ def load(db: Path, workbook: Path, as_of: str | None = None) -> ingest.Loaded:
     """Ingest a workbook into db through the real path; return what was loaded."""
     day = dt.date.fromisoformat(as_of) if as_of else None
     return ingest.ingest(workbook.read_bytes(), workbook.name, db, day)
+
+
+EARLIER_ACTIONS = [
+    ["A1", "a1", "Hum", "Hum", "Globalt", "Pågår", dt.date(2012, 6, 30)],
+    ["A2", "a2", "Hum", "Hum", "Europa", "Pågår", dt.date(2012, 12, 31)],
+    ["A3", "a3", "Hum", "Hum", "Europa", "Ikke påbegynt", None],
+    ["A5", "a5", "IOM", "Hum", "Globalt", "Ikke gjort", dt.date(2012, 3, 1)],
+    ["A6", "a6", "IOM", "Hum", "Globalt", "Delvis", None],
+    ["A7", "a7", "MR/DEM", "MR/DEM", "Europa", "Done", None],
+    ["A8", "a8", "MR/DEM", "MR/DEM", "Europa", "Ikke rapportert", None],
+    ["A9", "a9", "MR/DEM", "MR/DEM", "Europa", "Pågår", None],
+]
+
+
+def earlier_workbook(path: Path) -> Path:
+    """Write the round before the standard one: A1 and A3 change, A4 is new, A9 goes away."""
+    return write_workbook(path, {
+        "Tiltak": [ACTION_HEADER, *EARLIER_ACTIONS],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
+def two_rounds(db: Path, folder: Path) -> Path:
+    """Load the earlier round (29.06.2012) and the standard round (14.12.2012) into db."""
+    load(db, earlier_workbook(folder / "earlier.xlsx"), "2012-06-29")
+    load(db, standard_workbook(folder / "standard.xlsx"), "2012-12-14")
+    return db

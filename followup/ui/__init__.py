@@ -1,14 +1,13 @@
 """The only Streamlit-aware module: the database, cached queries, navigation and the sidebar.
 
-Filters are widgets bound to the URL (`bind="query-params"`) and kept for the whole session
-(`persist_state="session"`), so they survive page switches and a link opens the same view.
+Filters live in plain session keys mirrored in the URL (followup.ui.state), so they survive
+page switches and a link opens the same view.
 Query results are cached per query, parameters and database generation; every batch of
 reads opens its own short read-only connection, so an import from the CLI is never blocked.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -19,18 +18,18 @@ from followup import charts, ingest, settings, store
 from followup.filters import Filters
 from followup.i18n import LANGS, date, t
 from followup.kpis import Kpi
+from followup.ui import state
 
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("followup", "oppfolging", ":material/checklist:"),
          ("grants", "tilskudd", ":material/handshake:"),
          ("portfolio", "portefolje", ":material/stacked_bar_chart:"))
-BOUND = {"bind": "query-params", "persist_state": "session"}
-FILTER_KEYS = ("evaluation", "region", "section", "partner", "years")
 
 
 def lang() -> str:
     """Return the chosen language (bokmål unless English is chosen)."""
-    value = st.session_state.get("lang") or st.query_params.get("lang")
+    state.read_url()
+    value = state.get("lang")
     return value if value in LANGS else "nb"
 
 
@@ -114,45 +113,49 @@ def _options() -> dict[str, list[str]]:
             ("evaluation", "region", "section", "partner", "year")}
 
 
-def _clear_filters() -> None:
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
-
-
 def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
     labels = {int(r.snapshot_id): t("filter.round_label", lg, as_of=date(r.as_of, lg),
                                     file=r.file_name) for r in rounds.itertuples()}
-    first = int(rounds["snapshot_id"].iloc[0])
-    labels[first] += " " + t("filter.latest", lg)
-    return st.selectbox(t("filter.round", lg), list(labels), format_func=labels.get,
-                        key="round", **BOUND)
+    ids = list(labels)
+    labels[ids[0]] += " " + t("filter.latest", lg)
+    kept = state.get("round")
+    chosen = st.selectbox(t("filter.round", lg), ids, index=ids.index(kept) if kept in ids else 0,
+                          format_func=labels.get, key="round", on_change=state.keep,
+                          args=("round",))
+    state.put("round", chosen)
+    return chosen
 
 
 def _multi(name: str, options: list[str], lg: str) -> tuple[str, ...]:
-    if not options:
-        return ()
-    chosen = st.multiselect(t(f"filter.{name}", lg), options, key=name,
-                            placeholder=t("filter.all", lg), **BOUND)
-    return tuple(chosen)
+    kept = [v for v in state.get(name, []) if v in options]
+    state.put(name, kept)
+    if options:
+        st.multiselect(t(f"filter.{name}", lg), options, default=kept, key=name,
+                       placeholder=t("filter.all", lg), on_change=state.keep, args=(name,))
+    return tuple(kept)
 
 
 def _years(years: list[str], lg: str) -> tuple[int | None, int | None]:
     values = sorted(int(y) for y in years)
     if len(values) < 2:
         return None, None
-    low, high = st.slider(t("filter.years", lg), values[0], values[-1],
-                          (values[0], values[-1]), key="years", **BOUND)
+    kept = state.get("years") or (values[0], values[-1])
+    low, high = max(values[0], min(kept)), min(values[-1], max(kept))
+    state.put("years", (low, high))
+    st.slider(t("filter.years", lg), values[0], values[-1], (low, high), key="years",
+              on_change=state.keep, args=("years",))
     return (None if low == values[0] else low), (None if high == values[-1] else high)
 
 
-def sidebar_footer(lg: str) -> None:
-    """Draw the language switch and the presentation toggle at the foot of the sidebar."""
+def sidebar_footer(lg: str, divider: bool = True) -> None:
+    """Draw the language switch at the foot of the sidebar, and say when sign-in is off."""
     with st.sidebar:
-        st.divider()
-        st.segmented_control(t("lang.label", lg), list(LANGS), default="nb", required=True,
+        if divider:
+            st.divider()
+        st.segmented_control(t("lang.label", lg), list(LANGS), default=lg, required=True,
                              format_func={"nb": "Norsk", "en": "English"}.get, key="lang",
-                             **BOUND)
-        if os.environ.get("FOLLOWUP_AUTH_OFF_NOTICE", "1") == "1" and not _auth_configured():
+                             on_change=state.keep, args=("lang",))
+        if not _auth_configured():
             st.caption(t("open.notice", lg))
 
 
@@ -165,21 +168,25 @@ def _auth_configured() -> bool:
 
 def filters() -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
+    state.read_url()
     lg = lang()
     rounds = snapshots()
     if rounds.empty:
         sidebar_footer(lg)
+        state.write_url(None, None)
         return Filters()
     with st.sidebar:
         st.subheader(t("filter.heading", lg))
         snapshot = _round_picker(rounds, lg)
         options = _options()
-        chosen = {name: _multi(name, options[name], lg)
-                  for name in ("evaluation", "region", "section", "partner")}
+        chosen = {name: _multi(name, options[name], lg) for name in state.MULTI}
         year_from, year_to = _years(options["year"], lg)
         if any(chosen.values()) or year_from or year_to:
-            st.button(t("filter.reset", lg), on_click=_clear_filters, icon=":material/close:")
+            st.button(t("filter.reset", lg), on_click=state.clear, icon=":material/close:")
     sidebar_footer(lg)
+    years = sorted(int(y) for y in options["year"])
+    state.write_url(int(rounds["snapshot_id"].iloc[0]),
+                    (years[0], years[-1]) if len(years) > 1 else None)
     return Filters(snapshot=snapshot, evaluations=chosen["evaluation"],
                    regions=chosen["region"], sections=chosen["section"],
                    partners=chosen["partner"], year_from=year_from, year_to=year_to)
@@ -245,3 +252,25 @@ def clicked(event) -> str | None:
         if data:
             return str(data)
     return None
+
+
+def search_box() -> str:
+    """Draw the action search box (kept across pages and in the URL); return its text."""
+    lg = lang()
+    text = st.text_input(t("search.label", lg), value=state.get("q", ""), key="q",
+                         placeholder=t("search.placeholder", lg), on_change=state.keep,
+                         args=("q",))
+    state.put("q", text)
+    return text or ""
+
+
+def split_picker() -> str:
+    """Draw the choice of how to split spend (partner, section or region); return it."""
+    lg = lang()
+    kept = state.get("split", "partner")
+    chosen = st.segmented_control(t("h.split_by", lg), ["partner", "section", "region"],
+                                  default=kept, required=True, key="split",
+                                  format_func=lambda d: t(f"dim.{d}", lg), on_change=state.keep,
+                                  args=("split",))
+    state.put("split", chosen or "partner")
+    return chosen or "partner"

@@ -13,7 +13,7 @@ import streamlit as st
 from followup import ingest, jobs, preview, tables
 from followup.i18n import date, t
 from followup.settings import TEMPLATE, Limits
-from followup.ui import database, lang, snapshots
+from followup.ui import database, lang, snapshots, state
 
 _STATE = "upload_checked"
 
@@ -112,7 +112,7 @@ def _report(outcome: jobs.JobResult) -> None:
         st.session_state["upload_notice"] = t(
             key, lg, snapshot=outcome.detail["snapshot_id"],
             as_of=date(dt.date.fromisoformat(outcome.detail["as_of"]), lg))
-        st.session_state.pop("round", None)
+        state.clear(("round",))
         st.rerun()
     elif outcome.outcome == "busy":
         st.warning(t("up.busy", lg), icon=":material/hourglass_top:")
@@ -159,7 +159,7 @@ def _delete(snapshot: int, file_name: str, who: str | None) -> None:
         outcome = jobs.delete_round(database(), snapshot, who, lg)
         if outcome.outcome == "ok":
             st.cache_data.clear()
-            st.session_state.pop("round", None)
+            state.clear(("round",))
             st.session_state["upload_notice"] = t("up.deleted", lg, snapshot=snapshot)
             st.rerun()
         elif outcome.outcome == "busy":

@@ -1,0 +1,147 @@
+"""Every page through Streamlit's AppTest, on a real DuckDB file built from fixture workbooks.
+
+Figures for the standard round (14.12.2012), computed by hand (see test_queries):
+  8 actions, 7 applicable (A3 not applicable), 3 done (A1, A4, A7) -> 42,9 %
+  overdue on 14.12.2012: A5 (due 01.03.2012, not done) -> 1; A2 is due 31.12.2012
+  2012 disbursed 2 500 000,50 -> 2,5 mill. kr, of which multi-year (G1) 2 000 000,50 -> 80,0 %
+  2011 disbursed 1 500 000 -> change +1,0 mill. kr (66,7 %)
+Against the earlier round (29.06.2012: 8 actions, all applicable, 1 done -> 12,5 %; overdue A5):
+  A1 and A3 changed status, A4 is new, A9 was removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from followup import store
+from tests.builders import two_rounds
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/followup.py", "pages/grants.py", "pages/portfolio.py",
+         "pages/upload.py"]
+
+
+@pytest.fixture
+def app(db, tmp_path, monkeypatch):
+    two_rounds(db, tmp_path)
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_overview_shows_the_rounds_key_figures(app):
+    app.run()
+    assert not app.exception
+    assert metrics(app) == {
+        "Tiltak": "8", "Andel gjennomført": "42,9\u00a0%", "Forfalt": "1",
+        "Utbetalt 2012": "2,5 mill.\u00a0kr", "Flerårig andel 2012": "80,0\u00a0%"}
+    deltas = {m.label: m.delta for m in app.metric}
+    assert deltas["Andel gjennomført"] == "+30,4 p.p."  # 42,9 - 12,5
+    assert deltas["Forfalt"] == "uendret"
+    assert deltas["Utbetalt 2012"] == "+1,0 mill.\u00a0kr (66,7\u00a0%)"
+
+
+def test_overview_lists_what_changed_since_the_previous_round(app):
+    app.run()
+    changes = app.dataframe[0].value
+    assert list(changes["ID"]) == ["A1", "A3", "A4", "A9"]
+    assert list(changes["Endring"]) == ["Ny status", "Ny status", "Nytt tiltak", "Fjernet"]
+    assert list(changes["Før"]) == ["Pågår", "Ikke gjort", "", "Pågår"]
+    assert list(changes["Status"]) == ["Gjennomført", "Bortfalt", "Gjennomført", ""]
+
+
+def test_region_filter_changes_the_numbers(app):
+    app.run()
+    app.multiselect(key="region").set_value(["Europa"]).run()
+    assert not app.exception
+    figures = metrics(app)
+    assert figures["Tiltak"] == "4"            # A2, A3, A7, A8
+    assert figures["Andel gjennomført"] == "33,3\u00a0%"  # A7 of A2, A7, A8
+    assert figures["Utbetalt 2012"] == "2,0 mill.\u00a0kr"  # G1 only (G2 is Globalt)
+
+
+def test_url_parameters_restore_the_filters(app):
+    app.query_params["region"] = "Europa"
+    app.query_params["round"] = "1"
+    app.run()
+    assert not app.exception
+    assert app.multiselect(key="region").value == ["Europa"]
+    assert app.selectbox(key="round").value == 1
+    figures = metrics(app)
+    assert figures["Tiltak"] == "5"            # earlier round: A2, A3, A7, A8, A9
+    assert figures["Andel gjennomført"] == "20,0\u00a0%"  # A7 of five applicable
+
+
+def test_filters_survive_a_page_switch(app):
+    app.run()
+    app.multiselect(key="section").set_value(["MR/DEM"]).run()
+    app.switch_page("pages/grants.py").run()
+    assert app.multiselect(key="section").value == ["MR/DEM"]
+    grants = app.dataframe[0].value
+    assert sorted(grants["Avtalenr"]) == ["G2", "G3"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(app, page):
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception
+    assert not app.error
+
+
+def test_charts_are_drawn_on_the_chart_pages(app):
+    app.run()
+    counts = {}
+    for page in PAGES[:4]:
+        app.switch_page(page).run()
+        counts[page] = len(app.get("plotly_chart"))
+    assert counts == {"pages/overview.py": 3, "pages/followup.py": 2, "pages/grants.py": 3,
+                      "pages/portfolio.py": 3}
+
+
+def test_follow_up_table_is_searchable(app):
+    app.run()
+    app.switch_page("pages/followup.py").run()
+    assert list(app.dataframe[0].value["ID"]) == [f"A{i}" for i in range(1, 9)]
+    app.text_input(key="q").set_value("iom").run()
+    assert list(app.dataframe[0].value["ID"]) == ["A4", "A5", "A6"]
+
+
+def test_a_filter_that_leaves_nothing_shows_an_empty_state(app):
+    app.run()
+    app.switch_page("pages/portfolio.py").run()
+    app.multiselect(key="partner").set_value(["UNODC"]).run()
+    app.multiselect(key="region").set_value(["Europa"]).run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 0
+    assert any("Ingen tilskudd" in i.value for i in app.info)
+
+
+def test_english_toggle_translates_the_page(app):
+    app.run()
+    app.segmented_control(key="lang").set_value("en").run()
+    assert app.title[0].value == "Overview"
+    assert metrics(app)["Share done"] == "42.9%"
+    assert metrics(app)["Disbursed 2012"] == "NOK\u00a02.5m"
+
+
+def test_portfolio_split_by_section(app):
+    app.run()
+    app.switch_page("pages/portfolio.py").run()
+    app.segmented_control(key="split").set_value("section").run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 3
+
+
+def test_empty_database_shows_a_friendly_message(db, monkeypatch):
+    store.create(db)
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("Ingen rapporteringsrunder" in i.value for i in at.info)
