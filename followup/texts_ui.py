@@ -165,6 +165,8 @@ UI.update({
                         "imported. Nothing in the database has changed."},
     "up.warnings": {"nb": "{count} advarsler (arbeidsboken kan likevel importeres)",
                     "en": "{count} warnings (the workbook can still be imported)"},
+    "up.all_problems": {"nb": "Alle meldinger i en tabell ({count})",
+                        "en": "All messages in a table ({count})"},
     "up.ok": {"nb": "Arbeidsboken er i orden.", "en": "The workbook is in order."},
     "up.preview": {"nb": "Dette endres mot gjeldende runde ({as_of})",
                    "en": "What changes against the current round ({as_of})"},

@@ -16,6 +16,7 @@ from followup.settings import TEMPLATE, Limits
 from followup.ui import database, lang, snapshots, state
 
 _STATE = "upload_checked"
+SHOWN = 15
 
 
 def template_button() -> None:
@@ -62,9 +63,12 @@ def summary(result: ingest.Checked) -> None:
         st.success(t("up.ok", lg), icon=":material/check_circle:")
     if result.warnings and not result.errors:
         st.warning(t("up.warnings", lg, count=len(result.warnings)), icon=":material/warning:")
-    if result.problems:
-        st.dataframe(tables.problems_frame(result.errors + result.warnings, lg),
-                     hide_index=True)
+    listed = result.errors or result.warnings
+    if listed:
+        st.markdown("\n".join(f"- {p.text(lg)}" for p in listed[:SHOWN]))
+        with st.expander(t("up.all_problems", lg, count=len(result.problems))):
+            st.dataframe(tables.problems_frame(result.errors + result.warnings, lg),
+                         hide_index=True)
 
 
 def changes(shown: preview.Preview) -> None:

@@ -1,0 +1,81 @@
+"""The dashboard in real headless Chromium: every page, a click on a chart, an upload."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser import Server, launch, require_chromium
+from tests.builders import standard_workbook, two_rounds, write_workbook
+
+pytestmark = pytest.mark.browser
+PAGES = {"": 3, "oppfolging": 2, "tilskudd": 3, "portefolje": 3}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    folder = tmp_path_factory.mktemp("browser")
+    db = two_rounds(folder / "db" / "followup.duckdb", folder)
+    running = Server(db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        yield context.new_page()
+        browser.close()
+
+
+def open_page(page, server, path: str, charts: int = 0) -> None:
+    page.goto(f"{server.url}/{path}")
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    if charts:
+        expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+
+
+@pytest.mark.parametrize(("path", "charts"), PAGES.items())
+def test_every_page_opens_with_its_charts_and_no_exception(page, server, path, charts):
+    open_page(page, server, path, charts)
+    assert page.locator("[data-testid='stException']").count() == 0
+    marks = page.locator(".js-plotly-plot .barlayer .point, .js-plotly-plot .scatterlayer .trace")
+    expect(marks.first).to_be_visible()
+
+
+def test_a_link_with_filters_opens_the_same_view(page, server):
+    open_page(page, server, "tilskudd?section=MR%2FDEM&lang=en", 3)
+    expect(page.get_by_role("heading", level=1).first).to_have_text("Grants")
+    expect(page.get_by_text("Filters: MR/DEM")).to_be_visible()
+
+
+def test_clicking_an_actors_bar_filters_the_action_table(page, server):
+    open_page(page, server, "oppfolging", 2)
+    first_bar = page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first
+    first_bar.click(force=True)  # the drag layer above the bars takes the click, as for a user
+    expect(page.get_by_text("Viser tiltak for Hum.")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("3 tiltak", exact=True)).to_be_visible()
+
+
+def test_upload_shows_the_located_error_then_imports_a_good_file(page, server, tmp_path):
+    bad = write_workbook(tmp_path / "feil.xlsx", {"Tilskudd": [
+        ["Avtalenr", "Partner", "Fra", "Til", 2011],
+        ["G1", "IOM", "2011", "2012", "åtte millioner"]]})
+    open_page(page, server, "last-opp")
+    page.locator("input[type='file']").set_input_files(str(bad))
+    expect(page.get_by_text("Tilskudd, rad 2, kolonne 2011: «åtte millioner» er ikke et beløp",
+                            exact=False)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Importer")).to_be_disabled()
+
+    good = standard_workbook(tmp_path / "runde-3.xlsx")
+    page.locator("input[type='file']").set_input_files(str(good))
+    importer = page.get_by_role("button", name="Importer")
+    expect(importer).to_be_enabled(timeout=30_000)
+    importer.click()
+    expect(page.get_by_text("Importert som runde 3")).to_be_visible(timeout=60_000)
+    open_page(page, server, "", 3)
+    expect(page.get_by_text("(runde-3.xlsx)", exact=False)).to_be_visible()
