@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup.i18n import date, mnok, number, percent, t
+from followup.i18n import date, number, percent, t
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ def spend_cards(spend: pd.DataFrame, share: pd.DataFrame, as_of: dt.date,
     shares = share.set_index("year")["multi_year_pct"].astype(float)
     vs = str(year - 1)
     d_spend = amounts[year] - amounts[year - 1] if year - 1 in amounts.index else None
-    spend_text = mnok(abs(d_spend or 0), lang)
+    spend_text = number(abs(d_spend or 0) / 1_000_000, 1, lang)
     if d_spend and amounts[year - 1]:
         spend_text += f" ({percent(abs(d_spend) / abs(amounts[year - 1]) * 100, lang)})"
-    cards = [Kpi(t("kpi.spend", lang, year=year), mnok(amounts[year], lang),
+    cards = [Kpi(t("kpi.spend", lang, year=year), number(amounts[year] / 1_000_000, 1, lang),
                  help=t("kpi.spend_help", lang), **_change(d_spend, spend_text, vs, "off", lang))]
     if year in shares.index and pd.notna(shares[year]):
         has_before = year - 1 in shares.index and pd.notna(shares[year - 1])
