@@ -27,9 +27,9 @@ def run(args: list[str], env: dict | None = None) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def python(code: str) -> list[str]:
-    """Return the command that runs code in a fresh Python."""
-    return [sys.executable, "-c", code]
+def python(code: str, *args: str) -> list[str]:
+    """Return the command that runs code in a fresh Python, with arguments."""
+    return [sys.executable, "-c", code, *args]
 
 
 def median(values: list[float]) -> float:

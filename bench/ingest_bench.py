@@ -26,11 +26,11 @@ def main() -> None:
     print(f"workbook: {path.name} ({path.stat().st_size / 2**20:.1f} MB)")
     baseline, base_mem = run(python(
         "import pandas as pd, sys; pd.read_excel(sys.argv[1], sheet_name=None, "
-        "engine='openpyxl')") + [str(path)])
+        "engine='openpyxl')", str(path)))
     print(f"pandas.read_excel(openpyxl), read only: {baseline:6.2f} s   peak {base_mem:5.0f} MB")
     rust = median([run(python(
         "import fastexcel, sys; r = fastexcel.read_excel(sys.argv[1]); "
-        "[r.load_sheet(n).to_arrow() for n in r.sheet_names]") + [str(path)])[0]
+        "[r.load_sheet(n).to_arrow() for n in r.sheet_names]", str(path)))[0]
         for _ in range(args.repeat)])
     print(f"fastexcel, read only:                   {rust:6.2f} s")
     times, mems = [], []

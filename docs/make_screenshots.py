@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser import Server, launch  # noqa: E402
+from tests.browser import Server, launch
 
 PAGES = {"overview": "", "followup": "oppfolging", "grants": "tilskudd",
          "portfolio": "portefolje", "upload": "last-opp", "overview-en": "?lang=en"}
