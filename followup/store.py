@@ -27,7 +27,8 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Values for the parameters that are not filters, when the caller leaves them out.
-DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": []}
+DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
+                  "limit": 100_000}
 
 
 class Busy(Exception):

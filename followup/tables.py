@@ -92,3 +92,13 @@ def spend_preview_frame(spend: pd.DataFrame, lang: str) -> pd.DataFrame:
         out[col] = out[col].map(lambda v: number(float(v), 0, lang) if pd.notna(v) else "–")
     out["year"] = out["year"].astype(str)
     return out.rename(columns={c: t(f"col.{c}", lang) for c in out.columns})
+
+
+def row_note(df: pd.DataFrame, total_column: str, lang: str) -> str:
+    """Return `8 tiltak`, or which part of a longer list a limited table shows."""
+    total = int(df[total_column].iloc[0]) if len(df) else 0
+    if total <= len(df):
+        key = "table.rows" if total_column == "total_actions" else "table.grants"
+        return t(key, lang, count=number(total, 0, lang))
+    key = "table.first" if total_column == "total_actions" else "table.largest"
+    return t(key, lang, shown=number(len(df), 0, lang), total=number(total, 0, lang))

@@ -107,6 +107,13 @@ UI: dict[str, dict[str, str]] = {
                          "en": "Click a bar to show only that actor's actions."},
     "table.clear_actor": {"nb": "Vis alle", "en": "Show all"},
     "table.rows": {"nb": "{count} tiltak", "en": "{count} actions"},
+    "table.grants": {"nb": "{count} avtaler", "en": "{count} agreements"},
+    "table.first": {"nb": "Viser de {shown} første av {total}.",
+                    "en": "Showing the first {shown} of {total}."},
+    "table.largest": {"nb": "Viser de {shown} største av {total} avtaler; hele listen er i "
+                            "Excel-uttrekket.",
+                      "en": "Showing the {shown} largest of {total} agreements; the full list "
+                            "is in the Excel export."},
     # columns
     "col.action_id": {"nb": "ID", "en": "ID"},
     "col.action": {"nb": "Tiltak", "en": "Action"},

@@ -22,10 +22,11 @@ ui.chart(charts.status_trend(ui.query("status_trend", f), lg), key="trend")
 
 st.subheader(t("h.action_table", lg))
 search = ui.search_box()
-actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search or "")
+actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search,
+                   limit=ui.TABLE_ROWS)
 if actor:
     st.info(t("table.showing_actor", lg, actor=actor), icon=":material/filter_alt:")
 else:
     st.caption(t("table.click_hint", lg))
-st.caption(t("table.rows", lg, count=len(actions)))
+st.caption(tables.row_note(actions, "total_actions", lg))
 st.dataframe(tables.styled(actions, tables.ACTION_COLUMNS, lg), hide_index=True)

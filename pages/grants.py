@@ -26,5 +26,6 @@ st.caption(t("h.multi_caption", lg))
 ui.chart(charts.multi_year_share(ui.query("multi_year_share", f), lg), key="share")
 
 st.subheader(t("h.grant_table", lg))
-st.dataframe(tables.styled(ui.query("grant_list", f), tables.GRANT_COLUMNS, lg),
-             hide_index=True)
+grants = ui.query("grant_list", f, limit=ui.TABLE_ROWS)
+st.caption(tables.row_note(grants, "total_grants", lg))
+st.dataframe(tables.styled(grants, tables.GRANT_COLUMNS, lg), hide_index=True)

@@ -1,6 +1,7 @@
--- action_list: the actions of a round, searchable, optionally for some actors only
+-- action_list: the actions of a round, searchable, optionally for some actors only, in
+-- sheet order, at most $limit of them (total_actions says how many match in all)
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $evaluations VARCHAR[],
---         $actors VARCHAR[], $search VARCHAR ('' matches everything)
+--         $actors VARCHAR[], $search VARCHAR ('' matches everything), $limit INTEGER
 SELECT
     a.action_id,
     a.action,
@@ -11,7 +12,8 @@ SELECT
     a.recommendation,
     a.section,
     a.region,
-    a.due_date < s.as_of AND a.status NOT IN ('done', 'not_applicable') AS overdue
+    a.due_date < s.as_of AND a.status NOT IN ('done', 'not_applicable') AS overdue,
+    count(*) OVER () AS total_actions
 FROM actions AS a
 JOIN snapshots AS s USING (snapshot_id)
 WHERE a.snapshot_id = $snapshot
@@ -23,3 +25,4 @@ WHERE a.snapshot_id = $snapshot
                                a.recommendation, a.section, a.region)),
                lower(trim($search)))
 ORDER BY a.row_no
+LIMIT $limit

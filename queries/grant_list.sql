@@ -1,6 +1,7 @@
--- grant_list: the grants of a round with what was disbursed to each in the chosen years
+-- grant_list: the grants of a round with what was disbursed to each in the chosen years,
+-- largest first, at most $limit of them (total_grants says how many there are in all)
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
---         $year_from INTEGER, $year_to INTEGER (NULL: open)
+--         $year_from INTEGER, $year_to INTEGER (NULL: open), $limit INTEGER
 WITH grants_in_scope AS (
     SELECT *
     FROM grants
@@ -27,7 +28,9 @@ SELECT
     g.end_date,
     g.grant_type,
     g.amount_nok,
-    coalesce(d.disbursed_nok, 0) AS disbursed_nok
+    coalesce(d.disbursed_nok, 0) AS disbursed_nok,
+    count(*) OVER () AS total_grants
 FROM grants_in_scope AS g
 LEFT JOIN disbursed AS d USING (grant_id)
 ORDER BY disbursed_nok DESC, g.grant_id
+LIMIT $limit

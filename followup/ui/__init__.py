@@ -20,6 +20,7 @@ from followup.i18n import LANGS, date, t
 from followup.kpis import Kpi
 from followup.ui import state
 
+TABLE_ROWS = 500
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("followup", "oppfolging", ":material/checklist:"),
          ("grants", "tilskudd", ":material/handshake:"),
