@@ -142,4 +142,14 @@ UI: dict[str, dict[str, str]] = {
     "chart.unknown": {"nb": "Ikke oppgitt", "en": "Not given"},
     "chart.round": {"nb": "Runde", "en": "Round"},
     "chart.year": {"nb": "År", "en": "Year"},
+    # the briefing (python -m followup brief)
+    "brief.title": {"nb": "Statusorientering", "en": "Status briefing"},
+    "brief.kpis": {"nb": "Nøkkeltall", "en": "Key figures"},
+    "brief.multi": {"nb": "Flerårige og ettårige avtaler", "en": "Multi-year and one-year "
+                                                                  "agreements"},
+    "brief.overdue": {"nb": "forfalt", "en": "overdue"},
+    "brief.noscript": {"nb": "Grafene vises når JavaScript er slått på (åpne filen i en "
+                             "nettleser).",
+                       "en": "The charts show when JavaScript is enabled (open the file in a "
+                             "browser)."},
 }

@@ -94,3 +94,53 @@ def load(db: Path, workbook: Path, as_of: str | None = None) -> ingest.Loaded:
     """Ingest a workbook into db through the real path; return what was loaded."""
     day = dt.date.fromisoformat(as_of) if as_of else None
     return ingest.ingest(workbook.read_bytes(), workbook.name, db, day)
+
+
+# Comments that a spreadsheet would run as formulas, and text that is HTML, to prove that the
+# exports keep them verbatim and inert.
+TRICKY_COMMENTS = {
+    "A1": '=HYPERLINK("http://evil.example/","Klikk")',
+    "A2": "+47 22 24 36 00",
+    "A3": "-avklart med IOM",
+    "A4": "@Hum følger opp",
+    "A5": "<script>alert('x')</script> & «sitat»",
+    "A6": "Vanlig kommentar",
+}
+TRICKY_ACTION_A7 = '<img src="https://evil.example/x.png"> a7'
+
+
+def commented_workbook(path: Path) -> Path:
+    """Write the standard workbook with a comment column and HTML in action A7's text.
+
+    The figures are those of `standard_workbook`; only texts differ.
+    """
+    rows = []
+    for row in STANDARD_ACTIONS:
+        row = [TRICKY_ACTION_A7 if v == "a7" else v for v in row]
+        comment = TRICKY_COMMENTS.get(row[0])
+        rows.append([*row, Text(comment) if comment else None])
+    return write_workbook(path, {
+        "Tiltak": [["Oppfølgingsplan"], None, [*ACTION_HEADER, "Kommentar"], *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
+def earlier_workbook(path: Path) -> Path:
+    """Write a round before the standard one: A1 and A6 ongoing, no A8, an A9 since removed."""
+    status = {"A1": "Pågår", "A6": "Pågår"}
+    rows = [[*row[:5], status.get(row[0], row[5]), row[6]] for row in STANDARD_ACTIONS
+            if row[0] != "A8"]
+    rows.append(["A9", "a9", "Hum", "Hum", "Globalt", "Pågår", None])
+    return write_workbook(path, {
+        "Tiltak": [["Oppfølgingsplan"], None, ACTION_HEADER, *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
+def two_rounds(db: Path, folder: Path) -> Path:
+    """Load the earlier round (29.06.2012) and the commented standard round (14.12.2012)."""
+    load(db, earlier_workbook(folder / "earlier.xlsx"), "2012-06-29")
+    load(db, commented_workbook(folder / "commented.xlsx"), "2012-12-14")
+    return db
