@@ -147,6 +147,15 @@ def cmd_brief(args) -> int:
     return EXIT_OK
 
 
+def cmd_export(args) -> int:
+    from followup import export
+
+    with _open(args) as con:
+        data = export.workbook(con, _filters_or_stop(con, args), args.lang)
+    _write(Path(args.out), data, args.lang)
+    return EXIT_OK
+
+
 def cmd_delete(args) -> int:
     from followup import snapshots, store
 
@@ -198,6 +207,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.html")
     _filter_options(p)
     p.set_defaults(run=cmd_brief)
+    p = sub.add_parser("export", parents=[common],
+                       help="write the filtered actions, grants and disbursements as .xlsx")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    _filter_options(p)
+    p.set_defaults(run=cmd_export)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
     p.add_argument("snapshot_id", type=int)
     p.set_defaults(run=cmd_delete)
