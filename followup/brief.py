@@ -24,6 +24,7 @@ from followup.settings import portfolio_level_nok
 CSS = Path(__file__).with_name("brief.css")
 WIDTH, HALF = 1000, 490
 FIRST_PAGE_HEIGHT, PAGE_HEIGHT = 440, 560
+FULL_SIZE_ACTORS = 6
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
        "img-src data: blob:; font-src data:")
 
@@ -99,6 +100,18 @@ def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+def _completion(by_actor: pd.DataFrame, lang: str) -> str:
+    """Return the completion chart; with many actors, the compact one so the page holds it."""
+    if by_actor.empty:
+        return _empty("empty.actions", lang)
+    if by_actor["actor"].nunique() <= FULL_SIZE_ACTORS:
+        return _chart(charts.completion_by_actor(by_actor, lang), "completion",
+                      height=FIRST_PAGE_HEIGHT)
+    fig = charts.completion_by_actor(by_actor, lang, compact=True)
+    return (charts.status_legend_html(list(by_actor["status"]), lang)
+            + _chart(fig, "completion", height=FIRST_PAGE_HEIGHT - 40))
+
+
 def _first_page(con, filters: Filters, info: dict, previous: int | None, lang: str) -> str:
     as_of = info["as_of"]
     round_line = t("scope.round", lang, as_of=date(as_of, lang), file=info["file_name"])
@@ -109,9 +122,7 @@ def _first_page(con, filters: Filters, info: dict, previous: int | None, lang: s
               f'<span class="lead">{esc(t("app.tagline", lang))}</span></h1>'
               f'<p class="meta"><span id="round">{esc(round_line)}</span> · '
               f'<span id="scope">{esc(filters.describe(lang))}</span></p></header>')
-    by_actor = frame(con, "status_by_actor", filters)
-    chart = (_chart(charts.completion_by_actor(by_actor, lang), "completion",
-                    height=FIRST_PAGE_HEIGHT) if len(by_actor) else _empty("empty.actions", lang))
+    chart = _completion(frame(con, "status_by_actor", filters), lang)
     return (f'<section class="sheet" id="s-first">{header}'
             f'<h2 class="hidden">{esc(t("brief.kpis", lang))}</h2>{cards(items, lang)}'
             f'<h2>{esc(t("h.completion", lang))}</h2>{chart}</section>')

@@ -144,3 +144,20 @@ def two_rounds(db: Path, folder: Path) -> Path:
     load(db, earlier_workbook(folder / "earlier.xlsx"), "2012-06-29")
     load(db, commented_workbook(folder / "commented.xlsx"), "2012-12-14")
     return db
+
+
+HOSTILE_ACTOR = "</script><script>alert(1)</script>"
+
+
+def crowded_workbook(path: Path, actors: int = 12) -> Path:
+    """Write a round with many actors (long names, one of them HTML), one action each."""
+    names = [HOSTILE_ACTOR] + [f"Seksjon for {i}. saksfelt & <b>regionalt</b> samarbeid"
+                               for i in range(2, actors + 1)]
+    statuses = ["Gjennomført", "Pågår", "Delvis", "Ikke gjort"]
+    rows = [[f"C{i}", f"c{i}", name, "Hum", "Europa", statuses[i % 4], None]
+            for i, name in enumerate(names, start=1)]
+    return write_workbook(path, {
+        "Tiltak": [ACTION_HEADER, *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })

@@ -19,7 +19,14 @@ import pytest
 from followup import brief, store
 from followup.filters import Filters
 from followup.i18n import date, mnok, number, percent, status_label
-from tests.builders import TRICKY_ACTION_A7, TRICKY_COMMENTS, two_rounds
+from tests.builders import (
+    HOSTILE_ACTOR,
+    TRICKY_ACTION_A7,
+    TRICKY_COMMENTS,
+    crowded_workbook,
+    load,
+    two_rounds,
+)
 from tests.conftest import run_cli
 from tests.htmldoc import parse, table_rows
 
@@ -50,6 +57,15 @@ def page(rounds, tmp_path_factory):
     """Return the Norwegian briefing of the latest round, unfiltered, and its path."""
     out = tmp_path_factory.mktemp("out") / "brief.html"
     return make_brief(rounds, out), out
+
+
+@pytest.fixture(scope="module")
+def crowded_page(tmp_path_factory):
+    """Return the briefing of a round with twelve actors, one named like HTML, and its path."""
+    folder = tmp_path_factory.mktemp("crowded")
+    db = folder / "db" / "followup.duckdb"
+    load(db, crowded_workbook(folder / "crowded.xlsx"), "2012-12-14")
+    return make_brief(db, folder / "crowded.html"), folder / "crowded.html"
 
 
 def expected(db, name, **filters):
@@ -183,6 +199,23 @@ def test_brief_of_an_unknown_round_fails_without_writing(rounds, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
+def test_brief_escapes_names_in_tables_and_charts(crowded_page):
+    html = crowded_page[0]
+    assert HOSTILE_ACTOR not in html and "<b>regionalt</b>" not in html
+    doc = parse(html)
+    assert len(doc.find_all("script")) == 1 + len(CHARTS)
+    actors = [row[2] for row in table_rows(doc, "t-actions")]
+    assert actors[0] == HOSTILE_ACTOR
+    assert actors[1] == "Seksjon for 2. saksfelt & <b>regionalt</b> samarbeid"
+
+
+def test_brief_draws_many_actors_compactly_with_a_legend(crowded_page):
+    doc = parse(crowded_page[0])
+    first = doc.one("section", id="s-first")
+    assert "Gjennomført" in first.text and "Pågår" in first.text
+    assert [d.attrs["id"] for d in doc.find_all("div", cls="plotly-graph-div")] == CHARTS
+
+
 def test_render_without_rounds_says_so():
     doc = parse(brief.render(None, Filters(), "en"))
     assert "No reporting rounds are loaded yet" in doc.one("main").text
@@ -204,11 +237,21 @@ def chromium() -> str:
     return str(CHROMIUM)
 
 
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception),
+                                          ("", pytest.skip.Exception)])
+def test_browser_tests_fail_in_ci_and_skip_locally_without_chromium(monkeypatch, ci, outcome):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome):
+        chromium()
+
+
 @pytest.mark.browser
-def test_brief_opens_offline_in_chromium_draws_the_charts_and_prints(page, tmp_path):
+@pytest.mark.parametrize("which", ["page", "crowded_page"])
+def test_brief_opens_offline_in_chromium_draws_the_charts_and_prints(which, request):
     from playwright.sync_api import sync_playwright
 
-    path = page[1]
+    path = request.getfixturevalue(which)[1]
     requested, problems = [], []
 
     def only_the_file(route):
