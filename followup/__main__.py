@@ -132,6 +132,41 @@ def cmd_query(args) -> int:
     return EXIT_OK
 
 
+def _write(path: Path, data: bytes, lang: str) -> None:
+    """Write a file the command made and say where it went, or stop with the reason."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise Stop(t("cli.cannot_write", lang, path=path, error=exc.strerror or exc),
+                   EXIT_FAIL) from None
+    print(t("cli.wrote", lang, path=path, size=max(1, round(len(data) / 1024))))
+
+
+def _filters_or_stop(con, args) -> Filters:
+    snapshot = resolve(con, args)
+    if snapshot is None:
+        raise Stop(t("cli.no_snapshots", args.lang))
+    return filters_from(args, snapshot)
+
+
+def cmd_brief(args) -> int:
+    from followup import brief
+
+    with _open(args) as con:
+        page = brief.render(con, _filters_or_stop(con, args), args.lang)
+    _write(Path(args.out), page.encode("utf-8"), args.lang)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from followup import export
+
+    with _open(args) as con:
+        data = export.workbook(con, _filters_or_stop(con, args), args.lang)
+    _write(Path(args.out), data, args.lang)
+    return EXIT_OK
+
+
 def cmd_delete(args) -> int:
     from followup import snapshots, store
 
@@ -184,6 +219,16 @@ def parser() -> argparse.ArgumentParser:
     _filter_options(p)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(run=cmd_query)
+    p = sub.add_parser("brief", parents=[common],
+                       help="write the meeting briefing as one self-contained HTML file")
+    p.add_argument("--out", required=True, metavar="FILE.html")
+    _filter_options(p)
+    p.set_defaults(run=cmd_brief)
+    p = sub.add_parser("export", parents=[common],
+                       help="write the filtered actions, grants and disbursements as .xlsx")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    _filter_options(p)
+    p.set_defaults(run=cmd_export)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
     p.add_argument("snapshot_id", type=int)
     p.add_argument("--who", help="who deletes, for the audit log (default $USER)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from followup.i18n import t
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -41,3 +43,16 @@ class Filters:
         """Return True when anything but the round narrows the view."""
         return bool(self.regions or self.sections or self.evaluations or self.partners
                     or self.actors or self.year_from is not None or self.year_to is not None)
+
+    def describe(self, lang: str) -> str:
+        """Return one line naming the filters in use, or saying that everything is shown."""
+        chosen = [("filter.evaluation", self.evaluations), ("filter.region", self.regions),
+                  ("filter.section", self.sections), ("filter.partner", self.partners),
+                  ("col.actor", self.actors)]
+        items = [f"{t(key, lang)}: {', '.join(values)}" for key, values in chosen if values]
+        if self.year_from is not None or self.year_to is not None:
+            items.append(f"{t('filter.years', lang)}: {self.year_from or '…'}–"
+                         f"{self.year_to or '…'}")
+        if not items:
+            return t("scope.none", lang)
+        return t("scope.filters", lang, items="; ".join(items))

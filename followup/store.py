@@ -1,16 +1,15 @@
-"""DuckDB: schema, short-lived connections, the writer lock, snapshots and the query runner.
+"""DuckDB: schema, short-lived connections, snapshots and the query runner.
 
 DuckDB lets one process write a database file, and a writer cannot open it while a reader
 holds it. So nobody keeps the file open: readers take a read-only connection per query batch,
-writers serialise on a lock file and hold the database only for the load transaction.
-Both retry briefly when the other side has the file, then report `Busy`.
+writers hold the database only for the load transaction, and followup.locks orders the two
+(writers first). Opening still retries briefly if some other tool holds the file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from followup import locks
 from followup.settings import QUERIES
 
 SQL = Path(__file__).parent / "sql"
@@ -31,8 +31,7 @@ DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actor
                   "limit": 100_000}
 
 
-class Busy(Exception):
-    """Another process holds the database longer than we are willing to wait."""
+Busy = locks.Busy
 
 
 @cache
@@ -72,31 +71,17 @@ def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConn
 @contextlib.contextmanager
 def reader(db: Path, timeout: float = LOCK_TIMEOUT):
     """Yield a read-only connection to the database, closed afterwards."""
-    con = _connect(db, True, timeout)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@contextlib.contextmanager
-def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
-    """Hold the exclusive writer lock of the database (a lock file beside it)."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_name(db.name + ".lock"), "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise Busy("writer lock") from None
-                time.sleep(0.05)
+    with locks.shared(db, timeout):
+        con = _connect(db, True, timeout)
         try:
-            yield
+            yield con
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            con.close()
+
+
+def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
+    """Return the context that holds the database for writing (see followup.locks)."""
+    return locks.exclusive(db, timeout)
 
 
 @contextlib.contextmanager

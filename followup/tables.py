@@ -11,7 +11,8 @@ from followup.i18n import date, number, status_label, t
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
 
 
-def _status_css(code: str) -> str:
+def status_css(code: str) -> str:
+    """Return the CSS declarations that put a status on its colour ('' for other values)."""
     color = STATUS_COLORS.get(code)
     if color is None:
         return ""
@@ -19,7 +20,8 @@ def _status_css(code: str) -> str:
     return f"background-color: {color}; color: {ink}; font-weight: 600"
 
 
-def _labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+def labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """Return the columns with statuses, dates, changes, types and amounts written out."""
     out = df[columns].copy()
     for col in ("status", "previous_status"):
         if col in out:
@@ -41,9 +43,9 @@ def _labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
 def styled(df: pd.DataFrame, columns: list[str], lang: str) -> Styler:
     """Return the columns with readable values and headers, statuses on their colour."""
     headers = {c: t(f"col.{c}", lang) for c in columns}
-    css = {headers[c]: df[c].map(lambda v: _status_css(v) if isinstance(v, str) else "")
+    css = {headers[c]: df[c].map(lambda v: status_css(v) if isinstance(v, str) else "")
            for c in ("status", "previous_status") if c in columns}
-    out = _labelled(df, columns, lang).rename(columns=headers)
+    out = labelled(df, columns, lang).rename(columns=headers)
     styler = out.style
     for col, values in css.items():
         styler = styler.apply(lambda _s, v=values: v.tolist(), subset=[col])

@@ -166,6 +166,9 @@ TEXT.update({
     "cli.bad_date": {
         "nb": "{value} er ikke en dato på formen ÅÅÅÅ-MM-DD.",
         "en": "{value} is not a date of the form YYYY-MM-DD."},
+    "cli.wrote": {"nb": "Skrev {path} ({size} kB).", "en": "Wrote {path} ({size} kB)."},
+    "cli.cannot_write": {"nb": "Kan ikke skrive {path}: {error}",
+                         "en": "Cannot write {path}: {error}"},
     "cli.deleted": {
         "nb": "Runde {snapshot} er slettet. Gjeldende runde er nå {current}.",
         "en": "Round {snapshot} was deleted. The current round is now {current}."},

@@ -59,6 +59,7 @@ UI: dict[str, dict[str, str]] = {
                          "en": "The due date had passed on the round's date and the action is "
                                "neither done nor not applicable."},
     "kpi.spend": {"nb": "Utbetalt {year}, mill. kr", "en": "Disbursed {year}, NOK m"},
+    "export.spend": {"nb": "Utbetalt {year}", "en": "Disbursed {year}"},
     "kpi.spend_help": {"nb": "Sum utbetalt i året, endring fra året før.",
                        "en": "Sum disbursed in the year, change from the year before."},
     "kpi.multi": {"nb": "Flerårig andel {year}", "en": "Multi-year share {year}"},
@@ -152,6 +153,36 @@ UI: dict[str, dict[str, str]] = {
     "chart.unknown": {"nb": "Ikke oppgitt", "en": "Not given"},
     "chart.round": {"nb": "Runde", "en": "Round"},
     "chart.year": {"nb": "År", "en": "Year"},
+    # the briefing (python -m followup brief)
+    "brief.title": {"nb": "Statusorientering", "en": "Status briefing"},
+    "brief.kpis": {"nb": "Nøkkeltall", "en": "Key figures"},
+    "brief.multi": {"nb": "Flerårige og ettårige avtaler", "en": "Multi-year and one-year "
+                                                                  "agreements"},
+    "brief.overdue": {"nb": "forfalt", "en": "overdue"},
+    "brief.noscript": {"nb": "Grafene vises når JavaScript er slått på (åpne filen i en "
+                             "nettleser).",
+                       "en": "The charts show when JavaScript is enabled (open the file in a "
+                             "browser)."},
+    # the workbook (python -m followup export)
+    "export.summary": {"nb": "Sammendrag", "en": "Summary"},
+    "export.key": {"nb": "Nøkkeltall", "en": "Key figure"},
+    "export.value": {"nb": "Verdi", "en": "Value"},
+    "export.round": {"nb": "Rapporteringsrunde per", "en": "Reporting round as of"},
+    "export.file": {"nb": "Fil", "en": "File"},
+    "export.filters": {"nb": "Utvalg", "en": "Filters"},
+    "export.done": {"nb": "Gjennomførte tiltak", "en": "Actions done"},
+    "export.applicable": {"nb": "Tiltak som ikke er bortfalt", "en": "Actions still applicable"},
+    "export.grants": {"nb": "Avtaler", "en": "Agreements"},
+    "export.agreed": {"nb": "Avtalebeløp i alt", "en": "Agreed in total"},
+    "export.disbursed": {"nb": "Utbetalt i perioden", "en": "Disbursed in the period"},
+    "export.yes": {"nb": "Ja", "en": "Yes"},
+    "export.no": {"nb": "Nei", "en": "No"},
+    "xcol.amount_nok": {"nb": "Avtalebeløp", "en": "Agreed amount"},
+    "xcol.disbursed_nok": {"nb": "Utbetalt i perioden", "en": "Disbursed in period"},
+    "xcol.disbursement": {"nb": "Utbetalt", "en": "Disbursed"},
+    "col.recommendation": {"nb": "Anbefaling", "en": "Recommendation"},
+    "col.overdue": {"nb": "Forfalt", "en": "Overdue"},
+    "col.year": {"nb": "År", "en": "Year"},
 }
 
 UI.update({

@@ -117,8 +117,75 @@ def earlier_workbook(path: Path) -> Path:
     })
 
 
+# Comments that a spreadsheet would run as formulas, and text that is HTML, to prove that the
+# exports keep them verbatim and inert.
+TRICKY_COMMENTS = {
+    "A1": '=HYPERLINK("http://evil.example/","Klikk")',
+    "A2": "+47 22 24 36 00",
+    "A3": "-avklart med IOM",
+    "A4": "@Hum følger opp",
+    "A5": "<script>alert('x')</script> & «sitat»",
+    "A6": "Vanlig kommentar",
+}
+TRICKY_ACTION_A7 = '<img src="https://evil.example/x.png"> a7'
+
+
+def commented_workbook(path: Path) -> Path:
+    """Write the standard workbook with a comment column and HTML in action A7's text.
+
+    The figures are those of `standard_workbook`; only texts differ.
+    """
+    rows = []
+    for row in STANDARD_ACTIONS:
+        row = [TRICKY_ACTION_A7 if v == "a7" else v for v in row]
+        comment = TRICKY_COMMENTS.get(row[0])
+        rows.append([*row, Text(comment) if comment else None])
+    return write_workbook(path, {
+        "Tiltak": [["Oppfølgingsplan"], None, [*ACTION_HEADER, "Kommentar"], *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
+def earlier_commented_workbook(path: Path) -> Path:
+    """Write a round before the commented one: A1 and A6 ongoing, no A8, an A9 since removed."""
+    status = {"A1": "Pågår", "A6": "Pågår"}
+    rows = [[*row[:5], status.get(row[0], row[5]), row[6]] for row in STANDARD_ACTIONS
+            if row[0] != "A8"]
+    rows.append(["A9", "a9", "Hum", "Hum", "Globalt", "Pågår", None])
+    return write_workbook(path, {
+        "Tiltak": [["Oppfølgingsplan"], None, ACTION_HEADER, *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })
+
+
 def two_rounds(db: Path, folder: Path) -> Path:
     """Load the earlier round (29.06.2012) and the standard round (14.12.2012) into db."""
     load(db, earlier_workbook(folder / "earlier.xlsx"), "2012-06-29")
     load(db, standard_workbook(folder / "standard.xlsx"), "2012-12-14")
     return db
+
+
+def two_rounds_commented(db: Path, folder: Path) -> Path:
+    """Load an earlier round (29.06.2012) and the commented standard round (14.12.2012)."""
+    load(db, earlier_commented_workbook(folder / "earlier.xlsx"), "2012-06-29")
+    load(db, commented_workbook(folder / "commented.xlsx"), "2012-12-14")
+    return db
+
+
+HOSTILE_ACTOR = "</script><script>alert(1)</script>"
+
+
+def crowded_workbook(path: Path, actors: int = 12) -> Path:
+    """Write a round with many actors (long names, one of them HTML), one action each."""
+    names = [HOSTILE_ACTOR] + [f"Seksjon for {i}. saksfelt & <b>regionalt</b> samarbeid"
+                               for i in range(2, actors + 1)]
+    statuses = ["Gjennomført", "Pågår", "Delvis", "Ikke gjort"]
+    rows = [[f"C{i}", f"c{i}", name, "Hum", "Europa", statuses[i % 4], None]
+            for i, name in enumerate(names, start=1)]
+    return write_workbook(path, {
+        "Tiltak": [ACTION_HEADER, *rows],
+        "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
+        "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
+    })

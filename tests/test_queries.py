@@ -84,3 +84,18 @@ def test_every_query_binds_exactly_the_parameters_it_names(name):
     wanted = store.named_parameters(sql)
     assert wanted <= set(Filters().params(**store.DEFAULT_PARAMS))
     assert "snapshot" in wanted or name == "filter_options"
+
+
+def test_disbursement_list_has_one_row_per_grant_and_year(standard_db):
+    columns, data = rows(standard_db, "disbursement_list")
+    assert columns == ["grant_id", "partner", "section", "region", "grant_type", "year",
+                       "amount_nok"]
+    assert [(g, y, float(a)) for g, _p, _s, _r, _t, y, a in data] == [
+        ("G1", 2011, 1_000_000.0), ("G1", 2012, 2_000_000.5), ("G1", 2013, -100_000.0),
+        ("G2", 2012, 500_000.0), ("G3", 2011, 500_000.0), ("G3", 2013, 750_000.0)]
+
+
+def test_disbursement_list_filtered_by_section_and_years(standard_db):
+    data = rows(standard_db, "disbursement_list", sections=("MR/DEM",), year_from=2012)[1]
+    assert [(g, y, float(a)) for g, _p, _s, _r, _t, y, a in data] == [
+        ("G2", 2012, 500_000.0), ("G3", 2013, 750_000.0)]

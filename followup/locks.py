@@ -1,0 +1,63 @@
+"""Readers and writers of one database file, across processes and threads (flock).
+
+Two lock files sit beside the database, `<db>.gate` and `<db>.lock`. A writer takes the gate
+exclusively (new readers now wait at the gate), then the lock exclusively (it waits for the
+readers already inside). A reader passes the gate (shared, released at once) and holds the
+lock shared while it reads. So a busy app never starves an import, and a reader never meets
+a writer inside the file. Every acquisition polls until its deadline, then raises Busy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import time
+from pathlib import Path
+
+
+class Busy(Exception):
+    """Another process holds the database longer than we are willing to wait."""
+
+
+def _path(db: Path, name: str) -> Path:
+    return db.with_name(f"{db.name}.{name}")
+
+
+@contextlib.contextmanager
+def _flock(path: Path, exclusive: bool, deadline: float):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        pause = 0.005
+        while True:
+            try:
+                fcntl.flock(handle, mode)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise Busy(f"{path.name} is held by another process") from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def shared(db: Path, timeout: float):
+    """Hold the database for reading: wait at the gate while a writer is in or waiting."""
+    deadline = time.monotonic() + timeout
+    stack = contextlib.ExitStack()
+    with stack:
+        with _flock(_path(db, "gate"), False, deadline):
+            stack.enter_context(_flock(_path(db, "lock"), False, deadline))
+        yield
+
+
+@contextlib.contextmanager
+def exclusive(db: Path, timeout: float):
+    """Hold the database for writing: close the gate, then wait for the readers inside."""
+    deadline = time.monotonic() + timeout
+    with _flock(_path(db, "gate"), True, deadline), _flock(_path(db, "lock"), True, deadline):
+        yield
