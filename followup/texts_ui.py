@@ -26,6 +26,16 @@ UI: dict[str, dict[str, str]] = {
     "filter.round_label": {"nb": "{as_of} · {file}", "en": "{as_of} · {file}"},
     "filter.latest": {"nb": "(siste)", "en": "(latest)"},
     "lang.label": {"nb": "Språk", "en": "Language"},
+    "dl.brief": {"nb": "Briefing (HTML)", "en": "Briefing (HTML)"},
+    "dl.brief_help": {"nb": "Én fil med nøkkeltall, grafer og tiltak for dette utvalget; "
+                            "åpnes uten nett og skrives ut på A4 liggende.",
+                      "en": "One file with key figures, charts and actions for these filters; "
+                            "opens offline and prints on A4 landscape."},
+    "dl.data": {"nb": "Data (xlsx)", "en": "Data (xlsx)"},
+    "dl.data_help": {"nb": "Tiltak, avtaler og utbetalinger for dette utvalget i en "
+                           "Excel-arbeidsbok.",
+                     "en": "Actions, agreements and disbursements for these filters in an "
+                           "Excel workbook."},
     "present.label": {"nb": "Presentasjonsmodus", "en": "Presentation mode"},
     "present.help": {"nb": "Skjuler sidepanelet og forstørrer grafene for prosjektor.",
                      "en": "Hides the sidebar and enlarges the charts for a projector."},

@@ -6,7 +6,7 @@ from followup import charts, tables, ui
 from followup.i18n import t
 
 f = ui.filters()
-lg = ui.lang()
+lg, sc = ui.lang(), ui.scale()
 ui.header("followup", f)
 
 st.subheader(t("h.completion", lg))
@@ -14,11 +14,11 @@ by_actor = ui.query("status_by_actor", f)
 if by_actor.empty:
     ui.empty("empty.actions")
     st.stop()
-event = ui.chart(charts.completion_by_actor(by_actor, lg), key="actor_chart", select=True)
+event = ui.chart(charts.completion_by_actor(by_actor, lg, scale=sc), "actor_chart", select=True)
 actor = ui.clicked(event)
 
 st.subheader(t("h.trend", lg))
-ui.chart(charts.status_trend(ui.query("status_trend", f), lg), key="trend")
+ui.chart(charts.status_trend(ui.query("status_trend", f), lg, scale=sc), "trend")
 
 st.subheader(t("h.action_table", lg))
 search = ui.search_box()

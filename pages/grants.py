@@ -6,7 +6,7 @@ from followup import charts, tables, ui
 from followup.i18n import t
 
 f = ui.filters()
-lg = ui.lang()
+lg, sc = ui.lang(), ui.scale()
 ui.header("grants", f)
 
 by_type = ui.query("grants_by_type", f)
@@ -16,14 +16,14 @@ if by_type.empty:
 left, right = st.columns(2)
 with left:
     st.subheader(t("h.by_type_count", lg))
-    ui.chart(charts.grants_by_type_count(by_type, lg), key="type_count")
+    ui.chart(charts.grants_by_type_count(by_type, lg, scale=sc), "type_count")
 with right:
     st.subheader(t("h.by_type_amount", lg))
-    ui.chart(charts.grants_by_type_amount(by_type, lg), key="type_amount")
+    ui.chart(charts.grants_by_type_amount(by_type, lg, scale=sc), "type_amount")
 
 st.subheader(t("h.multi_share", lg))
 st.caption(t("h.multi_caption", lg))
-ui.chart(charts.multi_year_share(ui.query("multi_year_share", f), lg), key="share")
+ui.chart(charts.multi_year_share(ui.query("multi_year_share", f), lg, scale=sc), "share")
 
 st.subheader(t("h.grant_table", lg))
 grants = ui.query("grant_list", f, limit=ui.TABLE_ROWS)

@@ -4,10 +4,9 @@ import streamlit as st
 
 from followup import charts, kpis, tables, ui
 from followup.i18n import date, t
-from followup.settings import portfolio_level_nok
 
 f = ui.filters()
-lg = ui.lang()
+lg, sc = ui.lang(), ui.scale()
 ui.header("overview", f)
 info = ui.round_info(f.snapshot)
 previous = ui.previous_round(f.snapshot)
@@ -23,21 +22,21 @@ with left:
     if by_actor.empty:
         ui.empty("empty.actions")
     else:
-        ui.chart(charts.completion_by_actor(by_actor, lg, compact=True), key="small_actor")
+        ui.chart(charts.completion_by_actor(by_actor, lg, compact=True, scale=sc), "small_actor")
         st.html(charts.status_legend_html(list(by_actor["status"]), lg))
 with middle:
     st.subheader(t("h.small_spend", lg))
     if spend.empty:
         ui.empty("empty.grants")
     else:
-        ui.chart(charts.spend_totals(spend, lg, portfolio_level_nok()), key="small_spend")
+        ui.chart(charts.spend_totals(spend, lg, ui.portfolio_level(f), scale=sc), "small_spend")
 with right:
     st.subheader(t("h.small_type", lg))
     by_type = ui.query("grants_by_type", f)
     if by_type.empty:
         ui.empty("empty.grants")
     else:
-        ui.chart(charts.grants_by_type_amount(by_type, lg, compact=True), key="small_type")
+        ui.chart(charts.grants_by_type_amount(by_type, lg, compact=True, scale=sc), "small_type")
 
 st.subheader(t("h.changes", lg))
 if previous is None:

@@ -4,10 +4,9 @@ import streamlit as st
 
 from followup import charts, ui
 from followup.i18n import t
-from followup.settings import portfolio_level_nok
 
 f = ui.filters()
-lg = ui.lang()
+lg, sc = ui.lang(), ui.scale()
 ui.header("portfolio", f)
 
 spend = ui.query("spend_by_year", f)
@@ -15,14 +14,13 @@ if spend.empty:
     ui.empty("empty.grants")
     st.stop()
 st.subheader(t("h.spend", lg))
-dimension = ui.split_picker()
-by_group = ui.query("spend_by_group", f, dimension=dimension)
-ui.chart(charts.spend_over_time(by_group, lg, portfolio_level_nok()), key="spend")
+by_group = ui.query("spend_by_group", f, dimension=ui.split_picker())
+ui.chart(charts.spend_over_time(by_group, lg, ui.portfolio_level(f), scale=sc), "spend")
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("h.spend_change", lg))
-    ui.chart(charts.spend_change(spend, lg), key="change")
+    ui.chart(charts.spend_change(spend, lg, scale=sc), "change")
 with right:
     st.subheader(t("h.partners", lg))
-    ui.chart(charts.largest_partners(ui.query("largest_partners", f), lg), key="partners")
+    ui.chart(charts.largest_partners(ui.query("largest_partners", f), lg, scale=sc), "partners")

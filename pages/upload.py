@@ -7,7 +7,7 @@ from followup.i18n import t
 from followup.ui import upload
 
 lg = ui.lang()
-ui.sidebar_footer(lg, divider=False)
+ui.sidebar_footer(lg, divider=False, present_toggle=False)
 st.title(t("page.upload", lg))
 upload.notice()
 st.caption(t("up.intro", lg))

@@ -50,7 +50,7 @@ def test_every_page_opens_with_its_charts_and_no_exception(page, server, path, c
 def test_a_link_with_filters_opens_the_same_view(page, server):
     open_page(page, server, "tilskudd?section=MR%2FDEM&lang=en", 3)
     expect(page.get_by_role("heading", level=1).first).to_have_text("Grants")
-    expect(page.get_by_text("Filters: MR/DEM")).to_be_visible()
+    expect(page.get_by_text("Filters: Section: MR/DEM")).to_be_visible()
 
 
 def test_clicking_an_actors_bar_filters_the_action_table(page, server):
@@ -59,6 +59,18 @@ def test_clicking_an_actors_bar_filters_the_action_table(page, server):
     first_bar.click(force=True)  # the drag layer above the bars takes the click, as for a user
     expect(page.get_by_text("Viser tiltak for Hum.")).to_be_visible(timeout=20_000)
     expect(page.get_by_text("3 tiltak", exact=True)).to_be_visible()
+
+
+def test_the_briefing_downloads_as_one_offline_file(page, server, tmp_path):
+    open_page(page, server, "", 3)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Briefing (HTML)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    html = saved.read_text(encoding="utf-8")
+    assert saved.name == "oppfolging-briefing-2012-12-14.html"
+    assert html.count("* plotly.js v") == 1
+    assert "14.12.2012" in html
 
 
 def test_upload_shows_the_located_error_then_imports_a_good_file(page, server, tmp_path):

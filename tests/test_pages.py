@@ -145,3 +145,23 @@ def test_empty_database_shows_a_friendly_message(db, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("Ingen rapporteringsrunder" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("page", PAGES[:4])
+def test_chart_pages_offer_the_briefing_and_the_data(app, page):
+    app.run()
+    app.switch_page(page).run()
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Briefing (HTML)", "Data (xlsx)"]
+
+
+def test_presentation_mode_hides_the_sidebar_and_can_be_left(app):
+    app.run()
+    app.toggle(key="present").set_value(True).run()
+    assert not app.exception
+    assert any("stSidebar" in h.proto.body for h in app.get("html"))
+    assert len(app.get("download_button")) == 0
+    assert len(app.get("plotly_chart")) == 3
+    app.button(key="present_exit").click().run()
+    assert not any("stSidebar" in h.proto.body for h in app.get("html"))
+    assert len(app.get("download_button")) == 2

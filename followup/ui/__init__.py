@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from followup import charts, ingest, settings, store
+from followup import brief, charts, export, ingest, settings, store
 from followup.filters import Filters
 from followup.i18n import LANGS, date, t
 from followup.kpis import Kpi
@@ -148,7 +148,7 @@ def _years(years: list[str], lg: str) -> tuple[int | None, int | None]:
     return (None if low == values[0] else low), (None if high == values[-1] else high)
 
 
-def sidebar_footer(lg: str, divider: bool = True) -> None:
+def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -> None:
     """Draw the language switch at the foot of the sidebar, and say when sign-in is off."""
     with st.sidebar:
         if divider:
@@ -156,6 +156,9 @@ def sidebar_footer(lg: str, divider: bool = True) -> None:
         st.segmented_control(t("lang.label", lg), list(LANGS), default=lg, required=True,
                              format_func={"nb": "Norsk", "en": "English"}.get, key="lang",
                              on_change=state.keep, args=("lang",))
+        if present_toggle:
+            st.toggle(t("present.label", lg), value=presenting(), key="present",
+                      help=t("present.help", lg), on_change=state.keep, args=("present",))
         if not _auth_configured():
             st.caption(t("open.notice", lg))
 
@@ -194,23 +197,70 @@ def filters() -> Filters:
 
 
 def header(page: str, f: Filters) -> None:
-    """Draw the page title and one line saying which round and which slice is shown."""
+    """Draw the title, the round and filters shown, the downloads, and presentation controls."""
     lg = lang()
-    st.html(CSS)
-    st.title(t(f"page.{page}", lg))
+    st.html(CSS + (PRESENT_CSS if presenting() else ""))
+    if presenting():
+        st.button(t("present.exit", lg), on_click=state.put, args=("present", None),
+                  icon=":material/close_fullscreen:", key="present_exit")
+    title, tools = st.columns([3, 2], vertical_alignment="bottom")
+    title.title(t(f"page.{page}", lg))
     if f.snapshot is None:
         st.info(t("empty.db", lg))
         st.stop()
     info = round_info(f.snapshot)
-    items = [*f.evaluations, *f.regions, *f.sections, *f.partners]
-    if f.year_from or f.year_to:
-        items.append(f"{f.year_from or '…'}–{f.year_to or '…'}")
-    scope = t("scope.filters", lg, items=", ".join(items)) if items else t("scope.none", lg)
     st.caption(f"{t('scope.round', lg, as_of=date(info['as_of'], lg), file=info['file_name'])}"
-               f" · {scope}")
+               f" · {f.describe(lg)}")
+    if not presenting():
+        with tools:
+            downloads(f, info["as_of"])
 
 
-def chart(fig: go.Figure, key: str | None = None, select: bool = False):
+def downloads(f: Filters, as_of) -> None:
+    """Offer the briefing (one HTML file) and the data (xlsx) for exactly these filters."""
+    lg = lang()
+    db, gen = str(database()), generation(database())
+    stamp = as_of.strftime("%Y-%m-%d")
+    left, right = st.columns(2)
+    left.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg),
+                         file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
+                         icon=":material/article:", on_click="ignore", key="dl_brief",
+                         help=t("dl.brief_help", lg))
+    right.download_button(t("dl.data", lg), lambda: _export(db, gen, f, lg),
+                          file_name=f"oppfolging-data-{stamp}.xlsx", on_click="ignore",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml."
+                               "sheet", icon=":material/table:", key="dl_data",
+                          help=t("dl.data_help", lg))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
+    with store.reader(Path(db)) as con:
+        return brief.render(con, f, lg)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _export(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
+    with store.reader(Path(db)) as con:
+        return export.workbook(con, f, lg)
+
+
+def portfolio_level(f: Filters) -> float | None:
+    """Return the annual portfolio level to draw, or None when filters narrow the portfolio."""
+    return None if f.active else settings.portfolio_level_nok()
+
+
+def presenting() -> bool:
+    """Return True in presentation mode (no sidebar, larger chart type)."""
+    return bool(state.get("present"))
+
+
+def scale() -> float:
+    """Return how much larger chart type is drawn (1.35 in presentation mode)."""
+    return 1.35 if presenting() else 1.0
+
+
+def chart(fig: go.Figure, key: str, select: bool = False):
     """Draw a figure with the house modebar (PNG download kept); return a click selection."""
     if select:
         return st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG, on_select="rerun",
@@ -229,6 +279,16 @@ CSS = """
 .block-container { padding-top: 2.2rem; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }
+</style>
+"""
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none; }
+.block-container { max-width: 100%; padding: 1.2rem 2.5rem; }
+[data-testid="stMetricValue"] { font-size: 2.8rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem; }
+h1 { font-size: 3rem; } h2, h3 { font-size: 2rem; }
 </style>
 """
 
