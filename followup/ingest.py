@@ -92,6 +92,17 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     return checked
 
 
+def fault_point(name: str) -> None:
+    """Pause here for the number of seconds in $name (fault-injection for the kill tests)."""
+    seconds = os.environ.get(name)
+    if seconds:
+        import sys
+        import time
+
+        print(f"fault point {name}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds))
+
+
 def archive_path(db: Path, sha256: str) -> Path:
     """Return where the original file with this hash is kept, beside the database."""
     return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
@@ -141,7 +152,9 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         try:
             for statement in store.statements(validate.sql("load_snapshot")):
                 con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
+            fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
             con.execute("COMMIT")
+            fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise

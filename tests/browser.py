@@ -38,6 +38,7 @@ class Server:
     """`streamlit run dashboard.py` on a free loopback port, against a given database."""
 
     def __init__(self, db: Path, extra_env: dict | None = None, app: str = "dashboard.py"):
+        self.db = db
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FOLLOWUP_DB": str(db), "PYTHONPATH": str(ROOT), **(extra_env or {})}

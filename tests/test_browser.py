@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import Server, launch, require_chromium
-from tests.builders import standard_workbook, two_rounds, write_workbook
+from tests.builders import earlier_workbook, standard_workbook, two_rounds, write_workbook
 
 pytestmark = pytest.mark.browser
 PAGES = {"": 3, "oppfolging": 2, "tilskudd": 3, "portefolje": 3}
@@ -91,3 +91,14 @@ def test_upload_shows_the_located_error_then_imports_a_good_file(page, server, t
     expect(page.get_by_text("Importert som runde 3")).to_be_visible(timeout=60_000)
     open_page(page, server, "", 3)
     expect(page.get_by_text("(runde-3.xlsx)", exact=False)).to_be_visible()
+
+
+def test_an_import_from_the_command_line_while_the_app_is_open(page, server, tmp_path, cli):
+    open_page(page, server, "", 3)
+    workbook = earlier_workbook(tmp_path / "fra-kommandolinjen.xlsx")
+    done = cli("ingest", workbook, "--db", server.db, "--as-of", "2030-01-01")
+    assert done.returncode == 0, done.stderr
+    page.reload()
+    expect(page.get_by_text("(fra-kommandolinjen.xlsx)", exact=False)).to_be_visible(
+        timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
