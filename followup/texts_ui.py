@@ -205,7 +205,11 @@ UI.update({
     "up.file": {"nb": "Arbeidsbok (.xlsx eller .xlsm)", "en": "Workbook (.xlsx or .xlsm)"},
     "up.checking": {"nb": "Kontrollerer arbeidsboken …", "en": "Checking the workbook …"},
     "up.summary": {"nb": "Innhold", "en": "Contents"},
-    "up.rows": {"nb": "{count} rader", "en": "{count} rows"},
+    "up.count.actions": {"nb": "Tiltak", "en": "Actions"},
+    "up.count.grants": {"nb": "Avtaler", "en": "Agreements"},
+    "up.count.disbursements": {"nb": "Utbetalinger (avtale og år)",
+                               "en": "Disbursements (agreement and year)"},
+    "up.sheets_read": {"nb": "Lest fra arkene {names}.", "en": "Read from the sheets {names}."},
     "up.as_of": {"nb": "Rundens dato (per)", "en": "The round's date (as of)"},
     "up.errors": {"nb": "{count} feil må rettes i arbeidsboken før den kan importeres. "
                         "Ingenting er endret i databasen.",

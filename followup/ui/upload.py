@@ -10,8 +10,8 @@ import datetime as dt
 
 import streamlit as st
 
-from followup import ingest, jobs, preview, tables
-from followup.i18n import date, t
+from followup import formats, ingest, jobs, preview, tables
+from followup.i18n import date, number, t
 from followup.settings import TEMPLATE, Limits
 from followup.ui import database, lang, snapshots, state
 
@@ -53,10 +53,12 @@ def summary(result: ingest.Checked) -> None:
     lg = lang()
     if result.sheets:
         st.subheader(t("up.summary", lg))
-        cols = st.columns(len(result.sheets))
-        for col, (kind, sheet) in zip(cols, result.sheets.items()):
-            col.metric(f"{t(f'kind.{kind}', lg)} · {sheet.name}",
-                       t("up.rows", lg, count=result.counts.get(kind, 0)), border=True)
+        cols = st.columns(len(formats.KINDS))
+        for col, kind in zip(cols, formats.KINDS):
+            col.metric(t(f"up.count.{kind}", lg), number(result.counts.get(kind, 0), 0, lg),
+                       border=True)
+        st.caption(t("up.sheets_read", lg, names=", ".join(s.name for s in
+                                                         result.sheets.values())))
     if result.errors:
         st.error(t("up.errors", lg, count=len(result.errors)), icon=":material/error:")
     elif not result.warnings:

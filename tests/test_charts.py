@@ -1,0 +1,119 @@
+"""The chart builders are pure: a query's DataFrame in, a Figure out. No Streamlit here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from followup import charts
+
+BY_ACTOR = pd.DataFrame({
+    "actor": ["Hum", "Hum", "IOM", "IOM", "IOM"],
+    "status": ["done", "ongoing", "done", "not_started", "not_applicable"],
+    "actions": [1, 1, 1, 1, 1],
+    "applicable": [2, 2, 2, 2, 2],
+    "done": [1, 1, 1, 1, 1],
+    "completion_pct": [50.0, 50.0, 50.0, 50.0, 50.0],
+})
+BY_TYPE = pd.DataFrame({"year": [2011, 2012, 2012], "grant_type": ["multi-year", "multi-year",
+                                                                     "one-year"],
+                        "grants": [2, 1, 1], "amount_nok": [1_500_000.0, 2_000_000.5, 500_000.0]})
+SPEND = pd.DataFrame({"year": [2011, 2012, 2013],
+                      "amount_nok": [1_500_000.0, 2_500_000.5, 650_000.0], "grants": [2, 2, 2]})
+
+
+def test_completion_by_actor_has_one_trace_per_status_in_its_colour():
+    fig = charts.completion_by_actor(BY_ACTOR, "nb")
+    assert [tr.name for tr in fig.data] == ["Gjennomført", "Pågår", "Ikke gjort", "Bortfalt"]
+    assert [tr.marker.color for tr in fig.data] == [
+        charts.STATUS_COLORS[s] for s in ("done", "ongoing", "not_started", "not_applicable")]
+    assert list(fig.data[0].customdata) == ["Hum", "IOM"]
+    assert [a.text for a in fig.layout.annotations] == ["50\u00a0% gjennomført"] * 2
+    assert fig.layout.separators == ",\u00a0"
+    assert fig.layout.barmode == "stack"
+
+
+def test_the_small_completion_chart_labels_only_the_share():
+    fig = charts.completion_by_actor(BY_ACTOR, "en", compact=True)
+    assert [a.text for a in fig.layout.annotations] == ["50%", "50%"]
+    assert fig.layout.showlegend is False
+    assert fig.layout.separators == ".,"
+
+
+def test_no_report_is_grey_and_every_status_has_a_distinct_colour():
+    assert charts.STATUS_COLORS["no_report"] == "#8C8C8C"
+    assert len(set(charts.STATUS_COLORS.values())) == len(charts.STATUS_COLORS)
+
+
+def test_status_trend_puts_rounds_in_order_with_norwegian_dates():
+    df = pd.DataFrame({"snapshot_id": [1, 1, 2], "as_of": [dt.date(2012, 6, 29)] * 2
+                       + [dt.date(2012, 12, 14)], "status": ["done", "ongoing", "done"],
+                       "actions": [1, 3, 4]})
+    fig = charts.status_trend(df, "nb")
+    done = next(tr for tr in fig.data if tr.name == "Gjennomført")
+    assert list(done.x) == ["29.06.2012", "14.12.2012"]
+    assert list(done.y) == [1, 4]
+
+
+def test_grants_by_type_amount_is_in_millions_with_norwegian_hover():
+    fig = charts.grants_by_type_amount(BY_TYPE, "nb")
+    multi = fig.data[0]
+    assert multi.name == "Flerårig"
+    assert list(multi.y) == pytest.approx([1.5, 2.0000005])
+    assert list(multi.customdata) == ["1,5 mill.\u00a0kr", "2,0 mill.\u00a0kr"]
+
+
+def test_spend_over_time_draws_the_portfolio_level():
+    df = SPEND.assign(grp=["IOM", "IOM", "UNODC"]).drop(columns="grants")
+    fig = charts.spend_over_time(df, "nb", level_nok=60_000_000)
+    assert [tr.name for tr in fig.data] == ["IOM", "UNODC"]
+    assert fig.layout.shapes[0].y0 == 60.0
+    assert "60 mill.\u00a0kr" in fig.layout.annotations[0].text
+
+
+def test_spend_over_time_folds_small_groups_into_other():
+    groups = [f"P{i}" for i in range(12)]
+    df = pd.DataFrame({"year": [2012] * 12, "grp": groups,
+                       "amount_nok": [float(100 - i) for i in range(12)]})
+    fig = charts.spend_over_time(df, "nb")
+    names = [tr.name for tr in fig.data]
+    assert names == [*groups[:charts.TOP_GROUPS], "Andre"]
+
+
+def test_spend_change_labels_the_change_in_percent():
+    fig = charts.spend_change(SPEND, "nb")
+    assert list(fig.data[0].x) == ["2012", "2013"]
+    assert fig.data[0].text[0] == "1,0 mill.\u00a0kr (+66,7\u00a0%)"
+    assert fig.data[0].marker.color == ("#009E73", "#D55E00")
+
+
+def test_largest_partners_keeps_the_top_ten():
+    df = pd.DataFrame({"partner": [f"P{i}" for i in range(14)],
+                       "amount_nok": [float(14 - i) * 1e6 for i in range(14)], "grants": 1,
+                       "share_pct": 7.0})
+    fig = charts.largest_partners(df, "nb")
+    assert len(fig.data[0].y) == 10
+
+
+def test_multi_year_share_is_on_a_hundred_scale():
+    df = pd.DataFrame({"year": [2011, 2012], "multi_year_pct": [100.0, 80.0]})
+    fig = charts.multi_year_share(df, "nb")
+    assert list(fig.data[0].text) == ["100\u00a0%", "80\u00a0%"]
+    assert tuple(fig.layout.yaxis.range) == (0, 109)
+
+
+def test_presentation_scale_enlarges_the_type():
+    normal = charts.status_trend(pd.DataFrame({"snapshot_id": [1], "as_of": [dt.date(2012, 1, 1)],
+                                               "status": ["done"], "actions": [1]}), "nb")
+    large = charts.status_trend(pd.DataFrame({"snapshot_id": [1], "as_of": [dt.date(2012, 1, 1)],
+                                              "status": ["done"], "actions": [1]}), "nb",
+                                scale=1.35)
+    assert large.layout.font.size > normal.layout.font.size
+    assert large.layout.height > normal.layout.height
+
+
+def test_the_modebar_keeps_the_png_download():
+    assert "toImage" not in charts.PLOTLY_CONFIG["modeBarButtonsToRemove"]
+    assert charts.PLOTLY_CONFIG["toImageButtonOptions"]["format"] == "png"

@@ -1,0 +1,84 @@
+"""The upload page through AppTest: a good file, a bad file, the preview, Importer, deletion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.builders import earlier_workbook, load, standard_workbook, write_workbook
+from tests.reliability_tools import digest, rounds
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def app(db, tmp_path, monkeypatch):
+    load(db, earlier_workbook(tmp_path / "earlier.xlsx"), "2012-06-29")
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    return at
+
+
+def upload(at, path: Path):
+    at.file_uploader(key="workbook").upload(path.name, path.read_bytes(), XLSX).run()
+    assert not at.exception
+    return at
+
+
+def test_a_good_file_is_summarised_previewed_and_imported(app, db, tmp_path):
+    upload(app, standard_workbook(tmp_path / "runde-2.xlsx"))
+    assert {m.label: m.value for m in app.metric} == {
+        "Tiltak": "8", "Avtaler": "3", "Utbetalinger (avtale og år)": "6"}
+    assert "Tiltak: 2 ny status · 1 nye · 1 fjernet" in [m.value for m in app.markdown]
+    assert app.button(key="import").disabled is False
+    assert len(rounds(db)) == 1
+    app.date_input(key="as_of").set_value(__import__("datetime").date(2012, 12, 14))
+    app.button(key="import").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Importert som runde 2 per 14.12.2012")
+    loaded = rounds(db)
+    assert [r["file_name"] for r in loaded] == ["runde-2.xlsx", "earlier.xlsx"]
+
+
+def test_a_bad_file_shows_every_located_problem_and_cannot_be_imported(app, db, tmp_path):
+    before = digest(db)
+    bad = write_workbook(tmp_path / "feil.xlsx", {
+        "Tiltak": [["Tiltak", "Ansvarlig", "Status"], ["a", "Hum", "Kanskje"]],
+        "Tilskudd": [["Avtalenr", "Partner", "Fra", "Til", 2011],
+                     ["G1", "IOM", "2011", "2012", "åtte millioner"]]})
+    upload(app, bad)
+    assert app.error[0].value.startswith("2 feil må rettes")
+    listed = app.markdown[0].value
+    assert "Tiltak, rad 2, kolonne Status: «Kanskje» er ikke en kjent status" in listed
+    assert "Tilskudd, rad 2, kolonne 2011: «åtte millioner» er ikke et beløp" in listed
+    assert app.button(key="import").disabled is True
+    assert digest(db) == before
+
+
+def test_the_same_file_twice_adds_nothing(app, db, tmp_path):
+    upload(app, tmp_path / "earlier.xlsx")  # the very file the fixture loaded
+    app.button(key="import").click().run()
+    assert "allerede importert som runde 1" in app.success[0].value
+    assert len(rounds(db)) == 1
+
+
+def test_deleting_a_round_needs_the_confirmation(app, db, tmp_path):
+    load(db, standard_workbook(tmp_path / "runde-2.xlsx"), "2012-12-14")
+    app.run()
+    app.selectbox(key="manage_round").set_value(2).run()
+    assert app.button(key="delete").disabled is True
+    app.checkbox(key="confirm_delete_2").check().run()
+    app.button(key="delete").click().run()
+    assert not app.exception
+    assert app.success[0].value == "Runde 2 er slettet."
+    assert [r["snapshot_id"] for r in rounds(db)] == [1]
+
+
+def test_the_template_and_the_originals_can_be_downloaded(app):
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Last ned mal (xlsx)", "Last ned originalfilen"]
