@@ -94,3 +94,46 @@ def load(db: Path, workbook: Path, as_of: str | None = None) -> ingest.Loaded:
     """Ingest a workbook into db through the real path; return what was loaded."""
     day = dt.date.fromisoformat(as_of) if as_of else None
     return ingest.ingest(workbook.read_bytes(), workbook.name, db, day)
+
+
+# --- reading back what was stored, and what was said -------------------------------------
+
+
+def stored(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
+    """Return the rows a query finds in the database file (opened read-only)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or {}).fetchall()
+    finally:
+        con.close()
+
+
+def load_sheets(db: Path, sheets: dict, as_of: str | None = None,
+                name: str = "round.xlsx") -> ingest.Loaded:
+    """Write the sheets as a workbook beside db and ingest it; return what was loaded."""
+    return load(db, write_workbook(db.parent / "in" / name, sheets), as_of)
+
+
+def check_sheets(tmp_path: Path, sheets: dict) -> ingest.Checked:
+    """Write the sheets as a workbook and check it in memory (nothing is loaded)."""
+    data = write_workbook(tmp_path / "checked.xlsx", sheets).read_bytes()
+    checked = ingest.check(data, "checked.xlsx")
+    checked.close()
+    return checked
+
+
+def texts(checked: ingest.Checked, lang: str = "nb", severity: str | None = None) -> list[str]:
+    """Return the located message of every problem (of one severity when given)."""
+    return [p.text(lang) for p in checked.problems if severity in (None, p.severity)]
+
+
+def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
+    """Return every row of every table of the database, sorted, to compare before/after."""
+    tables = [r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables() ORDER BY 1")]
+    return {t: sorted(stored(db, f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+
+
+MINIMAL_ACTIONS = [["Tiltak", "Ansvarlig", "Status"], ["Skrive plan", "Hum", "Pågår"]]
+MINIMAL_GRANTS = [["Avtalenr", "Partner", "Fra", "Til"], ["G1", "IOM", 2011, 2012]]
