@@ -32,8 +32,8 @@ CREATE OR REPLACE TEMP MACRO amount_written(s) AS
 CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
     coalesce(try_cast(s AS DECIMAL(18, 2)), amount_written(s));
 
+-- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
 CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE
-    WHEN try_cast(s AS INTEGER) BETWEEN 1900 AND 2100 THEN try_cast(s AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}(\.0+)?') THEN CAST(left(trim(s), 4) AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}( 00:00:00)?')
     THEN CAST(left(trim(s), 4) AS INTEGER) END;
