@@ -62,7 +62,7 @@ def stage(con, sheets: dict[str, Sheet]) -> None:
 
 
 def _header(sheet: Sheet | None, field: str) -> str:
-    if field.startswith("y") and field[1:].isdigit():
+    if formats.is_year_field(field):
         return field[1:]
     return sheet.header(field) if sheet else field
 
@@ -71,8 +71,7 @@ def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
     sheet = sheets.get(kind)
     if sheet is None:
         return None
-    if not field.startswith("y") and field in {f.name for f in formats.FIELDS[kind]} \
-            and not sheet.has(field):
+    if field in {f.name for f in formats.FIELDS[kind]} and not sheet.has(field):
         return None
     severity = "warning" if code in WARNINGS else "error"
     grants = sheets.get(formats.GRANTS)

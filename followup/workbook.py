@@ -63,7 +63,7 @@ class Sheet:
     @property
     def years(self) -> list[Column]:
         """Return the year (disbursement) columns of a wide grants sheet."""
-        return [c for c in self.columns if c.field.startswith("y")]
+        return [c for c in self.columns if formats.is_year_field(c.field)]
 
 
 class _Cells:
