@@ -121,17 +121,17 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
     return body
 
 
-def _xml(body: bytes) -> ElementTree.Element:
+def _xml(body: bytes, part: str) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(body)
-    except ElementTree.ParseError:
-        raise _reject("unreadable") from None
+    except ElementTree.ParseError as exc:
+        raise _reject("unreadable", detail=f"{part}: {exc}") from None
 
 
 def _workbook_path(parts: dict[str, bytes]) -> str:
     rels = parts.get("_rels/.rels")
     if rels is not None:
-        for rel in _xml(rels):
+        for rel in _xml(rels, "_rels/.rels"):
             if rel.get("Type", "").endswith("/officeDocument"):
                 return rel.get("Target", "").lstrip("/")
     return "xl/workbook.xml"
@@ -144,12 +144,12 @@ def _sheets(parts: dict[str, bytes], book_path: str) -> list[SheetPart]:
     rels_path = posixpath.join(base, "_rels", posixpath.basename(book_path) + ".rels")
     targets = {}
     if rels_path in parts:
-        for rel in _xml(parts[rels_path]):
+        for rel in _xml(parts[rels_path], rels_path):
             target = rel.get("Target", "")
             targets[rel.get("Id")] = (target.lstrip("/") if target.startswith("/")
                                       else posixpath.normpath(posixpath.join(base, target)))
     sheets = []
-    for node in _xml(parts[book_path]).iter():
+    for node in _xml(parts[book_path], book_path).iter():
         if node.tag.endswith("}sheet") and node.get("name") is not None:
             path = targets.get(node.get(f"{_REL_NS}id"), "")
             sheets.append(SheetPart(node.get("name"), sheet_kind(node.get("name")), path))
