@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import os
 import re
 import tempfile
@@ -72,6 +73,16 @@ def _counts(con) -> dict[str, int]:
         "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchone()))
 
 
+def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
+    """Return the problems sheet by sheet (actions, grants, disbursements), then row by row."""
+    def key(problem: Problem) -> tuple:
+        kind = formats.sheet_kind(problem.sheet) if problem.sheet else None
+        return (formats.KINDS.index(kind) if kind else -1,
+                problem.row if problem.row is not None else math.inf)
+
+    return sorted(problems, key=key)
+
+
 def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     """Read and validate a workbook in memory; every problem is in the result, none raised."""
     checked = Checked(display_name(file_name), hashlib.sha256(data).hexdigest(), data, None)
@@ -84,7 +95,7 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
         checked.problems = rejected.problems
         return checked
     validate.stage(checked.con, checked.sheets)
-    checked.problems = problems + validate.check(checked.con, checked.sheets)
+    checked.problems = _in_sheet_order(problems + validate.check(checked.con, checked.sheets))
     checked.counts = _counts(checked.con)
     if not checked.errors and not any(checked.counts.values()):
         checked.problems.append(Problem("error", "no_rows", args={
