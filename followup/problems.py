@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from followup.i18n import quote, t
+from followup.i18n import number, quote, t
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,14 @@ class Problem:
         return self.severity == "error"
 
     def message(self, lang: str = "nb") -> str:
-        """Return what is wrong and what was expected, without the location."""
+        """Return what is wrong and what was expected, without the location.
+
+        Fractional numbers among the arguments (sizes in MB) are written the language's way.
+        """
+        args = {k: number(v, 1, lang) if isinstance(v, float) else v
+                for k, v in self.args.items()}
         return t(f"problem.{self.code}", lang, value=self.value, column=self.column,
-                 sheet=self.sheet, row=self.row, quoted=quote(self.value, lang), **self.args)
+                 sheet=self.sheet, row=self.row, quoted=quote(self.value, lang), **args)
 
     def location(self, lang: str = "nb") -> str:
         """Return `Sheet, rad 9, kolonne Beløp`, as far as the location is known."""
