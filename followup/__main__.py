@@ -39,7 +39,7 @@ def cmd_ingest(args) -> int:
         raise Stop(t("cli.no_file", args.lang, path=path))
     db = db_path(args.db)
     try:
-        loaded = ingest.ingest(path.read_bytes(), path.name, db, args.as_of,
+        loaded = ingest.ingest(ingest.read_upload(path), path.name, db, args.as_of,
                                who=os.environ.get("USER"))
     except Rejected as rejected:
         for problem in rejected.problems:

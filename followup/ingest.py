@@ -103,6 +103,16 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     return checked
 
 
+def read_upload(path: Path, limits: Limits | None = None) -> bytes:
+    """Return a file's bytes; Rejected, before reading it, when it is over the size limit."""
+    limits = limits or Limits.from_env()
+    package.check_size(path.stat().st_size, limits)
+    with open(path, "rb") as handle:
+        data = handle.read(limits.max_file_bytes + 1)
+    package.check_size(len(data), limits)
+    return data
+
+
 def archive_path(db: Path, sha256: str) -> Path:
     """Return where the original file with this hash is kept, beside the database."""
     return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
