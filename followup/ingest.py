@@ -19,6 +19,9 @@ from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
 
 ARCHIVE_DIR = "originals"
 _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
+# a deleted round's id stays in the audit log and is never given to another round
+NEXT_SNAPSHOT = ("SELECT greatest((SELECT max(snapshot_id) FROM target.snapshots), "
+                 "(SELECT max(snapshot_id) FROM target.audit_log), 0) + 1")
 
 
 @dataclass
@@ -70,7 +73,8 @@ def display_name(name: str) -> str:
 def _counts(con) -> dict[str, int]:
     return dict(zip(formats.KINDS, con.execute(
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
-        "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchone()))
+        "(SELECT count(DISTINCT (grant_id, year)) FROM stg_disbursements "
+        "WHERE amount_nok IS NOT NULL)").fetchone()))
 
 
 def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
@@ -153,8 +157,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True)
         _archive(db, checked)
-        snapshot = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 "
-                               "FROM target.snapshots").fetchone()[0]
+        snapshot = con.execute(NEXT_SNAPSHOT).fetchone()[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
                   "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
                   "warnings": len(checked.warnings)}
