@@ -7,6 +7,7 @@ reads back exactly what was stored.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -147,6 +148,22 @@ def test_every_status_word_maps_to_its_code_whatever_the_case_and_spaces(db, cod
     load_sheets(db, {"Tiltak": rows})
     got = stored(db, "SELECT action_id, status, status_text FROM actions ORDER BY row_no")
     assert got == [(f"A{i}", code, v) for i, v in enumerate(variants)]
+
+
+def test_status_and_type_words_typed_in_decomposed_unicode_are_recognised(db):
+    # a Mac or a PDF may give "å" as "a" + combining ring; it looks the same to the user
+    def nfd(text):
+        return unicodedata.normalize("NFD", text)
+
+    assert nfd("Pågår") != "Pågår"
+    load_sheets(db, {
+        "Tiltak": [["Tiltak", "Ansvarlig", "Status"], ["a", "Hum", nfd("Pågår")],
+                   ["b", "Hum", nfd("Ikke påbegynt")], ["c", "Hum", nfd("UTGÅR")]],
+        "Tilskudd": [["Avtalenr", "Partner", "Fra", "Til", nfd("Avtaletype")],
+                     ["G1", "IOM", 2011, 2012, nfd("ettårig")]]})
+    assert stored(db, "SELECT status FROM actions ORDER BY row_no") == [
+        ("ongoing",), ("not_started",), ("not_applicable",)]
+    assert stored(db, "SELECT grant_type FROM grants") == [("one-year",)]
 
 
 def test_canonical_codes_are_accepted_as_status_words_too(db):
@@ -315,11 +332,12 @@ def test_negative_amounts_are_loaded_as_written(db):
     load_sheets(db, {
         "Tilskudd": MINIMAL_GRANTS,
         "Utbetalinger": [["Avtalenr", "År", "Beløp"], ["G1", 2011, -1000], ["G1", 2012, "(500)"],
-                         ["G1", 2013, "\u2212250"], ["G1", 2014, "kr -1 000,50"]],
+                         ["G1", 2013, "\u2212250"], ["G1", 2014, "kr -1 000,50"],
+                         ["G1", 2015, "-kr 1 000,50"], ["G1", 2016, "- NOK 20"]],
     })
     assert stored(db, "SELECT year, amount_nok FROM disbursements ORDER BY year") == [
         (2011, Decimal("-1000.00")), (2012, Decimal("-500.00")), (2013, Decimal("-250.00")),
-        (2014, Decimal("-1000.50"))]
+        (2014, Decimal("-1000.50")), (2015, Decimal("-1000.50")), (2016, Decimal("-20.00"))]
 
 
 DATES = [
@@ -331,6 +349,8 @@ DATES = [
     ("2012-12-31", dt.date(2012, 12, 31)),
     (" 2012-06-30 ", dt.date(2012, 6, 30)),
     ("2012-06-30T00:00:00", dt.date(2012, 6, 30)),
+    ("30.06.2012 00:00", dt.date(2012, 6, 30)),
+    ("30.06.2012 14:30:00", dt.date(2012, 6, 30)),
     (41274, dt.date(2012, 12, 31)),
 ]
 
