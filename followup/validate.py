@@ -23,9 +23,10 @@ def sql(name: str) -> str:
 def _word_tables(con) -> None:
     for table, words in (("status_words", formats.STATUS_WORDS),
                          ("grant_type_words", formats.GRANT_TYPE_WORDS)):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (word VARCHAR, code VARCHAR)")
-        con.executemany(f"INSERT INTO {table} VALUES (word_key(?), ?)",
-                        list(formats.word_map(words).items()))
+        pairs = formats.word_map(words)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT word_key(unnest($words)) "
+                    "AS word, unnest($codes) AS code",
+                    {"words": list(pairs), "codes": list(pairs.values())})
 
 
 def _cells_view(con, kind: str, sheet: Sheet | None) -> None:

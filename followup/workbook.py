@@ -198,8 +198,10 @@ def _fill_merges(con, sheet: Sheet, part: SheetPart, start: int) -> None:
         return
     con.execute(f"CREATE OR REPLACE TEMP TABLE {sheet.table}_filled AS FROM {sheet.table}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {sheet.table} AS FROM {sheet.table}_filled")
-    con.execute("CREATE OR REPLACE TEMP TABLE _merges (field VARCHAR, top INTEGER, bottom INTEGER)")
-    con.executemany("INSERT INTO _merges VALUES (?, ?, ?)", blocks)
+    fields, tops, bottoms = (list(column) for column in zip(*blocks))
+    con.execute("CREATE OR REPLACE TEMP TABLE _merges AS SELECT unnest($fields) AS field, "
+                "unnest($tops)::INTEGER AS top, unnest($bottoms)::INTEGER AS bottom",
+                {"fields": fields, "tops": tops, "bottoms": bottoms})
     for name in sorted({b[0] for b in blocks}):
         con.execute(f"""
             UPDATE {sheet.table}_filled AS t SET "{name}" = src.value

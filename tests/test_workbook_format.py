@@ -7,12 +7,13 @@ reads back exactly what was stored.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import unicodedata
 from decimal import Decimal
 
 import pytest
 
-from followup import formats
+from followup import formats, ingest
 from tests.builders import (
     MINIMAL_ACTIONS,
     MINIMAL_GRANTS,
@@ -22,6 +23,9 @@ from tests.builders import (
     load_sheets,
     stored,
     texts,
+    write_workbook,
+    zip_of,
+    zip_parts,
 )
 
 # --- aliases -----------------------------------------------------------------------------
@@ -540,3 +544,26 @@ def test_only_the_recognised_sheets_are_read(db):
                               "Tiltak": MINIMAL_ACTIONS, "Ark3": [["Avtalenr"], ["G9"]]})
     assert loaded.counts == {"actions": 1, "grants": 0, "disbursements": 0}
     assert loaded.warnings == []
+
+
+def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
+    # one block per grant: the grant id typed once over its two disbursement years
+    n = 10_000
+    rows = [["Avtalenr", "År", "Beløp"]]
+    for i in range(n):
+        rows += [[f"G{i}", 2011, 100], [None, 2012, 50]]
+    grants = [["Avtalenr", "Partner", "Fra", "Til"], *[[f"G{i}", "IOM", 2011, 2012]
+                                                        for i in range(n)]]
+    path = write_workbook(tmp_path / "flettet.xlsx", {"Tilskudd": grants, "Utbetalinger": rows})
+    blocks = "".join(f'<mergeCell ref="A{2 * i + 2}:A{2 * i + 3}"/>' for i in range(n))
+    parts = zip_parts(path.read_bytes())  # openpyxl merges 10 000 blocks far too slowly
+    sheet = "xl/worksheets/sheet2.xml"
+    parts[sheet] = parts[sheet].replace(
+        b"</sheetData>", f'</sheetData><mergeCells count="{n}">{blocks}</mergeCells>'.encode())
+    data = zip_of(parts)
+    start = time.monotonic()
+    checked = ingest.check(data, path.name)
+    checked.close()
+    assert time.monotonic() - start < 1.0
+    assert checked.problems == []
+    assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n}
