@@ -360,3 +360,18 @@ def test_ingest_then_query_sees_the_loaded_round_not_the_samples(db, standard, c
     load(db, standard, "2012-12-14")
     done = cli("snapshots", "--db", db, "--format", "json")
     assert [r["file_name"] for r in json.loads(done.stdout)] == ["standard.xlsx"]
+
+
+def test_problems_stay_one_per_line_when_cells_hold_line_breaks(db, tmp_path, cli):
+    bad = write_workbook(tmp_path / "linjer.xlsx", {"Tilskudd": [
+        ["Avtalenr", "Partner", "Fra", "Til", "Avtale-\nbeløp"],
+        ["G1", "IOM", "i fjor\nkanskje", 2012, "mye\npenger"]]})
+    done = cli("ingest", bad, "--db", db)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Tilskudd, rad 2, kolonne Fra: «i fjor ↵ kanskje» er ikke en dato (skriv f.eks. "
+        "31.12.2012, 2012-12-31 eller 2012).",
+        "Tilskudd, rad 2, kolonne Avtale- ↵ beløp: «mye ↵ penger» er ikke et beløp (skriv "
+        "f.eks. 1 250 000 eller kr 1 250 000,50).",
+        REJECTED_NB.format(n=2),
+    ]

@@ -460,3 +460,20 @@ def test_an_unreadable_workbook_part(tmp_path):
             dst.writestr(info, body)
     assert file_problems(broken.read_bytes()) == [
         "Arbeidsboken kan ikke leses (xl/workbook.xml: unclosed token: line 1, column 201)."]
+
+
+def test_a_message_stays_on_one_line_when_a_value_or_header_has_line_breaks(tmp_path):
+    rows = [["Avtalenr", "Partner", "Fra", "Til", "Avtale-\nbeløp", "Merknad\nfra seksjonen"],
+            ["G1", "IOM", 2011, 2012, "1 000\n2 000", "x"]]
+    assert problems(tmp_path, {"Tilskudd": rows}) == [
+        "Tilskudd, rad 1: ukjente kolonner blir ikke lest: Merknad ↵ fra seksjonen.",
+        "Tilskudd, rad 2, kolonne Avtale- ↵ beløp: «1 000 ↵ 2 000» er ikke et beløp"
+        + AMOUNT_HINT_NB,
+    ]
+
+
+def test_a_long_value_is_cut_in_the_message(tmp_path):
+    long = "ikke en dato " * 20
+    rows = [["Tiltak", "Ansvarlig", "Status", "Frist"], ["a", "Hum", "Pågår", long]]
+    (text,) = problems(tmp_path, {"Tiltak": rows})
+    assert text == f"Tiltak, rad 2, kolonne Frist: «{long[:99]}…» er ikke en dato" + DATE_HINT_NB

@@ -8,12 +8,13 @@ CREATE OR REPLACE TEMP MACRO clean_key(s) AS
     nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '');
 
 -- an amount as written: currency words and spaces gone, a minus sign or brackets made '-'
--- (`kr 1 250 000,50`, `-kr 1 000`, `1 000 NOK`, `1 000,-`, `(500)`)
+-- (`kr 1 250 000,50`, `-kr 1 000`, `1 000 NOK`, `1 000,-`, `(500)`); spaces group digits,
+-- a line break inside does not (`1 000` over `2 000` in one cell is not 10 002 000)
 CREATE OR REPLACE TEMP MACRO amount_core(s) AS
     regexp_replace(regexp_replace(regexp_replace(
-        translate(trim(s), '−–', '--'),
-        '^(-?)[\s\x{00A0}\x{202F}]*(kr|nok)\.?', '\1', 'i'),
-        '(kr|nok)\.?\s*$|,-\s*$|[\s\x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
+        translate(regexp_replace(s, '^\s+|\s+$', '', 'g'), '−–', '--'),
+        '^(-?)[ \x{00A0}\x{202F}]*(kr|nok)\.?', '\1', 'i'),
+        '(kr|nok)\.?\s*$|,-\s*$|[ \x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
         '^\((.*)\)$', '-\1');
 
 -- the last of ',' and '.' is the decimal mark; a mark that repeats groups thousands
