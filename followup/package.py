@@ -141,8 +141,13 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
             raise _reject("truncated")
     else:
         raise _reject("unsupported_compression", part=info.filename)
+    return body
+
+
+def _no_dtd(body: bytes, part: str) -> bytes:
+    """Return an XML part's bytes, refusing it when it declares a DTD (entities) anywhere."""
     if any(marker in body for marker in _DTD_MARKERS):
-        raise _reject("xml_dtd", part=info.filename)
+        raise _reject("xml_dtd", part=part)
     return body
 
 
@@ -200,7 +205,7 @@ class Container:
                      if i.filename.lower() == sheet.path.lower()), None)
         if info is None:
             raise _reject("truncated")
-        _scan_sheet(sheet, _inflate(self.archive, info, self.data))
+        _scan_sheet(sheet, _no_dtd(_inflate(self.archive, info, self.data), info.filename))
 
 
 def _deferred(name: str) -> bool:
@@ -213,8 +218,9 @@ def inspect(data: bytes, limits: Limits) -> Container:
     """Return the workbook's container once everything but the worksheets is proven safe.
 
     Every other part is inflated (whatever its name: the reader finds parts regardless of
-    case); worksheets of recognised sheets are proven by `Container.verify` just before they
-    are parsed (in the parsing thread); other worksheets are never parsed at all.
+    case), and XML parts are refused when they declare a DTD; worksheets of recognised
+    sheets are proven by `Container.verify` just before they are parsed (in the parsing
+    thread); other worksheets are never parsed at all.
     """
     _check_bytes(data, limits)
     archive = _open_zip(data, limits)
@@ -223,7 +229,7 @@ def inspect(data: bytes, limits: Limits) -> Container:
         if not _deferred(info.filename):
             body = _inflate(archive, info, data)
             if info.filename.lower().endswith((".xml", ".rels")):
-                parts[info.filename.lower()] = body
+                parts[info.filename.lower()] = _no_dtd(body, info.filename)
     sheets = _sheets(parts)
     if not sheets:
         raise _reject("not_xlsx")
