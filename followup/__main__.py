@@ -45,7 +45,7 @@ def cmd_ingest(args) -> int:
     db = db_path(args.db)
     name = args.name or path.name
     try:
-        loaded = ingest.ingest(path.read_bytes(), name, db, args.as_of, who=_who(args))
+        loaded = ingest.ingest(ingest.read_upload(path), name, db, args.as_of, who=_who(args))
     except Rejected as rejected:
         for problem in rejected.problems:
             text = problem.text(args.lang)
@@ -75,6 +75,11 @@ def cmd_ingest(args) -> int:
     return EXIT_OK
 
 
+def _emit(text: str) -> None:
+    """Write rendered rows to stdout ending in exactly one newline (CSV has its own)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
 def _open(args):
     from followup import ingest, store
 
@@ -90,7 +95,7 @@ def cmd_snapshots(args) -> int:
         rows = store.snapshots(con)
     columns = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "grants",
                "disbursements", "warnings", "sha256"]
-    print(output.render(args.format, columns, [tuple(r[c] for c in columns) for r in rows]))
+    _emit(output.render(args.format, columns, [tuple(r[c] for c in columns) for r in rows]))
     return EXIT_OK
 
 
@@ -128,7 +133,7 @@ def cmd_query(args) -> int:
             print(t("cli.no_snapshots", args.lang), file=sys.stderr)
         columns, rows = store.run_query(con, args.name, filters_from(args, snapshot).params(
             previous=store.previous_snapshot(con, snapshot) if snapshot else None))
-    print(output.render(args.format, columns, rows))
+    _emit(output.render(args.format, columns, rows))
     return EXIT_OK
 
 
@@ -168,14 +173,17 @@ def cmd_export(args) -> int:
 
 
 def cmd_delete(args) -> int:
-    from followup import snapshots, store
+    from followup import ingest, snapshots, store
 
     db = db_path(args.db)
+    ingest.ensure_database(db)
     try:
         current = snapshots.delete(db, args.snapshot_id, who=_who(args))
     except KeyError:
+        with store.reader(db) as con:
+            ids = sorted(r["snapshot_id"] for r in store.snapshots(con))
         raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot_id,
-                     ids="–")) from None
+                     ids=", ".join(map(str, ids)) or "–")) from None
     except store.Busy:
         raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
     if args.json:

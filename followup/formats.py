@@ -110,6 +110,11 @@ def header_year(text: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def is_year_field(name: str) -> bool:
+    """Return True for the field of a wide year column (`y2011`), False for `year` and others."""
+    return len(name) == 5 and name[0] == "y" and name[1:].isdigit()
+
+
 def sheet_kind(name: str) -> str | None:
     """Return which kind of sheet a sheet name denotes, or None."""
     key = norm(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import os
 import re
 import tempfile
@@ -18,6 +19,9 @@ from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
 
 ARCHIVE_DIR = "originals"
 _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
+# a deleted round's id stays in the audit log and is never given to another round
+NEXT_SNAPSHOT = ("SELECT greatest((SELECT max(snapshot_id) FROM target.snapshots), "
+                 "(SELECT max(snapshot_id) FROM target.audit_log), 0) + 1")
 
 
 @dataclass
@@ -69,7 +73,18 @@ def display_name(name: str) -> str:
 def _counts(con) -> dict[str, int]:
     return dict(zip(formats.KINDS, con.execute(
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
-        "(SELECT count(*) FROM stg_disbursements WHERE amount_nok IS NOT NULL)").fetchall()[0]))
+        "(SELECT count(DISTINCT (grant_id, year)) FROM stg_disbursements "
+        "WHERE amount_nok IS NOT NULL)").fetchall()[0]))
+
+
+def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
+    """Return the problems sheet by sheet (actions, grants, disbursements), then row by row."""
+    def key(problem: Problem) -> tuple:
+        kind = formats.sheet_kind(problem.sheet) if problem.sheet else None
+        return (formats.KINDS.index(kind) if kind else -1,
+                problem.row if problem.row is not None else math.inf)
+
+    return sorted(problems, key=key)
 
 
 def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
@@ -84,7 +99,7 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
         checked.problems = rejected.problems
         return checked
     validate.stage(checked.con, checked.sheets)
-    checked.problems = problems + validate.check(checked.con, checked.sheets)
+    checked.problems = _in_sheet_order(problems + validate.check(checked.con, checked.sheets))
     checked.counts = _counts(checked.con)
     if not checked.errors and not any(checked.counts.values()):
         checked.problems.append(Problem("error", "no_rows", args={
@@ -101,6 +116,16 @@ def fault_point(name: str) -> None:
 
         print(f"fault point {name}", file=sys.stderr, flush=True)
         time.sleep(float(seconds))
+
+
+def read_upload(path: Path, limits: Limits | None = None) -> bytes:
+    """Return a file's bytes; Rejected, before reading it, when it is over the size limit."""
+    limits = limits or Limits.from_env()
+    package.check_size(path.stat().st_size, limits)
+    with open(path, "rb") as handle:
+        data = handle.read(limits.max_file_bytes + 1)
+    package.check_size(len(data), limits)
+    return data
 
 
 def archive_path(db: Path, sha256: str) -> Path:
@@ -143,8 +168,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True)
         _archive(db, checked)
-        snapshot = store.one(con, "SELECT coalesce(max(snapshot_id), 0) + 1 "
-                                  "FROM target.snapshots")[0]
+        snapshot = store.one(con, NEXT_SNAPSHOT)[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
                   "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
                   "warnings": len(checked.warnings)}

@@ -2,12 +2,14 @@
 
 Every part a reader may parse is inflated here once, bounded by the size the archive
 declares for it, so a crafted file can neither lie about its size nor expand without limit.
+Parts are found the way the cell reader (calamine) finds them: the workbook at its fixed
+path, names compared without regard to case; part names that could make the two disagree
+(`..`, `./`, `//`, `\\`, or two names equal but for case) are refused outright.
 The same pass reads what the cell reader does not report: merged ranges and error cells.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 import zlib
@@ -22,6 +24,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_MEMBERS = 10_000
 _SHEETS_DIR = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/")
+WORKBOOK = "xl/workbook.xml"
+_DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
+                     for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
@@ -64,12 +69,22 @@ def _reject(code: str, **args) -> Rejected:
     return Rejected([Problem("error", code, args=args)])
 
 
+def _mb(size: int) -> int | float:
+    """Return a byte count in MB: whole when it is, else to one decimal."""
+    value = round(size / 2**20, 1)
+    return int(value) if value == int(value) else value
+
+
+def check_size(size: int, limits: Limits) -> None:
+    """Refuse a file of this many bytes when it is over the size limit."""
+    if size > limits.max_file_bytes:
+        raise _reject("file_too_large", size_mb=_mb(size), limit_mb=_mb(limits.max_file_bytes))
+
+
 def _check_bytes(data: bytes, limits: Limits) -> None:
     if not data:
         raise _reject("empty_file")
-    if len(data) > limits.max_file_bytes:
-        raise _reject("file_too_large", size_mb=round(len(data) / 2**20, 1),
-                      limit_mb=limits.max_file_bytes // 2**20)
+    check_size(len(data), limits)
     if data.startswith(OLE_MAGIC):
         raise _reject("old_or_encrypted")
     if not data.startswith(ZIP_MAGIC):
@@ -88,8 +103,15 @@ def _open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         raise _reject("too_many_parts", count=len(members))
     unpacked = sum(m.file_size for m in members)
     if unpacked > limits.max_unpacked_bytes:
-        raise _reject("unpacks_too_large", size_mb=unpacked // 2**20,
-                      limit_mb=limits.max_unpacked_bytes // 2**20)
+        raise _reject("unpacks_too_large", size_mb=_mb(unpacked),
+                      limit_mb=_mb(limits.max_unpacked_bytes))
+    seen: set[str] = set()
+    for member in members:
+        name = member.filename
+        if name.lower() in seen or "\\" in name or any(
+                step in ("", ".", "..") for step in name.rstrip("/").split("/")):
+            raise _reject("bad_part_name", part=name)
+        seen.add(name.lower())
     return archive
 
 
@@ -98,7 +120,10 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
     if info.flag_bits & 0x1:
         raise _reject("old_or_encrypted")
     if info.compress_type == zipfile.ZIP_STORED:
-        body = archive.read(info)
+        try:
+            body = archive.read(info)
+        except (zipfile.BadZipFile, OSError, EOFError):
+            raise _reject("truncated") from None
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         header = data[info.header_offset:info.header_offset + 30]
         if len(header) < 30 or not header.startswith(ZIP_MAGIC):
@@ -116,40 +141,35 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
             raise _reject("truncated")
     else:
         raise _reject("unsupported_compression", part=info.filename)
-    if b"<!DOCTYPE" in body[:4096] or b"<!ENTITY" in body[:4096]:
-        raise _reject("xml_dtd", part=info.filename)
     return body
 
 
-def _xml(body: bytes) -> ElementTree.Element:
+def _no_dtd(body: bytes, part: str) -> bytes:
+    """Return an XML part's bytes, refusing it when it declares a DTD (entities) anywhere."""
+    if any(marker in body for marker in _DTD_MARKERS):
+        raise _reject("xml_dtd", part=part)
+    return body
+
+
+def _xml(body: bytes, part: str) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(body)
-    except ElementTree.ParseError:
-        raise _reject("unreadable") from None
+    except ElementTree.ParseError as exc:
+        raise _reject("unreadable", detail=f"{part}: {exc}") from None
 
 
-def _workbook_path(parts: dict[str, bytes]) -> str:
-    rels = parts.get("_rels/.rels")
-    if rels is not None:
-        for rel in _xml(rels):
-            if rel.get("Type", "").endswith("/officeDocument"):
-                return rel.get("Target", "").lstrip("/")
-    return "xl/workbook.xml"
-
-
-def _sheets(parts: dict[str, bytes], book_path: str) -> list[SheetPart]:
-    if book_path not in parts:
+def _sheets(parts: dict[str, bytes]) -> list[SheetPart]:
+    """Return the sheets xl/workbook.xml lists, each with its part as calamine resolves it."""
+    if WORKBOOK not in parts:
         raise _reject("not_xlsx")
-    base = posixpath.dirname(book_path)
-    rels_path = posixpath.join(base, "_rels", posixpath.basename(book_path) + ".rels")
+    rels_path = "xl/_rels/workbook.xml.rels"
     targets = {}
     if rels_path in parts:
-        for rel in _xml(parts[rels_path]):
+        for rel in _xml(parts[rels_path], rels_path):
             target = rel.get("Target", "")
-            targets[rel.get("Id")] = (target.lstrip("/") if target.startswith("/")
-                                      else posixpath.normpath(posixpath.join(base, target)))
+            targets[rel.get("Id")] = target[1:] if target.startswith("/") else f"xl/{target}"
     sheets = []
-    for node in _xml(parts[book_path]).iter():
+    for node in _xml(parts[WORKBOOK], WORKBOOK).iter():
         if node.tag.endswith("}sheet") and node.get("name") is not None:
             path = targets.get(node.get(f"{_REL_NS}id"), "")
             sheets.append(SheetPart(node.get("name"), sheet_kind(node.get("name")), path))
@@ -181,25 +201,36 @@ class Container:
 
     def verify(self, sheet: SheetPart) -> None:
         """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
-        try:
-            info = self.archive.getinfo(sheet.path)
-        except KeyError:
-            return
-        _scan_sheet(sheet, _inflate(self.archive, info, self.data))
+        info = next((i for i in self.archive.infolist()
+                     if i.filename.lower() == sheet.path.lower()), None)
+        if info is None:
+            raise _reject("truncated")
+        _scan_sheet(sheet, _no_dtd(_inflate(self.archive, info, self.data), info.filename))
+
+
+def _deferred(name: str) -> bool:
+    """Return True for a worksheet's own part: proven only if that sheet is read."""
+    name = name.lower()
+    return name.startswith(_SHEETS_DIR) and not name.endswith(".rels")
 
 
 def inspect(data: bytes, limits: Limits) -> Container:
     """Return the workbook's container once everything but the worksheets is proven safe.
 
-    Worksheets of recognised sheets are proven by `Container.verify` just before they are
-    parsed (in the parsing thread); other worksheets are never parsed at all.
+    Every other part is inflated (whatever its name: the reader finds parts regardless of
+    case), and XML parts are refused when they declare a DTD; worksheets of recognised
+    sheets are proven by `Container.verify` just before they are parsed (in the parsing
+    thread); other worksheets are never parsed at all.
     """
     _check_bytes(data, limits)
     archive = _open_zip(data, limits)
-    members = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
-    parts = {i.filename: _inflate(archive, i, data) for i in members
-             if not i.filename.startswith(_SHEETS_DIR)}
-    sheets = _sheets(parts, _workbook_path(parts))
+    parts = {}
+    for info in archive.infolist():
+        if not _deferred(info.filename):
+            body = _inflate(archive, info, data)
+            if info.filename.lower().endswith((".xml", ".rels")):
+                parts[info.filename.lower()] = _no_dtd(body, info.filename)
+    sheets = _sheets(parts)
     if not sheets:
         raise _reject("not_xlsx")
     return Container(data, archive, sheets)

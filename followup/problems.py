@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from followup.i18n import quote, t
+from followup.i18n import number, quote, t
+
+LONGEST_VALUE = 100
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def _one_line(text):
+    """Return text with its line breaks shown as ↵, so that a message stays on one line."""
+    return _BREAKS.sub(" ↵ ", text) if isinstance(text, str) else text
+
+
+def _shown(value: str | None) -> str | None:
+    """Return a cell value as a message shows it: on one line, cut after LONGEST_VALUE."""
+    value = _one_line(value)
+    if value is None or len(value) <= LONGEST_VALUE:
+        return value
+    return value[:LONGEST_VALUE - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -25,9 +42,16 @@ class Problem:
         return self.severity == "error"
 
     def message(self, lang: str = "nb") -> str:
-        """Return what is wrong and what was expected, without the location."""
-        return t(f"problem.{self.code}", lang, value=self.value, column=self.column,
-                 sheet=self.sheet, row=self.row, quoted=quote(self.value, lang), **self.args)
+        """Return what is wrong and what was expected, without the location.
+
+        Fractional numbers among the arguments (sizes in MB) are written the language's way;
+        line breaks in the value, header and arguments are shown as ↵, a long value is cut.
+        """
+        args = {k: number(v, 1, lang) if isinstance(v, float) else _one_line(v)
+                for k, v in self.args.items()}
+        value = _shown(self.value)
+        return t(f"problem.{self.code}", lang, value=value, column=_one_line(self.column),
+                 sheet=self.sheet, row=self.row, quoted=quote(value, lang), **args)
 
     def location(self, lang: str = "nb") -> str:
         """Return `Sheet, rad 9, kolonne Beløp`, as far as the location is known."""
@@ -35,7 +59,7 @@ class Problem:
         if self.row is not None:
             parts.append(t("loc.row", lang, row=self.row))
         if self.column is not None:
-            parts.append(t("loc.column", lang, column=self.column))
+            parts.append(t("loc.column", lang, column=_one_line(self.column)))
         return ", ".join(parts)
 
     def text(self, lang: str = "nb") -> str:

@@ -53,6 +53,9 @@ TEXT: dict[str, dict[str, str]] = {
     "problem.unsupported_compression": {
         "nb": "Delen {part} er komprimert på en måte Excel ikke bruker; filen er avvist.",
         "en": "The part {part} uses a compression Excel does not use; the file was refused."},
+    "problem.bad_part_name": {
+        "nb": "Delen {part} har et navn ingen arbeidsbok bruker; filen er avvist.",
+        "en": "The part {part} has a name no workbook uses; the file was refused."},
     "problem.xml_dtd": {
         "nb": "Delen {part} inneholder en XML-DTD (mulig entitetsbombe); filen er avvist.",
         "en": "The part {part} contains an XML DTD (possible entity bomb); the file was refused."},

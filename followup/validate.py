@@ -23,9 +23,10 @@ def sql(name: str) -> str:
 def _word_tables(con) -> None:
     for table, words in (("status_words", formats.STATUS_WORDS),
                          ("grant_type_words", formats.GRANT_TYPE_WORDS)):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (word VARCHAR, code VARCHAR)")
-        con.executemany(f"INSERT INTO {table} VALUES (word_key(?), ?)",
-                        list(formats.word_map(words).items()))
+        pairs = formats.word_map(words)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT word_key(unnest($words)) "
+                    "AS word, unnest($codes) AS code",
+                    {"words": list(pairs), "codes": list(pairs.values())})
 
 
 def _cells_view(con, kind: str, sheet: Sheet | None) -> None:
@@ -62,7 +63,7 @@ def stage(con, sheets: dict[str, Sheet]) -> None:
 
 
 def _header(sheet: Sheet | None, field: str) -> str:
-    if field.startswith("y") and field[1:].isdigit():
+    if formats.is_year_field(field):
         return field[1:]
     return sheet.header(field) if sheet else field
 
@@ -71,8 +72,7 @@ def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
     sheet = sheets.get(kind)
     if sheet is None:
         return None
-    if not field.startswith("y") and field in {f.name for f in formats.FIELDS[kind]} \
-            and not sheet.has(field):
+    if field in {f.name for f in formats.FIELDS[kind]} and not sheet.has(field):
         return None
     severity = "warning" if code in WARNINGS else "error"
     grants = sheets.get(formats.GRANTS)

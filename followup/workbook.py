@@ -63,7 +63,7 @@ class Sheet:
     @property
     def years(self) -> list[Column]:
         """Return the year (disbursement) columns of a wide grants sheet."""
-        return [c for c in self.columns if c.field.startswith("y")]
+        return [c for c in self.columns if formats.is_year_field(c.field)]
 
 
 class _Cells:
@@ -171,14 +171,20 @@ def _missing(sheet: Sheet, problems: list[Problem]) -> None:
                                           "accepted": " | ".join(f.aliases)}))
 
 
-def _raw_table(con, sheet: Sheet, source: str, start: int, headerless: list[int]) -> None:
-    """Create the view raw_<kind>: data rows, fields renamed, blank and first-cell flags."""
+def _raw_table(con, sheet: Sheet, source: str, start: int, headerless: list[int],
+               indices: list[int]) -> None:
+    """Create the view raw_<kind>: data rows, fields renamed, blank and first-cell flags.
+
+    The first cell is the row's first non-empty cell, read or not (a totals row may say
+    `Sum` in a column the format does not know); a row is blank when no read cell has a value.
+    """
     cols = [f'c{c.index} AS "{c.field}"' for c in sheet.columns]
     cols += [f"c{i} AS _nohead_{i}" for i in headerless]
     ordered = [f"c{c.index}" for c in sorted(sheet.columns, key=lambda c: c.index)]
-    first = f"coalesce({', '.join(ordered)})" if ordered else "NULL::VARCHAR"
+    read = f"coalesce({', '.join(ordered)})" if ordered else "NULL::VARCHAR"
+    first = f"coalesce({', '.join(f'c{i}' for i in sorted(indices))})"
     select = ", ".join(["CAST(rowid + 1 AS INTEGER) AS _row", *cols,
-                        f"{first} AS _first", f"{first} IS NULL AS _blank"])
+                        f"{first} AS _first", f"{read} IS NULL AS _blank"])
     con.execute(f"CREATE OR REPLACE TEMP VIEW {sheet.table} AS "
                 f"SELECT {select} FROM {source} WHERE rowid >= {int(start)}")
 
@@ -192,8 +198,10 @@ def _fill_merges(con, sheet: Sheet, part: SheetPart, start: int) -> None:
         return
     con.execute(f"CREATE OR REPLACE TEMP TABLE {sheet.table}_filled AS FROM {sheet.table}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {sheet.table} AS FROM {sheet.table}_filled")
-    con.execute("CREATE OR REPLACE TEMP TABLE _merges (field VARCHAR, top INTEGER, bottom INTEGER)")
-    con.executemany("INSERT INTO _merges VALUES (?, ?, ?)", blocks)
+    fields, tops, bottoms = (list(column) for column in zip(*blocks))
+    con.execute("CREATE OR REPLACE TEMP TABLE _merges AS SELECT unnest($fields) AS field, "
+                "unnest($tops)::INTEGER AS top, unnest($bottoms)::INTEGER AS bottom",
+                {"fields": fields, "tops": tops, "bottoms": bottoms})
     for name in sorted({b[0] for b in blocks}):
         con.execute(f"""
             UPDATE {sheet.table}_filled AS t SET "{name}" = src.value
@@ -244,7 +252,7 @@ def _read_sheet(con, part: SheetPart, cells: _Cells | None,
     headerless = _columns(sheet, rows[at], below if two_rows else None, cells.indices, problems)
     _missing(sheet, problems)
     start = at + (2 if two_rows else 1)
-    _raw_table(con, sheet, source, start, headerless)
+    _raw_table(con, sheet, source, start, headerless, cells.indices)
     _fill_merges(con, sheet, part, start)
     _headerless_warnings(con, sheet, headerless, problems)
     _cell_errors(sheet, part, start, problems)

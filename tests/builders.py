@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import struct
+import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
 
@@ -189,3 +195,120 @@ def crowded_workbook(path: Path, actors: int = 12) -> Path:
         "Tilskudd": [GRANT_HEADER, *STANDARD_GRANTS],
         "Utbetalinger": [["Avtalenr", "År", "Beløp"], *STANDARD_DISBURSEMENTS],
     })
+
+
+# --- reading back what was stored, and what was said -------------------------------------
+
+
+def stored(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
+    """Return the rows a query finds in the database file (opened read-only)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or {}).fetchall()
+    finally:
+        con.close()
+
+
+def load_sheets(db: Path, sheets: dict, as_of: str | None = None,
+                name: str = "round.xlsx") -> ingest.Loaded:
+    """Write the sheets as a workbook beside db and ingest it; return what was loaded."""
+    return load(db, write_workbook(db.parent / "in" / name, sheets), as_of)
+
+
+def check_sheets(tmp_path: Path, sheets: dict) -> ingest.Checked:
+    """Write the sheets as a workbook and check it in memory (nothing is loaded)."""
+    data = write_workbook(tmp_path / "checked.xlsx", sheets).read_bytes()
+    checked = ingest.check(data, "checked.xlsx")
+    checked.close()
+    return checked
+
+
+def texts(checked: ingest.Checked, lang: str = "nb", severity: str | None = None) -> list[str]:
+    """Return the located message of every problem (of one severity when given)."""
+    return [p.text(lang) for p in checked.problems if severity in (None, p.severity)]
+
+
+def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
+    """Return every row of every table of the database, sorted, to compare before/after."""
+    tables = [r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables() ORDER BY 1")]
+    return {t: sorted(stored(db, f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+
+
+MINIMAL_ACTIONS = [["Tiltak", "Ansvarlig", "Status"], ["Skrive plan", "Hum", "Pågår"]]
+MINIMAL_GRANTS = [["Avtalenr", "Partner", "Fra", "Til"], ["G1", "IOM", 2011, 2012]]
+
+
+# --- hostile containers: zips taken apart, put together and made to lie ------------------
+
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_LOCAL, _CENTRAL = b"PK\x03\x04", b"PK\x01\x02"
+# offsets of (flags, method, uncompressed size) in a local header and a central entry
+_FIELDS = {"flags": (6, 8, "<H"), "method": (8, 10, "<H"), "size": (22, 24, "<I")}
+
+
+def zip_parts(data: bytes) -> dict[str, bytes]:
+    """Return every member of a zip, by name, in archive order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def zip_of(parts: dict[str, bytes] | list[tuple[str, bytes]],
+           stored: tuple[str, ...] = ()) -> bytes:
+    """Return a zip of the parts (deflated, or stored when named in `stored`); a list of
+    (name, body) pairs may repeat a name."""
+    buffer = io.BytesIO()
+    pairs = parts.items() if isinstance(parts, dict) else parts
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")  # a repeated name is made on purpose
+        for name, body in pairs:
+            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            archive.writestr(name, body, compress_type=method)
+    return buffer.getvalue()
+
+
+def patch_member(data: bytes, name: str, **values: int) -> bytes:
+    """Return the zip with fields (flags, method, size) of one member overwritten in both its
+    local header and its central directory entry, as a crafted file would have them."""
+    out = bytearray(data)
+    at = data.find(_CENTRAL)
+    while at >= 0:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + length] == name.encode():
+            local = struct.unpack_from("<I", data, at + 42)[0]
+            for key, value in values.items():
+                local_offset, central_offset, fmt = _FIELDS[key]
+                struct.pack_into(fmt, out, local + local_offset, value)
+                struct.pack_into(fmt, out, at + central_offset, value)
+        at = data.find(_CENTRAL, at + 4)
+    return bytes(out)
+
+
+def deflated(head: bytes, filler: bytes, megabytes: int, tail: bytes) -> bytes:
+    """Return a raw deflate stream of head + `megabytes` MB of filler + tail (fast, small)."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    chunk = (filler * (2**20 // len(filler) + 1))[:2**20]
+    body = [packer.compress(head), *(packer.compress(chunk) for _ in range(megabytes)),
+            packer.compress(tail), packer.flush()]
+    return b"".join(body)
+
+
+def with_lying_part(parts: dict[str, bytes], name: str, raw_deflate: bytes,
+                    declared: int = 1000) -> bytes:
+    """Return a zip of parts where `name` holds a deflate stream but declares `declared`
+    bytes (local header and central directory agree on the lie)."""
+    data = zip_of({**parts, name: raw_deflate}, stored=(name,))
+    return patch_member(data, name, method=8, size=declared)
+
+
+def flooded_cell_sheet(megabytes: int) -> bytes:
+    """Return a raw deflate stream of a worksheet whose one cell holds `megabytes` MB of text."""
+    head = (f'<worksheet xmlns="{SHEET_NS}"><sheetData><row r="1">'
+            '<c r="A1" t="inlineStr"><is><t>').encode()
+    return deflated(head, b"Tiltak ", megabytes, b"</t></is></c></row></sheetData></worksheet>")
+
+
+def entity_bomb(levels: int = 9) -> str:
+    """Return a DOCTYPE declaring nested entities (billion laughs), and the entity to use."""
+    entities = ['<!ENTITY lol0 "lol">']
+    entities += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
+    return f"<!DOCTYPE lolz [{''.join(entities)}]>", f"&lol{levels};"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def test_a_good_file_is_summarised_previewed_and_imported(app, db, tmp_path):
     assert "Tiltak: 2 ny status · 1 nye · 1 fjernet" in [m.value for m in app.markdown]
     assert app.button(key="import").disabled is False
     assert len(rounds(db)) == 1
-    app.date_input(key="as_of").set_value(__import__("datetime").date(2012, 12, 14))
+    app.date_input(key="as_of").set_value(dt.date(2012, 12, 14)).run()
     app.button(key="import").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("Importert som runde 2 per 14.12.2012")

@@ -5,7 +5,7 @@ WITH d AS (
 ), known AS (
     SELECT DISTINCT grant_id FROM stg_grants WHERE grant_id IS NOT NULL
 ), in_both AS (
-    SELECT l._row, l.grant_id, l.year
+    SELECT DISTINCT l._row, l.grant_id, l.year
     FROM d AS l JOIN d AS w
       ON l.layout = 'long' AND w.layout = 'wide' AND l.grant_id = w.grant_id AND l.year = w.year
 )

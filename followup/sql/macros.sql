@@ -1,15 +1,20 @@
 -- macros: text-to-value conversions used while staging a workbook (temporary, per connection)
+-- a word as matched: composed (å typed as a + ring on a Mac is å), spaces collapsed, lower case
 CREATE OR REPLACE TEMP MACRO word_key(s) AS
-    lower(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')));
+    lower(trim(regexp_replace(nfc_normalize(s), '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ',
+                              'g')));
 
 CREATE OR REPLACE TEMP MACRO clean_key(s) AS
     nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '');
 
 -- an amount as written: currency words and spaces gone, a minus sign or brackets made '-'
+-- (`kr 1 250 000,50`, `-kr 1 000`, `1 000 NOK`, `1 000,-`, `(500)`); spaces group digits,
+-- a line break inside does not (`1 000` over `2 000` in one cell is not 10 002 000)
 CREATE OR REPLACE TEMP MACRO amount_core(s) AS
-    regexp_replace(regexp_replace(
-        translate(trim(s), '−–', '--'),
-        '^(kr|nok)\.?|(kr|nok)\.?\s*$|,-\s*$|[\s\x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
+    regexp_replace(regexp_replace(regexp_replace(
+        translate(regexp_replace(s, '^\s+|\s+$', '', 'g'), '−–', '--'),
+        '^(-?)[ \x{00A0}\x{202F}]*(kr|nok)\.?', '\1', 'i'),
+        '(kr|nok)\.?\s*$|,-\s*$|[ \x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
         '^\((.*)\)$', '-\1');
 
 -- the last of ',' and '.' is the decimal mark; a mark that repeats groups thousands
@@ -32,8 +37,8 @@ CREATE OR REPLACE TEMP MACRO amount_written(s) AS
 CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
     coalesce(try_cast(s AS DECIMAL(18, 2)), amount_written(s));
 
+-- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
 CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE
-    WHEN try_cast(s AS INTEGER) BETWEEN 1900 AND 2100 THEN try_cast(s AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}(\.0+)?') THEN CAST(left(trim(s), 4) AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}( 00:00:00)?')
     THEN CAST(left(trim(s), 4) AS INTEGER) END;
@@ -49,7 +54,8 @@ CREATE OR REPLACE TEMP MACRO date_written(s, is_end) AS CASE
     THEN CAST(DATE '1899-12-30' + CAST(CAST(s AS DOUBLE) AS INTEGER) AS DATE)
     WHEN regexp_full_match(s, '[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}')
     THEN CAST(try_strptime(s, '%d.%m.%y') AS DATE)
-    ELSE CAST(try_strptime(s, ['%d.%m.%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d', '%d/%m/%Y',
+    ELSE CAST(try_strptime(s, ['%d.%m.%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S',
+                               '%Y-%m-%d %H:%M:%S', '%Y-%m-%d', '%d/%m/%Y',
                                '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%d-%m-%Y',
                                '%Y.%m.%d', '%d. %m. %Y'])
               AS DATE) END;

@@ -96,8 +96,9 @@ def changes(shown: preview.Preview) -> None:
 def import_form(result: ingest.Checked, who: str | None = None) -> None:
     """The as-of date and the Importer button; disabled, with the reason, while errors remain."""
     lg = lang()
-    as_of = st.date_input(t("up.as_of", lg), value=dt.date.today(), format="DD.MM.YYYY",
-                          key="as_of")
+    today = dt.date.today()
+    as_of = st.date_input(t("up.as_of", lg), value=today, format="DD.MM.YYYY", key="as_of",
+                          min_value=dt.date(1990, 1, 1), max_value=dt.date(today.year + 5, 12, 31))
     blocked = bool(result.errors)
     if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
                  icon=":material/upload:"):
