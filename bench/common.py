@@ -6,25 +6,35 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 
 
+# A small parent that times the command and reports its peak memory: a child's ru_maxrss
+# includes the size of the process it was forked from, so that process must stay small.
+TIMER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+_, status, usage = os.wait4(child.pid, 0)
+elapsed = time.perf_counter() - start
+if os.waitstatus_to_exitcode(status) != 0:
+    sys.exit(child.stderr.read().decode()[-2000:])
+print(elapsed, usage.ru_maxrss / 1024)
+"""
+
+
 def run(args: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Run a command in a fresh process; return (wall seconds, peak resident MB of the child)."""
+    """Run a command in a fresh process; return (wall seconds, peak resident MB of it)."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    start = time.perf_counter()
-    child = subprocess.Popen(args, cwd=ROOT, env=full, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{args} failed: {child.stderr.read().decode()[-2000:]}")
-    child.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", TIMER, *args], cwd=ROOT, env=full,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{args} failed: {done.stderr}")
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
 
 
 def python(code: str, *args: str) -> list[str]:
