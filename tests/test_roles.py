@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from followup import snapshots, store
+from followup import jobs, snapshots, store
 from tests.builders import commented_workbook, two_rounds
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -208,3 +208,16 @@ def test_without_sign_in_the_app_is_open_and_says_so(database):
     assert not at.exception
     assert "delete" in button_keys(at)
     assert "Logg over importer og slettinger" in texts(at)
+
+
+def test_the_jobs_record_an_identity_that_looks_like_an_option_and_keep_the_order(database,
+                                                                                   tmp_path):
+    # `--who -kari@mfa.no` would be an argparse error; an import and a deletion within one
+    # second were listed in either order
+    workbook = commented_workbook(tmp_path / "runde-3.xlsx")
+    who = "-kari@mfa.no"
+    done = jobs.import_workbook(workbook.read_bytes(), workbook.name, database, None, who, "nb")
+    assert done.outcome == "ok", done.message
+    assert jobs.delete_round(database, 3, who, "nb").outcome == "ok"
+    assert [(r["event"], r["who"]) for r in audit(database)[:2]] == [
+        ("delete", who), ("import", who)]
