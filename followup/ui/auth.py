@@ -8,6 +8,7 @@ its button. Without `[auth]` the app is open, as for a local run, and says so in
 
 from __future__ import annotations
 
+import logging
 import re
 
 import streamlit as st
@@ -16,6 +17,7 @@ from followup import access
 from followup.i18n import t
 from followup.ui.state import lang
 
+_LOG = logging.getLogger(__name__)
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$@:])")
 
 
@@ -50,6 +52,7 @@ def require(action: str) -> str | None:
     """Return who does the action (None when sign-in is off); stop the script if not allowed."""
     if allowed(action):
         return identity()
+    _LOG.warning("refused %s to %r (role %s)", action, identity(), role())
     lg = lang()
     st.error(t("auth.refused", lg, action=t(f"auth.do.{action}", lg)), icon=":material/block:")
     st.stop()
