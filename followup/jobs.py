@@ -53,7 +53,7 @@ def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None
         if as_of:
             args += ["--as-of", as_of.isoformat()]
         if who:
-            args += ["--who", who]
+            args.append(f"--who={who}")
         return _result(_run(args))
 
 
@@ -61,5 +61,5 @@ def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResu
     """Delete a round through `python -m followup delete`."""
     args = ["delete", str(snapshot), "--db", str(db), "--json", "--lang", lang]
     if who:
-        args += ["--who", who]
+        args.append(f"--who={who}")
     return _result(_run(args))

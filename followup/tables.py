@@ -87,6 +87,21 @@ def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
 
 
+AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "sha256"]
+
+
+def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
+    """Return the audit log for display (who imported or deleted which round, when, which file)."""
+    out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    out["logged_at"] = out["logged_at"].map(
+        lambda d: d.strftime("%d.%m.%Y %H:%M:%S" if lang == "nb" else "%Y-%m-%d %H:%M:%S"))
+    out["who"] = out["who"].map(lambda w: w if isinstance(w, str) else "")
+    out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
+    out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")
+    out["snapshot_id"] = out["snapshot_id"].astype("Int64")
+    return out.rename(columns={c: t(f"col.{c}", lang) for c in AUDIT_COLUMNS})
+
+
 def spend_preview_frame(spend: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return spend per year before and after an import, amounts written out."""
     out = spend[["year", "before_nok", "after_nok", "change_nok"]].copy()

@@ -42,6 +42,29 @@ UI: dict[str, dict[str, str]] = {
     "present.exit": {"nb": "Avslutt presentasjon", "en": "Leave presentation"},
     "open.notice": {"nb": "Åpen lokal visning uten innlogging.",
                     "en": "Open local view without sign-in."},
+    # sign-in and roles
+    "auth.sign_in": {"nb": "Logg inn", "en": "Sign in"},
+    "auth.sign_in_text": {"nb": "Tallene her er bare for departementets ansatte. Logg inn med "
+                                "arbeidskontoen din.",
+                          "en": "These figures are for the ministry's staff only. Sign in with "
+                                "your work account."},
+    "auth.no_access": {"nb": "Ingen tilgang", "en": "No access"},
+    "auth.no_access_text": {"nb": "Du er logget inn som {who}, men har ikke fått tilgang ennå. "
+                                  "Ta kontakt med den som forvalter tilgangene, så hjelper de deg.",
+                            "en": "You are signed in as {who}, but have not been given access "
+                                  "yet. Please ask whoever manages access; they will help you."},
+    "auth.sign_out": {"nb": "Logg ut", "en": "Sign out"},
+    "auth.signed_in": {"nb": "Innlogget som {who} ({role})", "en": "Signed in as {who} ({role})"},
+    "auth.refused": {"nb": "Du har ikke tilgang til å {action}. Ingenting er endret.",
+                     "en": "You may not {action}. Nothing has changed."},
+    "auth.do.browse": {"nb": "se tallene", "en": "see the figures"},
+    "auth.do.download": {"nb": "laste ned", "en": "download"},
+    "auth.do.import": {"nb": "importere runder", "en": "import rounds"},
+    "auth.do.delete": {"nb": "slette runder", "en": "delete rounds"},
+    "auth.do.audit": {"nb": "lese loggen", "en": "read the audit log"},
+    "role.viewer": {"nb": "leser", "en": "viewer"},
+    "role.editor": {"nb": "redaktør", "en": "editor"},
+    "role.admin": {"nb": "administrator", "en": "administrator"},
     "scope.round": {"nb": "Runde per {as_of} ({file})", "en": "Round as of {as_of} ({file})"},
     "scope.filters": {"nb": "Utvalg: {items}", "en": "Filters: {items}"},
     "scope.none": {"nb": "Hele porteføljen", "en": "The whole portfolio"},
@@ -258,6 +281,17 @@ UI.update({
                                 "the original file and the log are kept."},
     "up.deleted": {"nb": "Runde {snapshot} er slettet.", "en": "Round {snapshot} was deleted."},
     "up.no_rounds": {"nb": "Ingen runder ennå.", "en": "No rounds yet."},
+    "up.audit": {"nb": "Logg over importer og slettinger", "en": "Log of imports and deletions"},
+    "up.audit_caption": {"nb": "Hvem som gjorde hva, når, fra hvilken fil (SHA-256). Loggen "
+                               "beholdes når en runde slettes.",
+                         "en": "Who did what, when, from which file (SHA-256). The log is kept "
+                               "when a round is deleted."},
+    "event.import": {"nb": "Import", "en": "Import"},
+    "event.delete": {"nb": "Sletting", "en": "Deletion"},
+    "col.logged_at": {"nb": "Tidspunkt", "en": "When"},
+    "col.who": {"nb": "Hvem", "en": "Who"},
+    "col.event": {"nb": "Hendelse", "en": "Event"},
+    "col.sha256": {"nb": "SHA-256", "en": "SHA-256"},
     "col.snapshot_id": {"nb": "Runde", "en": "Round"},
     "col.as_of": {"nb": "Per", "en": "As of"},
     "col.file_name": {"nb": "Fil", "en": "File"},

@@ -4,8 +4,9 @@ import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.ui import upload
+from followup.ui import auth, upload
 
+auth.require("import")
 lg = ui.lang()
 ui.sidebar_footer(lg, divider=False, present_toggle=False)
 st.title(t("page.upload", lg))
@@ -23,3 +24,4 @@ else:
     upload.import_form(result)
 st.divider()
 upload.rounds()
+upload.audit_log()

@@ -35,42 +35,76 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run dashboard.py` on a free loopback port, against a given database."""
+    """`streamlit run dashboard.py` on a free loopback port, against a given database.
 
-    def __init__(self, db: Path, extra_env: dict | None = None, app: str = "dashboard.py"):
+    `options` are more command-line options, e.g. `["--secrets.files", PATH]`; `port` is given
+    when something (a redirect URI) must know it before the server starts.
+    """
+
+    def __init__(self, db: Path, extra_env: dict | None = None, app: str = "dashboard.py",
+                 options: list[str] | None = None, port: int | None = None):
         self.db = db
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FOLLOWUP_DB": str(db), "PYTHONPATH": str(ROOT), **(extra_env or {})}
         self.log = open(db.parent / f"streamlit-{self.port}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false", *(options or [])],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self._wait()
-
-    def _wait(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"streamlit did not start on {self.url}")
+        _wait_for(f"{self.url}/_stcore/health", self.process)
 
     def stop(self) -> None:
         """Stop the server."""
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        _stop(self.process)
         self.log.close()
+
+
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answered on {url} (exit code {process.poll()})")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def launch(playwright):
     """Return a headless Chromium browser."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+class Provider:
+    """A real OpenID Connect provider (oidc-provider-mock) on a free loopback port.
+
+    Its authorize form signs in whatever `sub` is typed, with that as the `email` claim;
+    `users` are JSON claims of predefined users (e.g. one without an e-mail address).
+    """
+
+    def __init__(self, folder: Path, users: list[str] = ()):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(folder / f"oidc-{self.port}.log", "w")  # noqa: SIM115
+        claims = [arg for user in users for arg in ("--user-claims", user)]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "oidc_provider_mock", "-p", str(self.port), *claims],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        _wait_for(f"{self.url}/.well-known/openid-configuration", self.process)
+
+    def stop(self) -> None:
+        """Stop the provider."""
+        _stop(self.process)
+        self.log.close()

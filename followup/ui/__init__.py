@@ -18,7 +18,8 @@ from followup import brief, charts, export, ingest, settings, store
 from followup.filters import Filters
 from followup.i18n import LANGS, date, t
 from followup.kpis import Kpi
-from followup.ui import state
+from followup.ui import auth, state
+from followup.ui.state import lang
 
 TABLE_ROWS = 500
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
@@ -27,23 +28,22 @@ PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("portfolio", "portefolje", ":material/stacked_bar_chart:"))
 
 
-def lang() -> str:
-    """Return the chosen language (bokmål unless English is chosen)."""
-    state.read_url()
-    value = state.get("lang")
-    return value if value in LANGS else "nb"
-
-
 def navigation():
     """Return the page navigation with titles in the chosen language."""
-    here = Path(__file__).resolve().parent.parent.parent / "pages"
     lg = lang()
+    gate = auth.gate(lg)
+    if gate is not None:
+        return gate
+    here = Path(__file__).resolve().parent.parent.parent / "pages"
     analysis = [st.Page(here / f"{name}.py", title=t(f"page.{name}", lg), icon=icon,
                         url_path=None if name == "overview" else url,
                         default=name == "overview") for name, url, icon in PAGES]
     data = [st.Page(here / "upload.py", title=t("page.upload", lg), icon=":material/upload:",
                     url_path="last-opp")]
-    return st.navigation({t("nav.analysis", lg): analysis, t("nav.data", lg): data})
+    sections = {t("nav.analysis", lg): analysis}
+    if auth.allowed("import"):
+        sections[t("nav.data", lg)] = data
+    return st.navigation(sections)
 
 
 @st.cache_resource(show_spinner=False)
@@ -149,7 +149,7 @@ def _years(years: list[str], lg: str) -> tuple[int | None, int | None]:
 
 
 def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -> None:
-    """Draw the language switch at the foot of the sidebar, and say when sign-in is off."""
+    """Draw the language switch at the foot of the sidebar, and who is signed in (if anyone)."""
     with st.sidebar:
         if divider:
             st.divider()
@@ -159,19 +159,12 @@ def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -
         if present_toggle:
             st.toggle(t("present.label", lg), value=presenting(), key="present",
                       help=t("present.help", lg), on_change=state.keep, args=("present",))
-        if not _auth_configured():
-            st.caption(t("open.notice", lg))
-
-
-def _auth_configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return False
+        auth.sidebar(lg)
 
 
 def filters() -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
+    auth.require("browse")
     state.read_url()
     lg = lang()
     rounds = snapshots()
@@ -218,6 +211,8 @@ def header(page: str, f: Filters) -> None:
 
 def downloads(f: Filters, as_of) -> None:
     """Offer the briefing (one HTML file) and the data (xlsx) for exactly these filters."""
+    if not auth.allowed("download"):
+        return
     lg = lang()
     db, gen = str(database()), generation(database())
     stamp = as_of.strftime("%Y-%m-%d")

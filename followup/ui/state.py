@@ -16,6 +16,13 @@ SINGLE = ("round", "lang", "q", "present")
 _READ = "_url_read"
 
 
+def lang() -> str:
+    """Return the chosen language (bokmål unless English is chosen)."""
+    read_url()
+    value = get("lang")
+    return value if value in LANGS else "nb"
+
+
 def key(name: str) -> str:
     """Return the plain session key that holds a filter's value."""
     return f"f_{name}"

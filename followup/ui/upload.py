@@ -7,13 +7,15 @@ as the command line in a child process (followup.jobs), so they take exactly the
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
-from followup import formats, ingest, jobs, preview, tables
+from followup import formats, ingest, jobs, preview, store, tables
 from followup.i18n import date, number, t
 from followup.settings import TEMPLATE, Limits
-from followup.ui import database, lang, snapshots, state
+from followup.snapshots import audit_log as audit_rows
+from followup.ui import auth, database, generation, lang, snapshots, state
 
 _STATE = "upload_checked"
 SHOWN = 15
@@ -93,7 +95,7 @@ def changes(shown: preview.Preview) -> None:
         st.dataframe(tables.spend_preview_frame(shown.spend, lg), hide_index=True)
 
 
-def import_form(result: ingest.Checked, who: str | None = None) -> None:
+def import_form(result: ingest.Checked) -> None:
     """The as-of date and the Importer button; disabled, with the reason, while errors remain."""
     lg = lang()
     today = dt.date.today()
@@ -102,6 +104,7 @@ def import_form(result: ingest.Checked, who: str | None = None) -> None:
     blocked = bool(result.errors)
     if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
                  icon=":material/upload:"):
+        who = auth.require("import")
         with st.spinner(t("up.importing", lg)):
             outcome = jobs.import_workbook(result.data, result.file_name, database(), as_of,
                                            who, lg)
@@ -134,8 +137,8 @@ def notice() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def rounds(can_delete: bool = True, who: str | None = None) -> None:
-    """List the rounds; download an original; delete a round after a confirmation."""
+def rounds() -> None:
+    """List the rounds; download an original; delete a round after a confirmation (admins)."""
     lg = lang()
     st.subheader(t("up.rounds", lg))
     rows = snapshots()
@@ -153,16 +156,18 @@ def rounds(can_delete: bool = True, who: str | None = None) -> None:
         st.download_button(t("up.download_original", lg), original.read_bytes(),
                            file_name=ingest.display_name(row["file_name"]),
                            icon=":material/download:", key="download_original")
-    if can_delete:
-        _delete(int(chosen), row["file_name"], who)
+    if auth.allowed("delete"):
+        delete_form(int(chosen), row["file_name"])
 
 
-def _delete(snapshot: int, file_name: str, who: str | None) -> None:
+def delete_form(snapshot: int, file_name: str) -> None:
+    """The confirmation and the delete button for one round; the deletion checks the role."""
     lg = lang()
     sure = st.checkbox(t("up.delete_confirm", lg, snapshot=snapshot, file=file_name),
                        key=f"confirm_delete_{snapshot}")
     if st.button(t("up.delete", lg), disabled=not sure, key="delete",
                  icon=":material/delete:"):
+        who = auth.require("delete")
         outcome = jobs.delete_round(database(), snapshot, who, lg)
         if outcome.outcome == "ok":
             st.cache_data.clear()
@@ -173,3 +178,20 @@ def _delete(snapshot: int, file_name: str, who: str | None) -> None:
             st.warning(t("up.busy", lg))
         else:
             st.error(t("up.failed", lg, detail=outcome.message))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _audit(db: str, gen: tuple) -> list[dict]:
+    with store.reader(Path(db)) as con:
+        return audit_rows(con)
+
+
+def audit_log() -> None:
+    """Show every import and deletion, newest first (admins only)."""
+    if not auth.allowed("audit"):
+        return
+    lg = lang()
+    st.subheader(t("up.audit", lg))
+    st.caption(t("up.audit_caption", lg))
+    db = database()
+    st.dataframe(tables.audit_frame(_audit(str(db), generation(db)), lg), hide_index=True)

@@ -1,0 +1,232 @@
+"""Sign-in for real: a real OpenID Connect provider (oidc-provider-mock), `st.login` in the app,
+headless Chromium through the provider's own form; roles from the same secrets file.
+
+The app reads a secrets file in tmp_path (`--secrets.files`), never the repository's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from followup import snapshots, store
+from tests.browser import Provider, Server, free_port, launch, require_chromium
+from tests.builders import commented_workbook, two_rounds
+
+pytestmark = pytest.mark.browser
+PAGE_NAMES = ("Oversikt", "Oppfølging", "Tilskudd", "Portefølje", "Last opp")
+SECRETS = """[auth]
+redirect_uri = "http://127.0.0.1:{port}/oauth2callback"
+cookie_secret = "a-cookie-secret-for-the-tests-only-0123456789"
+client_id = "oppfolging"
+client_secret = "a-client-secret-for-the-tests-only"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+
+[access]
+viewers = ["@mfa.no", "svc-1234"]
+editors = ["kari@mfa.no"]
+admins = ["ola@mfa.no"]
+"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    require_chromium()
+    folder = tmp_path_factory.mktemp("signin")
+    db = two_rounds(folder / "db" / "followup.duckdb", folder)
+    provider = Provider(folder, users=['{"sub": "svc-1234"}'])
+    port = free_port()
+    secrets = folder / "secrets.toml"
+    secrets.write_text(SECRETS.format(port=port, provider=provider.url), encoding="utf-8")
+    server = Server(db, options=["--secrets.files", str(secrets)], port=port)
+    server.provider, server.secrets = provider, secrets
+    yield server
+    server.stop()
+    provider.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(app):
+    with sync_playwright() as playwright:
+        running = launch(playwright)
+        yield running
+        running.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def round_ids(app) -> list[int]:
+    with store.reader(app.db) as con:
+        return sorted(r["snapshot_id"] for r in store.snapshots(con))
+
+
+def audit(app) -> list[dict]:
+    with store.reader(app.db) as con:
+        return snapshots.audit_log(con)
+
+
+def open_app(page, app, path: str = "") -> None:
+    """Open a path of the app; close Streamlit's notice when the path is not served."""
+    page.goto(f"{app.url}/{path}")
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    if path:
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=10_000)
+        expect(dialog).to_contain_text("Page not found")
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached", timeout=10_000)
+
+
+def sign_in(page, app, sub: str) -> None:
+    """Sign in through the provider's own authorize form, as the given subject."""
+    open_app(page, app)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(f"{app.provider.url}/oauth2/authorize**", timeout=30_000)
+    page.locator("input[name='sub']").fill(sub)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(re.compile(re.escape(app.url) + r"/?$"), timeout=30_000)
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+
+
+def charts(page, count: int) -> None:
+    expect(page.locator(".js-plotly-plot")).to_have_count(count, timeout=30_000)
+
+
+@pytest.mark.parametrize("path", ["", "oppfolging", "last-opp"])
+def test_a_visitor_not_signed_in_is_served_only_the_sign_in_page(page, app, path):
+    frames: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on(
+        "framereceived", lambda data: frames.append(data if isinstance(data, bytes)
+                                                    else data.encode())))
+    open_app(page, app, path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logg inn")
+    expect(page.get_by_role("button", name="Logg inn")).to_be_visible()
+    page.wait_for_timeout(1_000)  # anything else the server would send has arrived by now
+    assert page.locator(".js-plotly-plot").count() == 0
+    assert page.locator("[data-testid='stDownloadButton']").count() == 0
+    assert page.locator("input[type='file']").count() == 0
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0
+    body = page.locator("body").inner_html()
+    for name in PAGE_NAMES:
+        assert name not in body
+    served = b"".join(frames)
+    assert b"Logg inn" in served
+    for secret in [n.encode() for n in PAGE_NAMES if n != "Oppfølging"] + [
+            b"standard.xlsx", b"earlier.xlsx", b"MR/DEM", b"plotly", b"Analyse"]:
+        assert secret not in served
+
+
+def test_a_viewer_browses_and_downloads_but_cannot_import(page, app, tmp_path):
+    before = round_ids(app)
+    sign_in(page, app, "leder@mfa.no")
+    charts(page, 3)
+    expect(page.get_by_text("Innlogget som leder@mfa.no (leser)")).to_be_visible()
+    nav = page.locator("[data-testid='stSidebarNav']")
+    expect(nav).to_contain_text("Portefølje")
+    expect(nav).not_to_contain_text("Last opp")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Data (xlsx)").click()
+    assert download.value.suggested_filename == "oppfolging-data-2012-12-14.xlsx"
+
+    open_app(page, app, "last-opp")
+    expect(page.get_by_role("heading", level=1).first).to_have_text("Oversikt")
+    charts(page, 3)
+    assert page.locator("input[type='file']").count() == 0
+    assert page.get_by_role("button", name="Importer").count() == 0
+    assert round_ids(app) == before
+
+
+def test_a_user_without_an_email_claim_is_known_by_sub(page, app):
+    sign_in(page, app, "svc-1234")
+    charts(page, 3)
+    expect(page.get_by_text("Innlogget som svc-1234 (leser)")).to_be_visible()
+
+
+def test_an_editor_imports_and_the_audit_log_names_her(page, app, tmp_path):
+    workbook = commented_workbook(tmp_path / "runde-3.xlsx")
+    sign_in(page, app, "kari@mfa.no")
+    expect(page.get_by_text("Innlogget som kari@mfa.no (redaktør)")).to_be_visible()
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Last opp").click()
+    page.locator("input[type='file']").set_input_files(str(workbook))
+    importer = page.get_by_role("button", name="Importer")
+    expect(importer).to_be_enabled(timeout=30_000)
+    assert page.get_by_role("button", name="Slett runden").count() == 0
+    assert page.get_by_text("Logg over importer og slettinger").count() == 0
+    importer.click()
+    expect(page.get_by_text(re.compile(r"Importert som runde \d+"))).to_be_visible(
+        timeout=60_000)
+    newest = audit(app)[0]
+    assert (newest["who"], newest["event"], newest["file_name"], newest["sha256"]) == (
+        "kari@mfa.no", "import", "runde-3.xlsx", hashlib.sha256(workbook.read_bytes()).hexdigest())
+    assert newest["snapshot_id"] == max(round_ids(app))
+    assert page.get_by_role("button", name="Slett runden").count() == 0
+
+
+def test_an_admin_deletes_a_round_and_the_log_keeps_its_import(page, app):
+    sign_in(page, app, "ola@mfa.no")
+    expect(page.get_by_text("Innlogget som ola@mfa.no (administrator)")).to_be_visible()
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Last opp").click()
+    expect(page.get_by_text("Logg over importer og slettinger")).to_be_visible(timeout=30_000)
+    newest = max(round_ids(app))
+    page.get_by_text(f"Ja, slett runde {newest} ").click()
+    page.get_by_role("button", name="Slett runden").click()
+    expect(page.get_by_text(f"Runde {newest} er slettet.")).to_be_visible(timeout=60_000)
+    assert newest not in round_ids(app)
+    log = audit(app)
+    deleted = log[0]
+    assert (deleted["who"], deleted["event"], deleted["snapshot_id"]) == (
+        "ola@mfa.no", "delete", newest)
+    imported = [r for r in log if r["event"] == "import" and r["snapshot_id"] == newest]
+    assert len(imported) == 1
+    assert imported[0]["sha256"] == deleted["sha256"]
+    table = page.locator("[data-testid='stDataFrame']").last  # the log, under the rounds
+    expect(table.get_by_test_id("glide-cell-2-0")).to_have_text("Sletting", timeout=30_000)
+    rows = [row.locator("td").all_text_contents() for row in table.locator("tr").all()]
+    rows = [cells for cells in rows if cells]
+    assert rows[0][1:4] == ["ola@mfa.no", "Sletting", str(newest)]
+    assert [cells[2] for cells in rows if cells[3] == str(newest)] == ["Sletting", "Import"]
+    assert rows[0][6] == deleted["sha256"]
+
+
+def test_a_signed_in_user_without_a_role_is_told_politely_and_can_sign_out(page, app):
+    sign_in(page, app, "someone@example.org")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ingen tilgang")
+    expect(page.get_by_text("Du er logget inn som someone@example.org")).to_be_visible()
+    assert page.locator(".js-plotly-plot").count() == 0
+    body = page.locator("body").inner_html()
+    for name in PAGE_NAMES:
+        assert name not in body
+    page.get_by_role("button", name="Logg ut").click()
+    page.wait_for_url(f"{app.provider.url}/oauth2/end_session**", timeout=30_000)
+    page.get_by_role("button", name="End session").click()
+    page.get_by_role("button", name="Logg inn").wait_for(timeout=30_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logg inn")
+
+
+def test_a_role_taken_away_in_the_secrets_applies_without_a_restart(page, app):
+    secrets = app.secrets
+    text = secrets.read_text(encoding="utf-8")
+    sign_in(page, app, "kari@mfa.no")
+    nav = page.locator("[data-testid='stSidebarNav']")
+    expect(nav).to_contain_text("Last opp")
+    try:
+        secrets.write_text(text.replace('editors = ["kari@mfa.no"]', "editors = []"),
+                           encoding="utf-8")
+        for _ in range(30):  # Streamlit polls the secrets file for changes
+            page.wait_for_timeout(1_000)
+            page.reload()
+            charts(page, 3)
+            if "Last opp" not in nav.inner_text():
+                break
+        expect(nav).not_to_contain_text("Last opp")
+        expect(page.get_by_text("Innlogget som kari@mfa.no (leser)")).to_be_visible()
+    finally:
+        secrets.write_text(text, encoding="utf-8")
