@@ -93,12 +93,15 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     try:
         container = package.inspect(data, limits or Limits.from_env())
         checked.con = duckdb.connect()
-        checked.sheets, problems = workbook.read(container, checked.con)
+        validate.prepare(checked.con)
+        checked.sheets, problems = workbook.read(
+            container, checked.con, lambda kind, sheet: validate.stage_sheet(checked.con, kind,
+                                                                             sheet))
     except Rejected as rejected:
         checked.close()
         checked.problems = rejected.problems
         return checked
-    validate.stage(checked.con, checked.sheets)
+    validate.finish(checked.con, checked.sheets)
     checked.problems = _in_sheet_order(problems + validate.check(checked.con, checked.sheets))
     checked.counts = _counts(checked.con)
     if not checked.errors and not any(checked.counts.values()):

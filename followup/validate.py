@@ -46,20 +46,41 @@ def _cells_view(con, kind: str, sheet: Sheet | None) -> None:
                 f"FROM {sheet.table} WHERE NOT (_blank OR (is_total(_first) AND {others}))")
 
 
-def stage(con, sheets: dict[str, Sheet]) -> None:
-    """Create the typed staging tables stg_actions, stg_grants and stg_disbursements."""
+def prepare(con) -> None:
+    """Create the conversion macros and the tables of accepted words."""
     con.execute(sql("macros"))
     _word_tables(con)
+
+
+def _empty_wide(con) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE cells_wide "
+                "(_row INTEGER, grant_id VARCHAR, field VARCHAR, amount VARCHAR)")
+
+
+def stage_sheet(con, kind: str, sheet: Sheet | None) -> None:
+    """Type one sheet as soon as it is read (the disbursements wait for `finish`)."""
+    _cells_view(con, kind, sheet)
+    if kind == formats.GRANTS:
+        con.execute(sql("cells_wide")) if sheet is not None and sheet.years else _empty_wide(con)
+    if kind != formats.DISBURSEMENTS:
+        con.execute(sql(f"stage_{kind}"))
+
+
+def finish(con, sheets: dict[str, Sheet]) -> None:
+    """Stage the kinds the workbook lacks as empty, then every disbursement cell."""
     for kind in formats.KINDS:
-        _cells_view(con, kind, sheets.get(kind))
-    grants = sheets.get(formats.GRANTS)
-    if grants is not None and grants.years:
-        con.execute(sql("cells_wide"))
-    else:
-        con.execute("CREATE OR REPLACE TEMP TABLE cells_wide "
-                    "(_row INTEGER, grant_id VARCHAR, field VARCHAR, amount VARCHAR)")
-    for name in ("stage_actions", "stage_grants", "stage_disbursements"):
-        con.execute(sql(name))
+        if kind not in sheets and kind != formats.DISBURSEMENTS:
+            stage_sheet(con, kind, None)
+    _cells_view(con, formats.DISBURSEMENTS, sheets.get(formats.DISBURSEMENTS))
+    con.execute(sql("stage_disbursements"))
+
+
+def stage(con, sheets: dict[str, Sheet]) -> None:
+    """Create the typed staging tables stg_actions, stg_grants and stg_disbursements."""
+    prepare(con)
+    for kind, sheet in sheets.items():
+        stage_sheet(con, kind, sheet)
+    finish(con, sheets)
 
 
 def _header(sheet: Sheet | None, field: str) -> str:

@@ -9,7 +9,7 @@ are filled down in SQL. SQL identifiers below come from the fixed field list, ne
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import fastexcel
@@ -275,19 +275,27 @@ def _pick_sheets(parts: list[SheetPart]) -> dict[str, SheetPart]:
     return {kind: ps[0] for kind, ps in chosen.items()}
 
 
-def read(container: Container, con) -> tuple[dict[str, Sheet], list[Problem]]:
-    """Read every recognised sheet of a workbook into DuckDB; return them and the problems."""
+def read(container: Container, con, on_sheet=None) -> tuple[dict[str, Sheet], list[Problem]]:
+    """Read every recognised sheet into DuckDB; return them and the problems.
+
+    Sheets parse in parallel threads and are taken in the order they finish; `on_sheet(kind,
+    sheet)` is called for each at once, so its typing overlaps the parsing of the others.
+    """
     problems: list[Problem] = []
     chosen = _pick_sheets(container.sheets)
+    sheets = {}
     try:
         with ThreadPoolExecutor(max_workers=len(chosen)) as pool:
-            parsed = dict(zip(chosen, pool.map(lambda p: _parse(container, p), chosen.values())))
-        sheets = {}
-        for kind, part in chosen.items():
-            sheet = _read_sheet(con, part, parsed[kind], problems)
-            if sheet is not None:
-                sheets[kind] = sheet
+            futures = {pool.submit(_parse, container, part): kind
+                       for kind, part in chosen.items()}
+            for future in as_completed(futures):
+                kind = futures[future]
+                sheet = _read_sheet(con, chosen[kind], future.result(), problems)
+                if sheet is not None:
+                    sheets[kind] = sheet
+                    if on_sheet is not None:
+                        on_sheet(kind, sheet)
     except fastexcel.FastExcelError as exc:
         detail = str(exc).splitlines()[0][:200]
         raise Rejected([Problem("error", "unreadable", args={"detail": detail})]) from None
-    return sheets, problems
+    return {kind: sheets[kind] for kind in chosen if kind in sheets}, problems

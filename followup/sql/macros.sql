@@ -4,8 +4,12 @@ CREATE OR REPLACE TEMP MACRO word_key(s) AS
     lower(trim(regexp_replace(nfc_normalize(s), '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ',
                               'g')));
 
-CREATE OR REPLACE TEMP MACRO clean_key(s) AS
-    nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '');
+-- a key as matched: surrounding spaces gone, inner runs of spaces one space (the regular
+-- expression only runs on the few keys that have a space at all)
+CREATE OR REPLACE TEMP MACRO clean_key(s) AS CASE
+    WHEN regexp_matches(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]')
+    THEN nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '')
+    ELSE nullif(s, '') END;
 
 -- an amount as written: currency words and spaces gone, a minus sign or brackets made '-'
 -- (`kr 1 250 000,50`, `-kr 1 000`, `1 000 NOK`, `1 000,-`, `(500)`); spaces group digits,
@@ -39,6 +43,7 @@ CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
 
 -- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
 CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE
+    WHEN s GLOB '[12][0-9][0-9][0-9]' AND s BETWEEN '1900' AND '2099' THEN CAST(s AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}(\.0+)?') THEN CAST(left(trim(s), 4) AS INTEGER)
     WHEN regexp_full_match(trim(s), '(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}( 00:00:00)?')
     THEN CAST(left(trim(s), 4) AS INTEGER) END;
@@ -64,8 +69,12 @@ CREATE OR REPLACE TEMP MACRO parse_date(s, is_end) AS
     list_transform([date_written(trim(s), is_end)],
                    lambda d: CASE WHEN year(d) BETWEEN 1900 AND 2100 THEN d END)[1];
 
-CREATE OR REPLACE TEMP MACRO is_total(s) AS
-    regexp_full_match(word_key(s), '(sum|totalt|total|i alt)\s*:?');
+-- a totals row's first cell: Sum, Totalt, Total or I alt (only short cells that begin with
+-- one of those letters are looked at closely)
+CREATE OR REPLACE TEMP MACRO is_total(s) AS CASE
+    WHEN length(s) <= 12 AND lower(left(ltrim(s), 1)) IN ('s', 't', 'i')
+    THEN regexp_full_match(word_key(s), '(sum|totalt|total|i alt)\s*:?')
+    ELSE false END;
 
 -- an action is the same action across rounds when its ID, or (without one) its actor and text,
 -- is the same
