@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.browser import Server, launch
 
-PAGES = {"overview": "", "followup": "oppfolging", "grants": "tilskudd",
-         "portfolio": "portefolje", "upload": "last-opp", "overview-en": "?lang=en"}
+PAGES = {"overview": "", "followup": "followup", "grants": "grants",
+         "portfolio": "portfolio", "upload": "upload", "overview-en": "?lang=en"}
 
 
 def main() -> None:

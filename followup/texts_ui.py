@@ -91,7 +91,7 @@ UI: dict[str, dict[str, str]] = {
                                "gjennomført eller bortfalt.",
                          "en": "The due date had passed on the round's date and the action is "
                                "neither done nor not applicable."},
-    "kpi.spend": {"nb": "Utbetalt {year}, mill. kr", "en": "Disbursed {year}, NOK m"},
+    "kpi.spend": {"nb": "Utbetalt {year}, MNOK", "en": "Disbursed {year}, NOK m"},
     "export.spend": {"nb": "Utbetalt {year}", "en": "Disbursed {year}"},
     "kpi.spend_help": {"nb": "Sum utbetalt i året, endring fra året før.",
                        "en": "Sum disbursed in the year, change from the year before."},

@@ -9,7 +9,7 @@ from tests.browser import Server, launch, require_chromium
 from tests.builders import earlier_workbook, standard_workbook, two_rounds, write_workbook
 
 pytestmark = pytest.mark.browser
-PAGES = {"": 3, "oppfolging": 2, "tilskudd": 3, "portefolje": 3}
+PAGES = {"": 3, "followup": 2, "grants": 3, "portfolio": 3}
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +48,13 @@ def test_every_page_opens_with_its_charts_and_no_exception(page, server, path, c
 
 
 def test_a_link_with_filters_opens_the_same_view(page, server):
-    open_page(page, server, "tilskudd?section=MR%2FDEM&lang=en", 3)
+    open_page(page, server, "grants?section=MR%2FDEM&lang=en", 3)
     expect(page.get_by_role("heading", level=1).first).to_have_text("Grants")
     expect(page.get_by_text("Filters: Section: MR/DEM")).to_be_visible()
 
 
 def test_clicking_an_actors_bar_filters_the_action_table(page, server):
-    open_page(page, server, "oppfolging", 2)
+    open_page(page, server, "followup", 2)
     first_bar = page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first
     first_bar.click(force=True)  # the drag layer above the bars takes the click, as for a user
     expect(page.get_by_text("Viser tiltak for Hum.")).to_be_visible(timeout=20_000)
@@ -77,7 +77,7 @@ def test_upload_shows_the_located_error_then_imports_a_good_file(page, server, t
     bad = write_workbook(tmp_path / "feil.xlsx", {"Tilskudd": [
         ["Avtalenr", "Partner", "Fra", "Til", 2011],
         ["G1", "IOM", "2011", "2012", "åtte millioner"]]})
-    open_page(page, server, "last-opp")
+    open_page(page, server, "upload")
     page.locator("input[type='file']").set_input_files(str(bad))
     expect(page.get_by_text("Tilskudd, rad 2, kolonne 2011: «åtte millioner» er ikke et beløp",
                             exact=False)).to_be_visible(timeout=30_000)

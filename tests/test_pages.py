@@ -40,11 +40,11 @@ def test_overview_shows_the_rounds_key_figures(app):
     assert not app.exception
     assert metrics(app) == {
         "Tiltak": "8", "Andel gjennomført": "42,9\u00a0%", "Forfalt": "1",
-        "Utbetalt 2012, mill. kr": "2,5", "Flerårig andel 2012": "80,0\u00a0%"}
+        "Utbetalt 2012, MNOK": "2,5", "Flerårig andel 2012": "80,0\u00a0%"}
     deltas = {m.label: m.delta for m in app.metric}
     assert deltas["Andel gjennomført"] == "+30,4 p.p."  # 42,9 - 12,5
     assert deltas["Forfalt"] == "uendret"
-    assert deltas["Utbetalt 2012, mill. kr"] == "+1,0 (66,7\u00a0%)"
+    assert deltas["Utbetalt 2012, MNOK"] == "+1,0 (66,7\u00a0%)"
 
 
 def test_overview_lists_what_changed_since_the_previous_round(app):
@@ -63,7 +63,7 @@ def test_region_filter_changes_the_numbers(app):
     figures = metrics(app)
     assert figures["Tiltak"] == "4"            # A2, A3, A7, A8
     assert figures["Andel gjennomført"] == "33,3\u00a0%"  # A7 of A2, A7, A8
-    assert figures["Utbetalt 2012, mill. kr"] == "2,0"  # G1 only (G2 is Globalt)
+    assert figures["Utbetalt 2012, MNOK"] == "2,0"  # G1 only (G2 is Globalt)
 
 
 def test_url_parameters_restore_the_filters(app):

@@ -100,7 +100,7 @@ def charts(page, count: int) -> None:
     expect(page.locator(".js-plotly-plot")).to_have_count(count, timeout=30_000)
 
 
-@pytest.mark.parametrize("path", ["", "oppfolging", "last-opp"])
+@pytest.mark.parametrize("path", ["", "followup", "upload"])
 def test_a_visitor_not_signed_in_is_served_only_the_sign_in_page(page, app, path):
     frames: list[bytes] = []
     page.on("websocket", lambda ws: ws.on(
@@ -136,7 +136,7 @@ def test_a_viewer_browses_and_downloads_but_cannot_import(page, app, tmp_path):
         page.get_by_role("button", name="Data (xlsx)").click()
     assert download.value.suggested_filename == "oppfolging-data-2012-12-14.xlsx"
 
-    open_app(page, app, "last-opp")
+    open_app(page, app, "upload")
     expect(page.get_by_role("heading", level=1).first).to_have_text("Oversikt")
     charts(page, 3)
     assert page.locator("input[type='file']").count() == 0

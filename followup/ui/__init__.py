@@ -22,10 +22,13 @@ from followup.ui import auth, state
 from followup.ui.state import lang
 
 TABLE_ROWS = 500
+# The URL of a page is its file's name: Streamlit resolves the first request of a new server
+# against the files in pages/ before st.navigation has run, and a different path there shows
+# a spurious "Page not found" (seen with 1.67).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
-         ("followup", "oppfolging", ":material/checklist:"),
-         ("grants", "tilskudd", ":material/handshake:"),
-         ("portfolio", "portefolje", ":material/stacked_bar_chart:"))
+         ("followup", "followup", ":material/checklist:"),
+         ("grants", "grants", ":material/handshake:"),
+         ("portfolio", "portfolio", ":material/stacked_bar_chart:"))
 
 
 def navigation():
@@ -39,7 +42,7 @@ def navigation():
                         url_path=None if name == "overview" else url,
                         default=name == "overview") for name, url, icon in PAGES]
     data = [st.Page(here / "upload.py", title=t("page.upload", lg), icon=":material/upload:",
-                    url_path="last-opp")]
+                    url_path="upload")]
     sections = {t("nav.analysis", lg): analysis}
     if auth.allowed("import"):
         sections[t("nav.data", lg)] = data
