@@ -102,3 +102,20 @@ def test_an_import_from_the_command_line_while_the_app_is_open(page, server, tmp
     expect(page.get_by_text("(fra-kommandolinjen.xlsx)", exact=False)).to_be_visible(
         timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_deep_link_as_a_new_servers_first_visit_finds_its_page(tmp_path):
+    require_chromium()
+    db = two_rounds(tmp_path / "db" / "followup.duckdb", tmp_path)
+    fresh = Server(db)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            open_page(page, fresh, "grants", 3)
+            page.wait_for_timeout(1000)
+            assert page.get_by_text("Page not found").count() == 0
+            expect(page.get_by_role("heading", level=1).first).to_have_text("Tilskudd")
+            browser.close()
+    finally:
+        fresh.stop()
