@@ -21,6 +21,7 @@ from followup.problems import Problem, Rejected
 from followup.settings import Limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected xlsx
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_MEMBERS = 10_000
 _SHEETS_DIR = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/")
@@ -85,9 +86,7 @@ def _check_bytes(data: bytes, limits: Limits) -> None:
     if not data:
         raise _reject("empty_file")
     check_size(len(data), limits)
-    if data.startswith(OLE_MAGIC):
-        raise _reject("old_or_encrypted")
-    if not data.startswith(ZIP_MAGIC):
+    if not data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         raise _reject("not_xlsx")
 
 
@@ -193,19 +192,46 @@ def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
 
 @dataclass
 class Container:
-    """A workbook whose shared parts are proven safe; its sheets are proven one by one."""
+    """A workbook whose shared parts are proven safe; its sheets are proven one by one.
+
+    An old .xls workbook has no archive: BIFF records in an OLE file are not compressed, so
+    there is nothing to inflate; its file size already bounds what the reader can build.
+    """
 
     data: bytes
-    archive: zipfile.ZipFile
+    archive: zipfile.ZipFile | None
     sheets: list[SheetPart]
 
     def verify(self, sheet: SheetPart) -> None:
         """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
+        if self.archive is None:
+            return
         info = next((i for i in self.archive.infolist()
                      if i.filename.lower() == sheet.path.lower()), None)
         if info is None:
             raise _reject("truncated")
         _scan_sheet(sheet, _no_dtd(_inflate(self.archive, info, self.data), info.filename))
+
+
+def _legacy(data: bytes) -> Container:
+    """Return an old .xls workbook's sheets and merged ranges; refuse other OLE files."""
+    import io
+
+    import fastexcel
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if ENCRYPTED in data:
+        raise _reject("old_or_encrypted")
+    try:
+        names = fastexcel.read_excel(data).sheet_names
+        book = CalamineWorkbook.from_object(io.BytesIO(data))
+        sheets = [SheetPart(name, sheet_kind(name), "") for name in names]
+        for sheet in sheets:
+            ranges = book.get_sheet_by_name(sheet.name).merged_cell_ranges if sheet.kind else None
+            sheet.merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges or []]
+    except (fastexcel.FastExcelError, CalamineError):
+        raise _reject("old_or_encrypted") from None
+    return Container(data, None, sheets)
 
 
 def _deferred(name: str) -> bool:
@@ -223,6 +249,8 @@ def inspect(data: bytes, limits: Limits) -> Container:
     thread); other worksheets are never parsed at all.
     """
     _check_bytes(data, limits)
+    if data.startswith(OLE_MAGIC):
+        return _legacy(data)
     archive = _open_zip(data, limits)
     parts = {}
     for info in archive.infolist():

@@ -37,13 +37,13 @@ TEXT: dict[str, dict[str, str]] = {
         "nb": "Filen har {count} deler; det er ikke en vanlig arbeidsbok og er avvist.",
         "en": "The file has {count} parts; that is not an ordinary workbook and was refused."},
     "problem.old_or_encrypted": {
-        "nb": "Dette er en gammel .xls-fil eller en passordbeskyttet arbeidsbok. Åpne den i Excel, "
-              "fjern eventuelt passordet og lagre som .xlsx.",
-        "en": "This is an old .xls file or a password-protected workbook. Open it in Excel, "
-              "remove any password and save it as .xlsx."},
+        "nb": "Filen er passordbeskyttet, eller en eldre Office-fil som ikke kan leses som "
+              "arbeidsbok. Åpne den i Excel, fjern eventuelt passordet og lagre som .xlsx.",
+        "en": "The file is password-protected, or an older Office file that cannot be read as a "
+              "workbook. Open it in Excel, remove any password and save it as .xlsx."},
     "problem.not_xlsx": {
-        "nb": "Filen er ikke en Excel-arbeidsbok (.xlsx eller .xlsm).",
-        "en": "The file is not an Excel workbook (.xlsx or .xlsm)."},
+        "nb": "Filen er ikke en Excel-arbeidsbok (.xlsx, .xlsm eller .xls).",
+        "en": "The file is not an Excel workbook (.xlsx, .xlsm or .xls)."},
     "problem.truncated": {
         "nb": "Filen er avkortet eller skadet og kan ikke leses. Lagre den på nytt fra Excel.",
         "en": "The file is truncated or damaged and cannot be read. Save it again from Excel."},

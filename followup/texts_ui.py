@@ -225,7 +225,8 @@ UI.update({
                  "en": "Upload the latest status workbook of a reporting round. The file is "
                        "checked first; nothing is stored until you press “Import”."},
     "up.template": {"nb": "Last ned mal (xlsx)", "en": "Download the template (xlsx)"},
-    "up.file": {"nb": "Arbeidsbok (.xlsx eller .xlsm)", "en": "Workbook (.xlsx or .xlsm)"},
+    "up.file": {"nb": "Arbeidsbok (.xlsx, .xlsm eller .xls)",
+                "en": "Workbook (.xlsx, .xlsm or .xls)"},
     "up.checking": {"nb": "Kontrollerer arbeidsboken …", "en": "Checking the workbook …"},
     "up.summary": {"nb": "Innhold", "en": "Contents"},
     "up.count.actions": {"nb": "Tiltak", "en": "Actions"},

@@ -13,7 +13,7 @@ st.title(t("page.upload", lg))
 upload.notice()
 st.caption(t("up.intro", lg))
 upload.template_button()
-uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm"], key="workbook")
+uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"], key="workbook")
 if uploaded is None:
     upload.forget()
 else:

@@ -41,9 +41,9 @@ SECONDS = 3.0
 SHEET = "xl/worksheets/sheet1.xml"
 LIE = ("Delen {part} pakker seg ut til mer enn den oppgir (mulig zip-bombe); filen er avvist.")
 DTD = "Delen {part} inneholder en XML-DTD (mulig entitetsbombe); filen er avvist."
-OLD = ("Dette er en gammel .xls-fil eller en passordbeskyttet arbeidsbok. Åpne den i Excel, "
-       "fjern eventuelt passordet og lagre som .xlsx.")
-NOT_XLSX = "Filen er ikke en Excel-arbeidsbok (.xlsx eller .xlsm)."
+OLD = ("Filen er passordbeskyttet, eller en eldre Office-fil som ikke kan leses som arbeidsbok. "
+       "Åpne den i Excel, fjern eventuelt passordet og lagre som .xlsx.")
+NOT_XLSX = "Filen er ikke en Excel-arbeidsbok (.xlsx, .xlsm eller .xls)."
 DAMAGED = "Filen er avkortet eller skadet og kan ikke leses. Lagre den på nytt fra Excel."
 ODD_NAME = "Delen {part} har et navn ingen arbeidsbok bruker; filen er avvist."
 
@@ -315,12 +315,12 @@ def test_an_entity_bomb_in_shared_strings_is_refused(parts):
 
 # --- not a workbook at all ---------------------------------------------------------------
 
-def test_an_old_xls_file(tmp_path):
+def test_an_ole_file_that_is_no_workbook(tmp_path):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + random.Random(3).randbytes(4096)
     assert refused(ole) == [OLD]
     assert refused(ole, lang="en") == [
-        "This is an old .xls file or a password-protected workbook. Open it in Excel, "
-        "remove any password and save it as .xlsx."]
+        "The file is password-protected, or an older Office file that cannot be read as a "
+        "workbook. Open it in Excel, remove any password and save it as .xlsx."]
 
 
 def test_a_password_protected_workbook(tmp_path):

@@ -67,8 +67,9 @@ def file_problems(data: bytes, lang: str = "nb") -> list[str]:
 
 def test_not_an_xlsx(tmp_path):
     data = b"Avtalenr;Partner\nG1;IOM\n"
-    assert file_problems(data) == ["Filen er ikke en Excel-arbeidsbok (.xlsx eller .xlsm)."]
-    assert file_problems(data, "en") == ["The file is not an Excel workbook (.xlsx or .xlsm)."]
+    assert file_problems(data) == ["Filen er ikke en Excel-arbeidsbok (.xlsx, .xlsm eller .xls)."]
+    assert file_problems(data, "en") == [
+        "The file is not an Excel workbook (.xlsx, .xlsm or .xls)."]
 
 
 def test_empty_file():
@@ -446,7 +447,7 @@ def test_a_workbook_that_is_not_a_zip_of_sheets_names_no_sheet(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("notes.txt", "hei")
     assert file_problems(path.read_bytes()) == [
-        "Filen er ikke en Excel-arbeidsbok (.xlsx eller .xlsm)."]
+        "Filen er ikke en Excel-arbeidsbok (.xlsx, .xlsm eller .xls)."]
 
 
 def test_an_unreadable_workbook_part(tmp_path):

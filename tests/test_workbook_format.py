@@ -568,3 +568,29 @@ def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
     assert time.monotonic() - start < 1.0
     assert checked.problems == []
     assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n}
+
+
+def test_an_old_xls_workbook_loads_with_its_merged_cells(tmp_path):
+    import xlwt
+
+    from followup import ingest
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("Tiltak")
+    ws.write(0, 0, "Oppfølgingsplan")
+    for col, head in enumerate(["ID", "Tiltak", "Ansvarlig", "Status", "Frist"]):
+        ws.write(2, col, head)
+    ws.write_merge(3, 4, 2, 2, "Hum")
+    for row, values in ((3, ("A1", "a1", "Gjennomført", "31.12.2012")),
+                        (4, ("A2", "a2", "Pågår", "2013"))):
+        for col, value in zip((0, 1, 3, 4), values):
+            ws.write(row, col, value)
+    path = tmp_path / "gammel.xls"
+    book.save(str(path))
+    checked = ingest.check(path.read_bytes(), path.name)
+    assert checked.problems == []
+    rows = checked.con.execute(
+        "SELECT _row, action_id, actor, status, due_date FROM stg_actions ORDER BY _row").fetchall()
+    checked.close()
+    assert rows == [(4, "A1", "Hum", "done", dt.date(2012, 12, 31)),
+                    (5, "A2", "Hum", "ongoing", dt.date(2013, 12, 31))]
