@@ -71,21 +71,21 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
         part = df[df["status"] == status].set_index("actor").reindex(actors)
         if part["actions"].notna().any():
             fig.add_bar(
-                y=labels, x=part["actions"].fillna(0), orientation="h",
+                y=actors, x=part["actions"].fillna(0), orientation="h",
                 name=status_label(status, lang), marker_color=STATUS_COLORS[status],
                 customdata=actors,
                 hovertemplate="%{customdata}<br>" + status_label(status, lang)
                 + ": %{x}<extra></extra>")
     shares = df.drop_duplicates("actor").set_index("actor").reindex(actors)
     totals = df.groupby("actor")["actions"].sum().reindex(actors)
-    for actor, label in zip(actors, labels):
+    for actor in actors:
         share = percent(shares.loc[actor, "completion_pct"], lang, 0)
         fig.add_annotation(
-            x=totals[actor], y=label, xanchor="left", showarrow=False, xshift=8,
+            x=totals[actor], y=actor, xanchor="left", showarrow=False, xshift=8,
             text=share if compact else t("chart.done_label", lang, pct=share),
             font={"size": round(15 * scale), "color": INK})
     fig.update_layout(barmode="stack", bargap=0.3, showlegend=True)
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=actors, ticktext=labels)
     fig.update_xaxes(title_text=t("chart.actions", lang), dtick=1 if totals.max() <= 12 else None,
                      range=[0, totals.max() * (1.25 if compact else 1.4)])
     per_bar = 44 if compact else 54
@@ -106,20 +106,28 @@ def status_legend_html(statuses: list[str], lang: str) -> str:
 
 
 
+def _round_labels(rounds: pd.DataFrame, lang: str) -> list[str]:
+    """Return each round's date, with its number where two rounds share a date."""
+    dates = [date(d, lang) for d in rounds["as_of"]]
+    return [f"{d} ({t('chart.round', lang).lower()} {i})" if dates.count(d) > 1 else d
+            for d, i in zip(dates, rounds["snapshot_id"])]
+
+
 def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Stacked bars of actions per status in each reporting round, oldest first."""
     rounds = df.drop_duplicates("snapshot_id")[["snapshot_id", "as_of"]]
-    labels = [date(d, lang) for d in rounds["as_of"]]
+    ids, labels = [str(i) for i in rounds["snapshot_id"]], _round_labels(rounds, lang)
     fig = go.Figure()
     for status in STATUSES:
         part = df[df["status"] == status].set_index("snapshot_id").reindex(rounds["snapshot_id"])
         if part["actions"].notna().any():
-            fig.add_bar(x=labels, y=part["actions"].fillna(0), name=status_label(status, lang),
-                        marker_color=STATUS_COLORS[status],
-                        hovertemplate="%{x}<br>" + status_label(status, lang)
+            fig.add_bar(x=ids, y=part["actions"].fillna(0), name=status_label(status, lang),
+                        marker_color=STATUS_COLORS[status], customdata=labels,
+                        hovertemplate="%{customdata}<br>" + status_label(status, lang)
                         + ": %{y}<extra></extra>")
     fig.update_layout(barmode="stack", bargap=0.45, showlegend=True)
-    fig.update_xaxes(title_text=t("chart.round", lang), type="category")
+    fig.update_xaxes(title_text=t("chart.round", lang), type="category", tickmode="array",
+                     tickvals=ids, ticktext=labels)
     most = df.groupby("snapshot_id")["actions"].sum().max() if len(df) else 1
     fig.update_yaxes(title_text=t("chart.actions", lang), tickformat=",d",
                      dtick=1 if most <= 10 else None)
@@ -223,10 +231,12 @@ def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
 def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Bars of the change in spend from the year before, with the change in percent."""
     amounts = df.set_index("year")["amount_nok"].astype(float).sort_index()
+    amounts = amounts.reindex(range(int(amounts.index.min()), int(amounts.index.max()) + 1),
+                              fill_value=0.0)
     change = amounts.diff().dropna()
-    pct = (amounts.pct_change() * 100).dropna()
-    labels = [f"{mnok(c, lang)} ({'+' if p >= 0 else ''}{percent(p, lang, 1)})"
-              for c, p in zip(change, pct)]
+    before = amounts.shift(1).dropna()
+    labels = [mnok(c, lang) + (f" ({'+' if c >= 0 else ''}{percent(c / b * 100, lang, 1)})"
+                               if b else "") for c, b in zip(change, before)]
     fig = go.Figure(go.Bar(
         x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
         marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],

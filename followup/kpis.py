@@ -43,7 +43,7 @@ def spend_year(spend: pd.DataFrame, as_of: dt.date) -> int | None:
 
 def action_cards(kpis: pd.DataFrame, lang: str) -> list[Kpi]:
     """Return the cards for actions, share done and overdue, against the previous round."""
-    if kpis.empty:
+    if kpis.empty or not kpis.iloc[0]["actions"]:
         return []
     now = kpis.iloc[0]
     before = kpis.iloc[1] if len(kpis) > 1 else None

@@ -23,7 +23,8 @@ UI: dict[str, dict[str, str]] = {
     "filter.years": {"nb": "År", "en": "Years"},
     "filter.all": {"nb": "Alle", "en": "All"},
     "filter.reset": {"nb": "Nullstill utvalget", "en": "Clear filters"},
-    "filter.round_label": {"nb": "{as_of} · {file}", "en": "{as_of} · {file}"},
+    "filter.round_label": {"nb": "{as_of} · {file} (runde {id})",
+                           "en": "{as_of} · {file} (round {id})"},
     "filter.latest": {"nb": "(siste)", "en": "(latest)"},
     "lang.label": {"nb": "Språk", "en": "Language"},
     "dl.brief": {"nb": "Briefing (HTML)", "en": "Briefing (HTML)"},
@@ -73,6 +74,10 @@ UI: dict[str, dict[str, str]] = {
                  "en": "No reporting rounds are loaded yet. Go to “Upload”."},
     "empty.actions": {"nb": "Ingen tiltak passer med utvalget. Prøv å fjerne et filter.",
                       "en": "No actions match the filters. Try removing a filter."},
+    "empty.nothing": {"nb": "Utvalget gir ingen tiltak eller utbetalinger i denne runden. Prøv å "
+                            "fjerne et filter eller velge en annen runde.",
+                      "en": "The filters leave no actions or disbursements in this round. Try "
+                            "removing a filter or choosing another round."},
     "empty.grants": {"nb": "Ingen tilskudd eller utbetalinger passer med utvalget.",
                      "en": "No grants or disbursements match the filters."},
     "empty.changes_first": {"nb": "Dette er første runde; det er ingenting å sammenligne med.",

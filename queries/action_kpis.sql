@@ -1,7 +1,8 @@
 -- action_kpis: the headline action figures of a round and of the round before it
 -- params: $snapshot BIGINT, $previous BIGINT (NULL: none), $regions VARCHAR[],
 --         $sections VARCHAR[], $evaluations VARCHAR[]
--- overdue: due date before the round's as-of date, and neither done nor not applicable
+-- overdue: due date before the round's as-of date, and neither done nor not applicable;
+-- the chosen round comes first and always has a row (zeros when the filters leave nothing)
 WITH rounds AS (
     SELECT snapshot_id, as_of FROM snapshots WHERE snapshot_id IN ($snapshot, $previous)
 ), actions_in_scope AS (
@@ -14,15 +15,16 @@ WITH rounds AS (
            OR list_contains($evaluations::VARCHAR[], a.evaluation))
 ), counted AS (
     SELECT
-        snapshot_id,
-        as_of,
-        count(*) AS actions,
-        count(*) FILTER (WHERE status <> 'not_applicable') AS applicable,
-        count(*) FILTER (WHERE status = 'done') AS done,
-        count(*) FILTER (WHERE due_date < as_of
-                           AND status NOT IN ('done', 'not_applicable')) AS overdue
-    FROM actions_in_scope
-    GROUP BY snapshot_id, as_of
+        r.snapshot_id,
+        r.as_of,
+        count(a.status) AS actions,
+        count(a.status) FILTER (WHERE a.status <> 'not_applicable') AS applicable,
+        count(a.status) FILTER (WHERE a.status = 'done') AS done,
+        count(a.status) FILTER (WHERE a.due_date < r.as_of
+                                  AND a.status NOT IN ('done', 'not_applicable')) AS overdue
+    FROM rounds AS r
+    LEFT JOIN actions_in_scope AS a USING (snapshot_id)
+    GROUP BY r.snapshot_id, r.as_of
 )
 SELECT
     snapshot_id,
@@ -33,4 +35,4 @@ SELECT
     round(100.0 * done / nullif(applicable, 0), 1) AS completion_pct,
     overdue
 FROM counted
-ORDER BY as_of DESC, snapshot_id DESC
+ORDER BY snapshot_id = $snapshot DESC, as_of DESC, snapshot_id DESC

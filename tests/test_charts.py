@@ -53,8 +53,28 @@ def test_status_trend_puts_rounds_in_order_with_norwegian_dates():
                        "actions": [1, 3, 4]})
     fig = charts.status_trend(df, "nb")
     done = next(tr for tr in fig.data if tr.name == "Gjennomført")
-    assert list(done.x) == ["29.06.2012", "14.12.2012"]
+    assert list(done.x) == ["1", "2"]
+    assert list(fig.layout.xaxis.ticktext) == ["29.06.2012", "14.12.2012"]
     assert list(done.y) == [1, 4]
+
+
+def test_status_trend_keeps_two_rounds_of_the_same_date_apart():
+    # regression: rounds sharing an as-of date were stacked into one bar
+    df = pd.DataFrame({"snapshot_id": [1, 2], "as_of": [dt.date(2012, 6, 29)] * 2,
+                       "status": ["done", "done"], "actions": [1, 4]})
+    fig = charts.status_trend(df, "nb")
+    assert list(fig.data[0].y) == [1, 4]
+    assert list(fig.layout.xaxis.ticktext) == ["29.06.2012 (runde 1)", "29.06.2012 (runde 2)"]
+
+
+def test_actors_with_the_same_short_label_keep_their_own_bars():
+    # regression: the small chart cut names to 22 characters and merged two actors
+    long = ["Seksjon for migrasjon og flyktninger", "Seksjon for migrasjon og utvikling"]
+    df = pd.DataFrame({"actor": long, "status": ["done", "ongoing"], "actions": [1, 2],
+                       "applicable": [1, 2], "done": [1, 0], "completion_pct": [100.0, 0.0]})
+    fig = charts.completion_by_actor(df, "nb", compact=True)
+    assert all(list(tr.y) == long for tr in fig.data)
+    assert len(set(fig.layout.yaxis.ticktext)) == 1
 
 
 def test_grants_by_type_amount_is_in_millions_with_norwegian_hover():
@@ -80,6 +100,15 @@ def test_spend_over_time_folds_small_groups_into_other():
     fig = charts.spend_over_time(df, "nb")
     names = [tr.name for tr in fig.data]
     assert names == [*groups[:charts.TOP_GROUPS], "Andre"]
+
+
+def test_spend_change_compares_with_a_missing_year_as_zero_without_infinity():
+    # regression: a year with nothing before it read "+inf %"
+    df = pd.DataFrame({"year": [2010, 2012], "amount_nok": [1_000_000.0, 3_000_000.0]})
+    fig = charts.spend_change(df, "nb")
+    assert list(fig.data[0].x) == ["2011", "2012"]
+    assert fig.data[0].text[1] == "3,0 mill.\u00a0kr"
+    assert "inf" not in " ".join(fig.data[0].text)
 
 
 def test_spend_change_labels_the_change_in_percent():

@@ -258,3 +258,24 @@ def test_first_use_leaves_an_existing_database_alone(db, standard):
 def test_an_ingest_into_a_missing_database_creates_it_empty_first(db, standard):
     load(db, standard, "2012-12-14")
     assert stored(db, "SELECT file_name FROM snapshots") == [("standard.xlsx",)]
+
+
+def test_the_same_action_twice_without_an_id_is_followed_as_two_actions(db, tmp_path):
+    # regression: two rows with the same actor and text and no ID shared one key, so the
+    # comparison between rounds multiplied them
+    from tests.builders import load, write_workbook
+
+    rows = [["Tiltak", "Ansvarlig", "Status"], ["Rapportere", "Hum", "Pågår"],
+            ["Rapportere", "Hum", "Ikke gjort"]]
+    load(db, write_workbook(tmp_path / "a.xlsx", {"Tiltak": rows}), "2012-06-29")
+    rows[2][2] = "Gjennomført"
+    load(db, write_workbook(tmp_path / "b.xlsx", {"Tiltak": rows}), "2012-12-14")
+    from followup import store
+    from followup.filters import Filters
+
+    with store.reader(db) as con:
+        keys = con.execute("SELECT DISTINCT action_key FROM actions").fetchall()
+        _, changes = store.run_query(con, "action_changes",
+                                     Filters(snapshot=2).params(previous=1))
+    assert len(keys) == 2
+    assert [(c[3], c[4], c[5]) for c in changes] == [("not_started", "done", "changed")]

@@ -318,6 +318,12 @@ AMOUNTS = [
     ("  750 000  ", Decimal("750000.00")),
     ("750 000\n", Decimal("750000.00")),
     ("0", Decimal("0.00")),
+    # regression: a lone '.' before three digits groups thousands (read 1000x too small before)
+    ("1.000,-", Decimal("1000.00")),
+    ("kr 1.500", Decimal("1500.00")),
+    ("250.000", Decimal("250000.00")),
+    ("0.125", Decimal("0.13")),
+    (12.5, Decimal("12.50")),
 ]
 
 

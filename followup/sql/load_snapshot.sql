@@ -8,7 +8,7 @@ SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
        $warnings;
 INSERT INTO target.actions
 SELECT $snapshot, _row, action_id,
-       action_key(action_id, actor, action),
+       action_key,
        action, actor, status, status_text, recommendation, evaluation, party, section,
        region, due_date, comment
 FROM stg_actions;

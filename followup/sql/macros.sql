@@ -21,8 +21,10 @@ CREATE OR REPLACE TEMP MACRO amount_core(s) AS
         '(kr|nok)\.?\s*$|,-\s*$|[ \x{00A0}\x{202F}\x{2007}\x{2009}'']', '', 'gi'),
         '^\((.*)\)$', '-\1');
 
--- the last of ',' and '.' is the decimal mark; a mark that repeats groups thousands
+-- the last of ',' and '.' is the decimal mark, a mark that repeats groups thousands, and so
+-- does a single '.' before exactly three digits after one to three (`250.000`, `kr 1.500`)
 CREATE OR REPLACE TEMP MACRO amount_plain(c) AS CASE
+    WHEN regexp_full_match(c, '[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+') THEN replace(c, '.', '')
     WHEN c LIKE '%,%' AND c LIKE '%.%' THEN
         CASE WHEN strpos(reverse(c), ',') < strpos(reverse(c), '.')
              THEN replace(replace(c, '.', ''), ',', '.')
@@ -39,7 +41,8 @@ CREATE OR REPLACE TEMP MACRO amount_written(s) AS
 
 -- plain numbers (every numeric cell) take the cast; only written amounts take the long road
 CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
-    coalesce(try_cast(s AS DECIMAL(18, 2)), amount_written(s));
+    coalesce(CASE WHEN s NOT LIKE '%.___' THEN try_cast(s AS DECIMAL(18, 2)) END,
+             amount_written(s));
 
 -- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
 CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE

@@ -1,7 +1,7 @@
 -- preview_actions: how the incoming workbook's actions differ from the current round's
 -- (cur_actions is the current round, registered by the caller)
 WITH incoming AS (
-    SELECT action_key(action_id, actor, action) AS action_key, action_id, action, actor,
+    SELECT action_key, action_id, action, actor,
            status, _row AS row_no
     FROM stg_actions
 ), compared AS (

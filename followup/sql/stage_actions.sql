@@ -1,4 +1,6 @@
--- stage_actions: the actions sheet, typed; statuses mapped through the accepted words
+-- stage_actions: the actions sheet, typed; statuses mapped through the accepted words;
+-- action_key follows an action across rounds (its ID, else its actor and text, numbered when
+-- the same actor and text come more than once)
 CREATE OR REPLACE TEMP TABLE stg_actions AS
 WITH cells AS (
     SELECT * FROM cells_actions
@@ -21,4 +23,11 @@ WITH cells AS (
     FROM cells AS c
     LEFT JOIN status_words AS w ON w.word = word_key(c.status)
 )
-SELECT * FROM typed ORDER BY _row
+SELECT
+    *,
+    action_key(action_id, actor, action)
+        || CASE WHEN action_id IS NULL AND row_number() OVER same > 1
+                THEN '#' || row_number() OVER same ELSE '' END AS action_key
+FROM typed
+WINDOW same AS (PARTITION BY action_key(action_id, actor, action) ORDER BY _row)
+ORDER BY _row

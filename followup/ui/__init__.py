@@ -119,7 +119,8 @@ def _options() -> dict[str, list[str]]:
 
 def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
     labels = {int(r.snapshot_id): t("filter.round_label", lg, as_of=date(r.as_of, lg),
-                                    file=r.file_name) for r in rounds.itertuples()}
+                                    file=r.file_name, id=r.snapshot_id)
+              for r in rounds.itertuples()}
     ids = list(labels)
     labels[ids[0]] += " " + t("filter.latest", lg)
     kept = state.get("round")
@@ -143,12 +144,13 @@ def _years(years: list[str], lg: str) -> tuple[int | None, int | None]:
     values = sorted(int(y) for y in years)
     if len(values) < 2:
         return None, None
-    kept = state.get("years") or (values[0], values[-1])
-    low, high = max(values[0], min(kept)), min(values[-1], max(kept))
+    first, last = values[0], values[-1]
+    kept = state.get("years") or (first, last)
+    low, high = sorted(min(max(v, first), last) for v in kept)
     state.put("years", (low, high))
-    st.slider(t("filter.years", lg), values[0], values[-1], (low, high), key="years",
+    st.slider(t("filter.years", lg), first, last, (low, high), key="years",
               on_change=state.keep, args=("years",))
-    return (None if low == values[0] else low), (None if high == values[-1] else high)
+    return (None if low == first else low), (None if high == last else high)
 
 
 def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -> None:
@@ -250,7 +252,7 @@ def portfolio_level(f: Filters) -> float | None:
 
 def presenting() -> bool:
     """Return True in presentation mode (no sidebar, larger chart type)."""
-    return bool(state.get("present"))
+    return state.get("present") in (True, "1", "true", "yes", "ja")
 
 
 def scale() -> float:
@@ -293,6 +295,9 @@ h1 { font-size: 3rem; } h2, h3 { font-size: 2rem; }
 
 def cards(items: list[Kpi]) -> None:
     """Draw KPI cards in one row, with one line saying what the changes are against."""
+    if not items:
+        empty("empty.nothing")
+        return
     against = list(dict.fromkeys(k.against for k in items if k.against))
     if against:
         st.caption(t("kpi.changes", lang(), against=t("kpi.and_from", lang()).join(against)))

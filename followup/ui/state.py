@@ -12,7 +12,6 @@ import streamlit as st
 from followup.i18n import LANGS
 
 MULTI = ("evaluation", "region", "section", "partner")
-SINGLE = ("round", "lang", "q", "present")
 _READ = "_url_read"
 
 
@@ -91,9 +90,10 @@ def write_url(latest_round: int | None, full_years: tuple[int, int] | None) -> N
         wanted["round"] = str(get("round"))
     if get("lang", "nb") != "nb":
         wanted["lang"] = get("lang")
-    for name in ("q", "present"):
-        if get(name):
-            wanted[name] = str(get(name))
+    if get("q"):
+        wanted["q"] = str(get("q"))
+    if get("present") in (True, "1", "true", "yes", "ja"):
+        wanted["present"] = "1"
     current = {k: (st.query_params.get_all(k) if k in MULTI or k == "years"
                    else st.query_params.get(k)) for k in st.query_params}
     if current != wanted:
