@@ -5,6 +5,8 @@ import streamlit as st
 from followup import charts, kpis, tables, ui
 from followup.i18n import date, t
 
+ui.through_navigation()
+
 f = ui.filters()
 lg, sc = ui.lang(), ui.scale()
 ui.header("overview", f)

@@ -5,6 +5,8 @@ import streamlit as st
 from followup import charts, ui
 from followup.i18n import t
 
+ui.through_navigation()
+
 f = ui.filters()
 lg, sc = ui.lang(), ui.scale()
 ui.header("portfolio", f)

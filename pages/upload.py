@@ -6,6 +6,8 @@ from followup import ui
 from followup.i18n import t
 from followup.ui import auth, upload
 
+ui.through_navigation()
+
 auth.require("import")
 lg = ui.lang()
 ui.sidebar_footer(lg, divider=False, present_toggle=False)

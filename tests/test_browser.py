@@ -116,6 +116,10 @@ def test_a_deep_link_as_a_new_servers_first_visit_finds_its_page(tmp_path):
             page.wait_for_timeout(1000)
             assert page.get_by_text("Page not found").count() == 0
             expect(page.get_by_role("heading", level=1).first).to_have_text("Tilskudd")
+            # the navigation is dashboard.py's, not a list of the files in pages/
+            navigation = page.locator("[data-testid='stSidebarNav']")
+            expect(navigation).to_contain_text("Oppfølging")
+            expect(navigation).not_to_contain_text("portfolio")
             browser.close()
     finally:
         fresh.stop()

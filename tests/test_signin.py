@@ -230,3 +230,23 @@ def test_a_role_taken_away_in_the_secrets_applies_without_a_restart(page, app):
         expect(page.get_by_text("Innlogget som kari@mfa.no (leser)")).to_be_visible()
     finally:
         secrets.write_text(text, encoding="utf-8")
+
+
+def test_a_new_servers_first_visit_to_a_page_address_is_still_only_the_sign_in_page(app, browser):
+    # regression: Streamlit ran a page file alone (no dashboard.py, no sign-in gate) for the
+    # first request to a new server when that request named the page's own address
+    fresh = Server(app.db, options=["--secrets.files", str(app.secrets)])
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{fresh.url}/grants")
+        page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        expect(page.get_by_role("heading", level=1).first).to_have_text("Logg inn")
+        assert page.locator(".js-plotly-plot").count() == 0
+        text = page.locator("body").inner_text()
+        assert not [name for name in PAGE_NAMES if name in text and name != "Oppfølging"]
+        assert "grants" not in text and "portfolio" not in text
+        context.close()
+    finally:
+        fresh.stop()

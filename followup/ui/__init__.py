@@ -22,13 +22,27 @@ from followup.ui import auth, state
 from followup.ui.state import lang
 
 TABLE_ROWS = 500
-# The URL of a page is its file's name: Streamlit resolves the first request of a new server
-# against the files in pages/ before st.navigation has run, and a different path there shows
-# a spurious "Page not found" (seen with 1.67).
+# The URL of a page is its file's name: the first request to a new server is resolved against
+# the files in pages/ before dashboard.py has run (see `through_navigation`).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("followup", "followup", ":material/checklist:"),
          ("grants", "grants", ":material/handshake:"),
          ("portfolio", "portfolio", ":material/stacked_bar_chart:"))
+
+
+def through_navigation() -> None:
+    """Make sure a page runs inside dashboard.py's navigation; call first in every page.
+
+    While no script has run yet, Streamlit (1.67) treats a `pages/` folder as an old-style
+    multipage app: a new server's first visitor who opens a page's own address gets that page
+    file run alone, with a navigation of bare file names and without dashboard.py (so without
+    the sign-in gate). Leaving that mode and rerunning sends the visit through dashboard.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def navigation():
