@@ -24,37 +24,52 @@ class Stop(Exception):
         self.code = code
 
 
-def _as_of(text: str) -> dt.date:
+def _as_of(text: str | None, lang: str) -> dt.date | None:
+    if text is None:
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.bad_date", _LANG, value=text)) from None
+        raise Stop(t("cli.bad_date", lang, value=text)) from None
 
 
 def _who(args) -> str | None:
     return args.who or os.environ.get("USER") or None
 
 
+def _rejected(problems: list, args) -> Stop:
+    """Print every problem (stderr, and stdout as JSON with --json); return the Stop to raise."""
+    for problem in problems:
+        text = problem.text(args.lang)
+        print(text if problem.is_error else t("cli.warning", args.lang, text=text),
+              file=sys.stderr)
+    if args.json:
+        print(json.dumps({"rejected": True, "problems": [
+            {"severity": p.severity, "sheet": p.sheet, "row": p.row, "column": p.column,
+             "value": p.value, "message": p.message(args.lang)} for p in problems]},
+            ensure_ascii=False))
+    errors = sum(p.is_error for p in problems)
+    return Stop(t("cli.rejected_one" if errors == 1 else "cli.rejected", args.lang,
+                  count=errors))
+
+
 def cmd_ingest(args) -> int:
-    from followup import ingest, store
-    from followup.problems import Rejected
+    """Load a workbook as a new reporting round (or say it is already loaded)."""
+    from followup import ingest
+    from followup.problems import Rejected, count
 
     path = Path(args.file)
+    if path.is_dir():
+        raise Stop(t("cli.not_a_file", args.lang, path=path))
     if not path.is_file():
         raise Stop(t("cli.no_file", args.lang, path=path))
+    as_of = _as_of(args.as_of, args.lang)
     db = db_path(args.db)
     name = args.name or path.name
     try:
-        loaded = ingest.ingest(ingest.read_upload(path), name, db, args.as_of, who=_who(args))
+        loaded = ingest.ingest(ingest.read_upload(path), name, db, as_of, who=_who(args))
     except Rejected as rejected:
-        for problem in rejected.problems:
-            text = problem.text(args.lang)
-            print(text if problem.is_error else t("cli.warning", args.lang, text=text),
-                  file=sys.stderr)
-        errors = sum(p.is_error for p in rejected.problems)
-        raise Stop(t("cli.rejected", args.lang, count=errors)) from None
-    except store.Busy:
-        raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
+        raise _rejected(rejected.problems, args) from None
     when = date(loaded.as_of, args.lang)
     if args.json:
         print(json.dumps({"snapshot_id": loaded.snapshot_id, "as_of": loaded.as_of.isoformat(),
@@ -69,7 +84,7 @@ def cmd_ingest(args) -> int:
             file=quote(name, args.lang)))
     print(t("cli.counts", args.lang, **loaded.counts))
     if loaded.warnings:
-        print(t("cli.warnings", args.lang, count=len(loaded.warnings)))
+        print(t("cli.warnings", args.lang, count=count(loaded.warnings)))
         for problem in loaded.warnings:
             print("    " + problem.text(args.lang))
     return EXIT_OK
@@ -84,11 +99,13 @@ def _open(args):
     from followup import ingest, store
 
     db = db_path(args.db)
-    ingest.ensure_database(db)
+    if ingest.ensure_database(db):
+        print(t("cli.created_with_sample", args.lang, path=db), file=sys.stderr)
     return store.reader(db)
 
 
 def cmd_snapshots(args) -> int:
+    """List the reporting rounds."""
     from followup import output, store
 
     with _open(args) as con:
@@ -120,6 +137,7 @@ def filters_from(args, snapshot: int | None) -> Filters:
 
 
 def cmd_query(args) -> int:
+    """Run queries/NAME.sql for one round and the filters; print the rows."""
     from followup import output, store
 
     try:
@@ -155,6 +173,7 @@ def _filters_or_stop(con, args) -> Filters:
 
 
 def cmd_brief(args) -> int:
+    """Write the meeting briefing as one self-contained HTML file."""
     from followup import brief
 
     with _open(args) as con:
@@ -164,6 +183,7 @@ def cmd_brief(args) -> int:
 
 
 def cmd_export(args) -> int:
+    """Write the filtered data as a tidy workbook."""
     from followup import export
 
     with _open(args) as con:
@@ -173,10 +193,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_delete(args) -> int:
-    from followup import ingest, snapshots, store
+    """Delete a reporting round (the audit log keeps a line of it)."""
+    from followup import snapshots, store
 
     db = db_path(args.db)
-    ingest.ensure_database(db)
+    if not db.exists():
+        raise Stop(t("cli.no_database", args.lang, path=db))
     try:
         current = snapshots.delete(db, args.snapshot_id, who=_who(args))
     except KeyError:
@@ -184,8 +206,6 @@ def cmd_delete(args) -> int:
             ids = sorted(r["snapshot_id"] for r in store.snapshots(con))
         raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot_id,
                      ids=", ".join(map(str, ids)) or "–")) from None
-    except store.Busy:
-        raise Stop(t("cli.busy", args.lang), EXIT_BUSY) from None
     if args.json:
         print(json.dumps({"deleted": args.snapshot_id, "current": current}))
     else:
@@ -214,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", parents=[common], help="load a workbook as a reporting round")
     p.add_argument("file")
-    p.add_argument("--as-of", type=_as_of, help="the round's date, YYYY-MM-DD (default today)")
+    p.add_argument("--as-of", help="the round's date, YYYY-MM-DD (default today)")
     p.add_argument("--name", help="the file name to record (default: FILE's name)")
     p.add_argument("--who", help="who imports, for the audit log (default $USER)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -251,12 +271,17 @@ _LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG")
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    from followup.locks import Busy
+
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except Stop as stop:
         print(stop, file=sys.stderr)
         return stop.code
+    except Busy:
+        print(t("cli.busy", args.lang), file=sys.stderr)
+        return EXIT_BUSY
     except BrokenPipeError:
         return EXIT_OK
 

@@ -134,6 +134,13 @@ def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     return style(fig, lang, height=380, scale=scale)
 
 
+def _year_axis(fig: go.Figure, years, lang: str) -> None:
+    """Put the years on the x axis in calendar order (bars come in by group, not by year)."""
+    order = [str(y) for y in sorted({int(y) for y in years})]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order,
+                     title_text=t("chart.year", lang))
+
+
 def _mnok_bars(fig: go.Figure, x, values, name: str, color: str, lang: str) -> None:
     fig.add_bar(x=x, y=values / 1_000_000, name=name, marker_color=color,
                 customdata=[mnok(v, lang) for v in values],
@@ -151,7 +158,7 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
                     hovertemplate="%{x}: %{y}<extra>" + t(f"grant_type.{kind}", lang)
                     + "</extra>")
     fig.update_layout(barmode="group", bargap=0.3)
-    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    _year_axis(fig, df["year"], lang)
     fig.update_yaxes(title_text=t("chart.grants", lang))
     return style(fig, lang, height=380, scale=scale)
 
@@ -165,7 +172,7 @@ def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
         _mnok_bars(fig, part["year"].astype(str), part["amount_nok"].astype(float),
                    t(f"grant_type.{kind}", lang), color, lang)
     fig.update_layout(barmode="stack", bargap=0.35)
-    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    _year_axis(fig, df["year"], lang)
     fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
     return style(fig, lang, height=320 if compact else 380, scale=scale)
 
@@ -178,7 +185,7 @@ def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figu
         text=[percent(v, lang, 0) for v in df["multi_year_pct"]], textposition="top center",
         name=t("grant_type.multi-year", lang),
         hovertemplate="%{x}: %{text}<extra></extra>"))
-    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    _year_axis(fig, df["year"], lang)
     fig.update_yaxes(range=[0, 109], title_text=t("chart.share", lang), ticksuffix=" %"
                      if lang == "nb" else "%")
     fig.update_layout(showlegend=False)
@@ -216,7 +223,7 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
         top = max(df.groupby("year")["amount_nok"].sum().max(), level_nok) / 1_000_000
         fig.update_yaxes(range=[0, top * 1.18])
     fig.update_layout(barmode="stack", bargap=0.35, showlegend=not compact)
-    fig.update_xaxes(type="category", title_text=t("chart.year", lang))
+    _year_axis(fig, df["year"], lang)
     fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
     return style(fig, lang, height=300 if compact else 460, scale=scale)
 

@@ -103,16 +103,25 @@ def header_keys(text: str) -> tuple[str, ...]:
 
 
 def header_year(text: str | None) -> int | None:
-    """Return the year a header names (`2011`, `2011.0`), or None."""
+    """Return the year a header names (`2011`, `2011.0`, `2011 (NOK)`), or None."""
     if text is None:
         return None
-    match = YEAR_HEADER.match(str(text))
+    match = YEAR_HEADER.match(str(text)) or YEAR_HEADER.match(_PAREN.sub(" ", str(text)))
     return int(match.group(1)) if match else None
 
 
 def is_year_field(name: str) -> bool:
     """Return True for the field of a wide year column (`y2011`), False for `year` and others."""
     return len(name) == 5 and name[0] == "y" and name[1:].isdigit()
+
+
+def sheet_kind_within(name: str) -> str | None:
+    """Return the kind whose sheet name a longer name contains (`Tilskudd 2012`), or None."""
+    key = norm(name)
+    for kind, aliases in SHEET_ALIASES.items():
+        if any(norm(a) in key for a in aliases):
+            return kind
+    return None
 
 
 def sheet_kind(name: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from followup.texts import TEXT as _MESSAGES
 from followup.texts_ui import UI
@@ -87,3 +88,12 @@ def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
 def status_label(code: str, lang: str = DEFAULT_LANG) -> str:
     """Return the display name of a status code."""
     return t(f"status.{code}", lang)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$@:])")
+
+
+def plain(text: object) -> str:
+    """Return text from a workbook or a user with Markdown's special characters escaped, so
+    Streamlit shows it as written (no links, images or formatting)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))

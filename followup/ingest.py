@@ -15,6 +15,7 @@ import duckdb
 
 from followup import formats, package, store, validate, workbook
 from followup.problems import Problem, Rejected
+from followup.problems import count as problem_count
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
 
 ARCHIVE_DIR = "originals"
@@ -174,7 +175,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         snapshot = store.one(con, NEXT_SNAPSHOT)[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
                   "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
-                  "warnings": len(checked.warnings)}
+                  "warnings": problem_count(checked.warnings)}
         con.execute("BEGIN TRANSACTION")
         try:
             for statement in store.statements(validate.sql("load_snapshot")):
@@ -207,13 +208,13 @@ def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,
         checked.close()
 
 
-def ensure_database(db: Path) -> None:
-    """Create the database on first use, loading the sample reporting rounds into it."""
+def ensure_database(db: Path) -> bool:
+    """Create the database on first use, loading the sample rounds; True when it did."""
     if db.exists():
-        return
+        return False
     with store.writer_lock(db):
         if db.exists():
-            return
+            return False
         tmp = db.with_name(db.name + ".new")
         for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
             stale.unlink(missing_ok=True)
@@ -224,3 +225,4 @@ def ensure_database(db: Path) -> None:
             finally:
                 checked.close()
         os.replace(tmp, db)
+    return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from followup.settings import ROOT
 
 TIMEOUT = float(os.environ.get("FOLLOWUP_JOB_TIMEOUT", "300"))
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,18 +29,27 @@ class JobResult:
     message: str = ""
 
 
-def _run(args: list[str]) -> subprocess.CompletedProcess:
+def _run(args: list[str]) -> JobResult:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "followup", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=TIMEOUT)
+    try:
+        done = subprocess.run([sys.executable, "-m", "followup", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _LOG.error("%s gave no answer within %s s", args[0], TIMEOUT)
+        return JobResult("failed", {})
+    return _result(done)
 
 
 def _result(done: subprocess.CompletedProcess) -> JobResult:
+    """Read the child's outcome; a crash's output goes to the server log, not to the user."""
     outcome = {0: "ok", 2: "rejected", 3: "busy"}.get(done.returncode, "failed")
     try:
         detail = json.loads(done.stdout) if done.stdout.strip() else {}
     except json.JSONDecodeError:
         detail = {}
+    if outcome == "failed":
+        _LOG.error("job failed (exit %s): %s", done.returncode, done.stderr[-4000:])
+        return JobResult(outcome, detail)
     return JobResult(outcome, detail, done.stderr.strip())
 
 
@@ -48,18 +59,18 @@ def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None
     with tempfile.TemporaryDirectory(prefix="followup-upload-") as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(data)
-        args = ["ingest", str(path), "--db", str(db), "--name", file_name, "--json",
-                "--lang", lang]
+        args = ["ingest", str(path), f"--db={db}", f"--name={file_name}", "--json",
+                f"--lang={lang}"]
         if as_of:
-            args += ["--as-of", as_of.isoformat()]
+            args.append(f"--as-of={as_of.isoformat()}")
         if who:
             args.append(f"--who={who}")
-        return _result(_run(args))
+        return _run(args)
 
 
 def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResult:
     """Delete a round through `python -m followup delete`."""
-    args = ["delete", str(snapshot), "--db", str(db), "--json", "--lang", lang]
+    args = ["delete", str(snapshot), f"--db={db}", "--json", f"--lang={lang}"]
     if who:
         args.append(f"--who={who}")
-    return _result(_run(args))
+    return _run(args)

@@ -33,6 +33,9 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_BARE_FORMULA = re.compile(
+    rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 
 
@@ -45,6 +48,7 @@ class SheetPart:
     path: str
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def column_index(letters: bytes | str) -> int:
@@ -175,8 +179,22 @@ def _sheets(parts: dict[str, bytes]) -> list[SheetPart]:
     return sheets
 
 
+def _formulas_without_value(sheet: SheetPart, body: bytes, end: int) -> None:
+    """Find formula cells saved without a result (written by a program, not by Excel)."""
+    data = body[:end] if end >= 0 else body
+    for match in _BARE_FORMULA.finditer(data):
+        ref = _CELL_REF.search(data, data.rfind(b"<", 0, data.rfind(b"r=\"", 0,
+                                                                     match.start()) + 1))
+        if ref:
+            text = match.group(1).decode(errors="replace") if match.group(1) else ""
+            sheet.formulas.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
+                                   "=" + text if text else "="))
+
+
 def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
     end = body.rfind(b"</sheetData>")
+    if b"<f" in body or b":f" in body:
+        _formulas_without_value(sheet, body, end)
     at = max(body.rfind(b"<mergeCells", max(end, 0)), body.rfind(b":mergeCells", max(end, 0)))
     if at >= 0:
         for c1, r1, c2, r2 in _MERGE.findall(body, at):

@@ -74,3 +74,8 @@ class Rejected(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(p.text() for p in problems[:3]))
         self.problems = problems
+
+
+def count(problems: list[Problem]) -> int:
+    """Return how many problems the list stands for (a `… and N more` line counts N)."""
+    return sum(p.args.get("count", 0) if p.code == "more_like_this" else 1 for p in problems)

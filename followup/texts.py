@@ -77,8 +77,18 @@ TEXT: dict[str, dict[str, str]] = {
         "nb": "mangler påkrevd kolonne {wanted} (godtatte overskrifter: {accepted}).",
         "en": "the required column {wanted} is missing (accepted headers: {accepted})."},
     "problem.duplicate_column": {
-        "nb": "kolonnen finnes to ganger (også i kolonne {other}); behold én.",
-        "en": "the column appears twice (also in column {other}); keep one."},
+        "nb": "kolonne {letter} betyr det samme som kolonne {other}; behold én.",
+        "en": "column {letter} means the same as column {other}; keep one."},
+    "problem.sheet_not_read": {
+        "nb": "arkfanen blir ikke lest; bare arkfaner som heter {accepted} leses. Gi den ett av "
+              "disse navnene om den skal med.",
+        "en": "the sheet is not read; only sheets named {accepted} are. Give it one of those "
+              "names if it should be."},
+    "problem.formula_without_value": {
+        "nb": "cellen har formelen {quoted}, men ikke noe lagret resultat (filen er ikke lagret "
+              "fra Excel). Åpne og lagre den i Excel, eller skriv inn verdien.",
+        "en": "the cell holds the formula {quoted} but no stored result (the file was not "
+              "saved by Excel). Open and save it in Excel, or type the value."},
     "problem.unknown_columns": {
         "nb": "ukjente kolonner blir ikke lest: {names}.",
         "en": "unknown columns are not read: {names}."},
@@ -154,6 +164,18 @@ TEXT.update({
         "nb": "Ingenting er lastet inn: {count} feil må rettes i arbeidsboken.",
         "en": "Nothing was loaded: {count} errors must be fixed in the workbook."},
     "cli.no_file": {"nb": "Fant ikke filen {path}.", "en": "File not found: {path}."},
+    "cli.not_a_file": {"nb": "{path} er en mappe, ikke en fil.",
+                       "en": "{path} is a folder, not a file."},
+    "cli.no_database": {"nb": "Databasen {path} finnes ikke.",
+                        "en": "The database {path} does not exist."},
+    "cli.created_with_sample": {
+        "nb": "Databasen {path} fantes ikke; den er opprettet med eksempelrundene "
+              "(illustrative tall).",
+        "en": "The database {path} did not exist; it was created with the sample rounds "
+              "(illustrative figures)."},
+    "cli.rejected_one": {
+        "nb": "Ingenting er lastet inn: 1 feil må rettes i arbeidsboken.",
+        "en": "Nothing was loaded: 1 error must be fixed in the workbook."},
     "cli.busy": {
         "nb": "Databasen er opptatt (en annen import pågår). Prøv igjen om litt.",
         "en": "The database is busy (another import is running). Try again shortly."},

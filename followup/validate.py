@@ -10,7 +10,8 @@ from followup.problems import Problem
 from followup.workbook import Sheet
 
 SQL = Path(__file__).parent / "sql"
-WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column"}
+WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column",
+            "sheet_not_read"}
 SHOWN_PER_KIND = 50
 
 
@@ -119,6 +120,20 @@ def _capped(rows: list[tuple]) -> list[tuple]:
     return kept + extra
 
 
+def _with_formulas(con, sheets: dict[str, Sheet], rows: list[tuple]) -> list[tuple]:
+    """Add formula cells saved without a result (in data rows), in place of `missing value`."""
+    found = []
+    for kind, sheet in sheets.items():
+        if sheet.formulas:
+            data_rows = {r[0] for r in con.execute(
+                f"SELECT _row FROM cells_{kind} WHERE list_contains($rows, _row)",
+                {"rows": [row for row, _, _ in sheet.formulas]}).fetchall()}
+            found += [(kind, row, field, text, "formula_without_value", None)
+                      for row, field, text in sheet.formulas if row in data_rows]
+    cells = {(kind, row, field) for kind, row, field, *_ in found}
+    return [r for r in rows if not (r[4] == "missing_value" and r[:3] in cells)] + found
+
+
 def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
     rows = []
@@ -127,6 +142,8 @@ def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
             rows.append((kind, *row))
     for layout, *rest in con.execute(sql("check_disbursements")).fetchall():
         rows.append((formats.DISBURSEMENTS if layout == "long" else formats.GRANTS, *rest))
+    rows = _with_formulas(con, sheets, rows)
+
     def order(r):
         sheet = sheets.get(r[0])
         return formats.KINDS.index(r[0]), r[1], sheet.position(r[2]) if sheet else 0

@@ -39,6 +39,7 @@ class Sheet:
     name: str
     header_row: int
     columns: list[Column] = field(default_factory=list)
+    formulas: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def table(self) -> str:
@@ -153,7 +154,9 @@ def _columns(sheet: Sheet, header: tuple, below: tuple | None, indices: list[int
             continue
         if name in seen:
             problems.append(Problem("error", "duplicate_column", sheet.name, sheet.header_row + 1,
-                                    text, args={"other": seen[name].header}))
+                                    text, args={"letter": column_letters(index),
+                                                "other": f"{column_letters(seen[name].index)} "
+                                                         f"({seen[name].header})"}))
             continue
         seen[name] = Column(name, text, index)
     sheet.columns = list(seen.values())
@@ -212,10 +215,13 @@ def _fill_merges(con, sheet: Sheet, part: SheetPart, start: int) -> None:
 
 
 def _cell_errors(sheet: Sheet, part: SheetPart, start: int, problems: list[Problem]) -> None:
+    fields = {c.index: c.field for c in sheet.columns}
     headers = {c.index: c.header for c in sheet.columns}
     for row, col, text in part.errors:
         if row >= start and col in headers:
             problems.append(Problem("error", "cell_error", sheet.name, row + 1, headers[col], text))
+    sheet.formulas = [(row + 1, fields[col], text) for row, col, text in part.formulas
+                      if row >= start and col in fields]
 
 
 def _headerless_warnings(con, sheet: Sheet, headerless: list[int], problems) -> None:
@@ -275,13 +281,24 @@ def _pick_sheets(parts: list[SheetPart]) -> dict[str, SheetPart]:
     return {kind: ps[0] for kind, ps in chosen.items()}
 
 
+def _near_misses(parts: list[SheetPart]) -> list[Problem]:
+    """Warn of sheets not read whose names contain a sheet name that is (`Tilskudd 2012`)."""
+    problems = []
+    for part in parts:
+        kind = None if part.kind else formats.sheet_kind_within(part.name)
+        if kind:
+            problems.append(Problem("warning", "sheet_not_read", part.name, args={
+                "accepted": " | ".join(formats.SHEET_ALIASES[kind])}))
+    return problems
+
+
 def read(container: Container, con, on_sheet=None) -> tuple[dict[str, Sheet], list[Problem]]:
     """Read every recognised sheet into DuckDB; return them and the problems.
 
     Sheets parse in parallel threads and are taken in the order they finish; `on_sheet(kind,
     sheet)` is called for each at once, so its typing overlaps the parsing of the others.
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = _near_misses(container.sheets)
     chosen = _pick_sheets(container.sheets)
     sheets = {}
     try:

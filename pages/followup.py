@@ -3,7 +3,7 @@
 import streamlit as st
 
 from followup import charts, tables, ui
-from followup.i18n import t
+from followup.i18n import plain, t
 
 ui.through_navigation()
 
@@ -27,7 +27,7 @@ search = ui.search_box()
 actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search,
                    limit=ui.TABLE_ROWS)
 if actor:
-    st.info(t("table.showing_actor", lg, actor=actor), icon=":material/filter_alt:")
+    st.info(t("table.showing_actor", lg, actor=plain(actor)), icon=":material/filter_alt:")
 else:
     st.caption(t("table.click_hint", lg))
 st.caption(tables.row_note(actions, "total_actions", lg))

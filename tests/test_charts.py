@@ -146,3 +146,12 @@ def test_presentation_scale_enlarges_the_type():
 def test_the_modebar_keeps_the_png_download():
     assert "toImage" not in charts.PLOTLY_CONFIG["modeBarButtonsToRemove"]
     assert charts.PLOTLY_CONFIG["toImageButtonOptions"]["format"] == "png"
+
+
+def test_years_stay_in_calendar_order_when_a_group_starts_later():
+    # regression: the bars of the first group set the axis order, so an earlier year that
+    # only a later group had came last (2011, 2012, 2013, 2010)
+    df = pd.DataFrame({"year": [2011, 2012, 2013, 2010], "grp": ["IOM", "IOM", "IOM", "NF"],
+                       "amount_nok": [3.0, 3.0, 3.0, 1.0]})
+    fig = charts.spend_over_time(df, "nb")
+    assert list(fig.layout.xaxis.categoryarray) == ["2010", "2011", "2012", "2013"]

@@ -120,7 +120,7 @@ def test_a_rejection_in_english(db, tmp_path, cli):
     assert done.stderr.splitlines() == [
         "No recognised sheet (found: Ark1). Accepted names: Tiltak | Actions | Oppfølging; "
         "Tilskudd | Grants | Avtaler; Utbetalinger | Disbursements.",
-        "Nothing was loaded: 1 errors must be fixed in the workbook.",
+        "Nothing was loaded: 1 error must be fixed in the workbook.",
     ]
 
 
@@ -335,14 +335,22 @@ def test_delete_an_unknown_round_lists_the_rounds_there_are(loaded_db, cli):
     assert done.stderr.strip() == "Ingen runde 5. Tilgjengelige: 1."
 
 
-def test_delete_on_a_missing_database_sees_the_same_rounds_as_the_other_commands(
-        tmp_path, cli):
+def test_delete_on_a_missing_database_creates_nothing(tmp_path, cli):
+    # regression: a mistyped --db was filled with the sample rounds and round 1 then deleted
     db = tmp_path / "ny" / "f.duckdb"
-    done = cli("delete", "9", "--db", db)
+    done = cli("delete", "1", "--db", db)
     assert done.returncode == 2
-    assert done.stderr.strip() == "Ingen runde 9. Tilgjengelige: 1, 2."
-    listed = json.loads(cli("snapshots", "--db", db, "--format", "json").stdout)
-    assert len(listed) == 2
+    assert done.stderr.strip() == f"Databasen {db} finnes ikke."
+    assert not db.exists()
+
+
+def test_a_read_command_on_a_new_database_says_it_loaded_the_sample(tmp_path, cli):
+    db = tmp_path / "ny" / "f.duckdb"
+    done = cli("snapshots", "--db", db, "--format", "json")
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)) == 2
+    assert done.stderr.strip() == (f"Databasen {db} fantes ikke; den er opprettet med "
+                                   "eksempelrundene (illustrative tall).")
 
 
 def test_a_merged_and_messy_workbook_through_the_cli(db, tmp_path, cli):

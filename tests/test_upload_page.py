@@ -54,7 +54,7 @@ def test_a_bad_file_shows_every_located_problem_and_cannot_be_imported(app, db, 
                      ["G1", "IOM", "2011", "2012", "åtte millioner"]]})
     upload(app, bad)
     assert app.error[0].value.startswith("2 feil må rettes")
-    listed = app.markdown[0].value
+    listed = app.markdown[0].value.replace("\\", "")  # shown as written: Markdown escaped
     assert "Tiltak, rad 2, kolonne Status: «Kanskje» er ikke en kjent status" in listed
     assert "Tilskudd, rad 2, kolonne 2011: «åtte millioner» er ikke et beløp" in listed
     assert app.button(key="import").disabled is True
@@ -83,3 +83,14 @@ def test_deleting_a_round_needs_the_confirmation(app, db, tmp_path):
 def test_the_template_and_the_originals_can_be_downloaded(app):
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["Last ned mal (xlsx)", "Last ned originalfilen"]
+
+
+def test_markdown_in_a_workbook_is_shown_as_text_not_as_a_link_or_image(app, tmp_path):
+    # regression: cell values went into st.markdown, so `![](url)` loaded an outside image
+    bad = write_workbook(tmp_path / "lenke.xlsx", {
+        "Tiltak": [["Tiltak", "Ansvarlig", "Status"],
+                   ["a", "Hum", "![x](https://evil.example/p.png) [Skjema](https://evil)"]]})
+    upload(app, bad)
+    listed = app.markdown[0].value
+    assert "\\!\\[x\\]\\(https\\://evil\\.example/p\\.png\\)" in listed
+    assert "](https://evil)" not in listed

@@ -164,10 +164,25 @@ def test_the_same_column_twice(tmp_path):
     rows = [["Avtalenr", "Partner", "Fra", "Til", "Beløp", "Avtalebeløp"],
             ["G1", "IOM", 2011, 2012, 1, 2]]
     nb, en = both(tmp_path, {"Tilskudd": rows})
-    assert nb == ["Tilskudd, rad 1, kolonne Avtalebeløp: kolonnen finnes to ganger "
-                  "(også i kolonne Beløp); behold én."]
-    assert en == ["Tilskudd, row 1, column Avtalebeløp: the column appears twice "
-                  "(also in column Beløp); keep one."]
+    assert nb == ["Tilskudd, rad 1, kolonne Avtalebeløp: kolonne F betyr det samme som "
+                  "kolonne E (Beløp); behold én."]
+    assert en == ["Tilskudd, row 1, column Avtalebeløp: column F means the same as "
+                  "column E (Beløp); keep one."]
+
+
+def test_a_sheet_named_almost_like_a_grants_sheet_is_named_in_a_warning(tmp_path):
+    # regression: `Tilskudd 2012` was dropped without a word
+    from followup import ingest
+
+    path = write_workbook(tmp_path / "nesten.xlsx", {
+        "Tiltak": MINIMAL_ACTIONS,
+        "Tilskudd 2012": [["Avtalenr", "Partner", "Fra", "Til"], ["G1", "IOM", 2011, 2012]],
+        "Veiledning": [["Slik fyller du ut"]]})
+    checked = ingest.check(path.read_bytes(), path.name)
+    checked.close()
+    assert [p.text() for p in checked.warnings] == [
+        "Tilskudd 2012: arkfanen blir ikke lest; bare arkfaner som heter Tilskudd | Grants | "
+        "Avtaler leses. Gi den ett av disse navnene om den skal med."]
 
 
 # --- cell-level errors -------------------------------------------------------------------
@@ -478,3 +493,30 @@ def test_a_long_value_is_cut_in_the_message(tmp_path):
     rows = [["Tiltak", "Ansvarlig", "Status", "Frist"], ["a", "Hum", "Pågår", long]]
     (text,) = problems(tmp_path, {"Tiltak": rows})
     assert text == f"Tiltak, rad 2, kolonne Frist: «{long[:99]}…» er ikke en dato" + DATE_HINT_NB
+
+
+def test_a_formula_saved_without_its_result_is_an_error_not_a_silent_gap(tmp_path):
+    # regression: formulas written by a program (no cached value) were read as empty cells,
+    # so a disbursement vanished and a required cell was reported as merely missing
+    from openpyxl import Workbook
+
+    from followup import ingest
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tilskudd"
+    ws.append(["Avtalenr", "Partner", "Fra", "Til", 2012])
+    ws.append(["G1", "IOM", 2012, 2012, "=2000000/2"])
+    ws.append(["G2", "=A1", 2012, 2012, 500])
+    ws.append(["Sum", None, None, None, "=SUM(E2:E3)"])
+    path = tmp_path / "formler.xlsx"
+    wb.save(path)
+    checked = ingest.check(path.read_bytes(), path.name)
+    checked.close()
+    assert [p.text() for p in checked.errors] == [
+        "Tilskudd, rad 2, kolonne 2012: cellen har formelen «=2000000/2», men ikke noe lagret "
+        "resultat (filen er ikke lagret fra Excel). Åpne og lagre den i Excel, eller skriv "
+        "inn verdien.",
+        "Tilskudd, rad 3, kolonne Partner: cellen har formelen «=A1», men ikke noe lagret "
+        "resultat (filen er ikke lagret fra Excel). Åpne og lagre den i Excel, eller skriv "
+        "inn verdien."]

@@ -16,7 +16,7 @@ import streamlit as st
 
 from followup import brief, charts, export, ingest, settings, store
 from followup.filters import Filters
-from followup.i18n import LANGS, date, t
+from followup.i18n import LANGS, date, plain, t
 from followup.kpis import Kpi
 from followup.ui import auth, state
 from followup.ui.state import lang
@@ -37,10 +37,14 @@ def through_navigation() -> None:
     multipage app: a new server's first visitor who opens a page's own address gets that page
     file run alone, with a navigation of bare file names and without dashboard.py (so without
     the sign-in gate). Leaving that mode and rerunning sends the visit through dashboard.py.
+    AppTest restarts that mode before every run it makes, so under AppTest this does nothing
+    (a rerun would swallow the clicks a test makes).
     """
+    import sys
+
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and "streamlit.testing.v1" not in sys.modules:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
@@ -221,8 +225,8 @@ def header(page: str, f: Filters) -> None:
         st.info(t("empty.db", lg))
         st.stop()
     info = round_info(f.snapshot)
-    st.caption(f"{t('scope.round', lg, as_of=date(info['as_of'], lg), file=info['file_name'])}"
-               f" · {f.describe(lg)}")
+    shown = t("scope.round", lg, as_of=date(info["as_of"], lg), file=info["file_name"])
+    st.caption(plain(f"{shown} · {f.describe(lg)}"))
     if not presenting():
         with tools:
             downloads(f, info["as_of"])

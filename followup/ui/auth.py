@@ -9,16 +9,14 @@ its button. Without `[auth]` the app is open, as for a local run, and says so in
 from __future__ import annotations
 
 import logging
-import re
 
 import streamlit as st
 
 from followup import access
-from followup.i18n import t
+from followup.i18n import plain, t
 from followup.ui.state import lang
 
 _LOG = logging.getLogger(__name__)
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$@:])")
 
 
 def configured() -> bool:
@@ -104,7 +102,3 @@ def sidebar(lg: str) -> None:
                  role=t(f"role.{role()}", lg)))
     sign_out_button(lg)
 
-
-def plain(text: str) -> str:
-    """Return text with Markdown's special characters escaped, to show it as it is."""
-    return _MARKDOWN.sub(r"\\\1", text)

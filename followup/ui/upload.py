@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from followup import formats, ingest, jobs, preview, store, tables
-from followup.i18n import date, number, t
+from followup.i18n import date, number, plain, t
 from followup.settings import TEMPLATE, Limits
 from followup.snapshots import audit_log as audit_rows
 from followup.ui import auth, database, generation, lang, snapshots, state
@@ -59,8 +59,8 @@ def summary(result: ingest.Checked) -> None:
         for col, kind in zip(cols, formats.KINDS):
             col.metric(t(f"up.count.{kind}", lg), number(result.counts.get(kind, 0), 0, lg),
                        border=True)
-        st.caption(t("up.sheets_read", lg, names=", ".join(s.name for s in
-                                                         result.sheets.values())))
+        st.caption(t("up.sheets_read", lg, names=plain(", ".join(
+            s.name for s in result.sheets.values()))))
     if result.errors:
         st.error(t("up.errors", lg, count=len(result.errors)), icon=":material/error:")
     elif not result.warnings:
@@ -69,7 +69,7 @@ def summary(result: ingest.Checked) -> None:
         st.warning(t("up.warnings", lg, count=len(result.warnings)), icon=":material/warning:")
     listed = result.errors or result.warnings
     if listed:
-        st.markdown("\n".join(f"- {p.text(lg)}" for p in listed[:SHOWN]))
+        st.markdown("\n".join(f"- {plain(p.text(lg))}" for p in listed[:SHOWN]))
         with st.expander(t("up.all_problems", lg, count=len(result.problems))):
             st.dataframe(tables.problems_frame(result.errors + result.warnings, lg),
                          hide_index=True)
@@ -127,7 +127,7 @@ def _report(outcome: jobs.JobResult) -> None:
     elif outcome.outcome == "busy":
         st.warning(t("up.busy", lg), icon=":material/hourglass_top:")
     else:
-        st.error(t("up.failed", lg, detail=outcome.message), icon=":material/error:")
+        st.error(t("up.failed", lg, detail=plain(outcome.message)), icon=":material/error:")
 
 
 def notice() -> None:
@@ -163,7 +163,7 @@ def rounds() -> None:
 def delete_form(snapshot: int, file_name: str) -> None:
     """The confirmation and the delete button for one round; the deletion checks the role."""
     lg = lang()
-    sure = st.checkbox(t("up.delete_confirm", lg, snapshot=snapshot, file=file_name),
+    sure = st.checkbox(t("up.delete_confirm", lg, snapshot=snapshot, file=plain(file_name)),
                        key=f"confirm_delete_{snapshot}")
     if st.button(t("up.delete", lg), disabled=not sure, key="delete",
                  icon=":material/delete:"):
@@ -177,7 +177,7 @@ def delete_form(snapshot: int, file_name: str) -> None:
         elif outcome.outcome == "busy":
             st.warning(t("up.busy", lg))
         else:
-            st.error(t("up.failed", lg, detail=outcome.message))
+            st.error(t("up.failed", lg, detail=plain(outcome.message)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
