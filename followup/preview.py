@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,18 +32,19 @@ _CURRENT = {
 }
 
 
-def _current(db: Path) -> tuple[dict | None, dict[str, pd.DataFrame]]:
+def _current(db: Path, as_of: dt.date) -> tuple[dict | None, dict[str, pd.DataFrame]]:
+    """Return the round a new one dated as_of would follow, and its rows."""
     with store.reader(db) as con:
-        rounds = store.snapshots(con)
+        rounds = [r for r in store.snapshots(con) if r["as_of"] <= as_of]
         current = rounds[0] if rounds else None
         snapshot = current["snapshot_id"] if current else -1
         return current, {name: con.execute(sql, {"snapshot": snapshot}).df()
                          for name, sql in _CURRENT.items()}
 
 
-def preview(checked: Checked, db: Path) -> Preview:
-    """Return how the checked workbook differs from the latest round in the database."""
-    current, frames = _current(db)
+def preview(checked: Checked, db: Path, as_of: dt.date) -> Preview:
+    """Return how the checked workbook differs from the round it would follow (by as-of)."""
+    current, frames = _current(db, as_of)
     con = checked.con
     for name, frame in frames.items():
         con.register(name, frame)

@@ -56,6 +56,12 @@ UI: dict[str, dict[str, str]] = {
                                   "yet. Please ask whoever manages access; they will help you."},
     "auth.sign_out": {"nb": "Logg ut", "en": "Sign out"},
     "auth.signed_in": {"nb": "Innlogget som {who} ({role})", "en": "Signed in as {who} ({role})"},
+    "auth.closed": {"nb": "Stengt", "en": "Closed"},
+    "auth.closed_text": {
+        "nb": "Hemmelighetsfilen har roller ([access]), men ingen innlogging ([auth]). Appen er "
+              "stengt til innloggingen er satt opp; se README, «Sign-in and roles».",
+        "en": "The secrets file has roles ([access]) but no sign-in ([auth]). The app stays "
+              "closed until sign-in is set up; see the README, “Sign-in and roles”."},
     "auth.refused": {"nb": "Du har ikke tilgang til å {action}. Ingenting er endret.",
                      "en": "You may not {action}. Nothing has changed."},
     "auth.do.browse": {"nb": "se tallene", "en": "see the figures"},
@@ -249,8 +255,8 @@ UI.update({
     "up.all_problems": {"nb": "Alle meldinger i en tabell ({count})",
                         "en": "All messages in a table ({count})"},
     "up.ok": {"nb": "Arbeidsboken er i orden.", "en": "The workbook is in order."},
-    "up.preview": {"nb": "Dette endres mot gjeldende runde ({as_of})",
-                   "en": "What changes against the current round ({as_of})"},
+    "up.preview": {"nb": "Dette endres mot runden per {as_of}",
+                   "en": "What changes against the round as of {as_of}"},
     "up.preview_first": {"nb": "Dette blir den første rapporteringsrunden.",
                          "en": "This will be the first reporting round."},
     "up.no_changes": {"nb": "Ingen endringer i tiltak eller avtaler.",
@@ -265,10 +271,12 @@ UI.update({
     "up.import_disabled": {"nb": "Rett feilene over og last opp filen på nytt.",
                            "en": "Fix the errors above and upload the file again."},
     "up.importing": {"nb": "Importerer …", "en": "Importing …"},
-    "up.imported": {"nb": "Importert som runde {snapshot} per {as_of}. Alle sider viser nå "
-                          "denne runden.",
-                    "en": "Imported as round {snapshot} as of {as_of}. Every page now shows "
-                          "this round."},
+    "up.imported": {"nb": "Importert som runde {snapshot} per {as_of}.",
+                    "en": "Imported as round {snapshot} as of {as_of}."},
+    "up.now_current": {"nb": "Alle sider viser nå denne runden.",
+                       "en": "Every page now shows this round."},
+    "up.not_current": {"nb": "Runde {snapshot} har en senere dato og er fortsatt gjeldende.",
+                       "en": "Round {snapshot} has a later date and is still the current one."},
     "up.duplicate": {"nb": "Denne filen er allerede importert som runde {snapshot} (per {as_of}). "
                            "Ingenting er endret.",
                      "en": "This file is already imported as round {snapshot} (as of {as_of}). "

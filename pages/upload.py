@@ -19,11 +19,11 @@ uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"], key=
 if uploaded is None:
     upload.forget()
 else:
-    result, shown = upload.checked(uploaded)
+    result = upload.checked(uploaded)
     upload.summary(result)
-    if shown is not None:
-        upload.changes(shown)
-    upload.import_form(result)
+    as_of = upload.as_of_input()
+    upload.changes(result, as_of)
+    upload.import_button(result, as_of)
 st.divider()
 upload.rounds()
 upload.audit_log()

@@ -104,22 +104,20 @@ def test_an_import_from_the_command_line_while_the_app_is_open(page, server, tmp
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_a_deep_link_as_a_new_servers_first_visit_finds_its_page(tmp_path):
-    require_chromium()
+def test_a_deep_link_as_a_new_servers_first_visit_finds_its_page(page, tmp_path):
     db = two_rounds(tmp_path / "db" / "followup.duckdb", tmp_path)
     fresh = Server(db)
+    context = page.context.browser.new_context()
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            open_page(page, fresh, "grants", 3)
-            page.wait_for_timeout(1000)
-            assert page.get_by_text("Page not found").count() == 0
-            expect(page.get_by_role("heading", level=1).first).to_have_text("Tilskudd")
-            # the navigation is dashboard.py's, not a list of the files in pages/
-            navigation = page.locator("[data-testid='stSidebarNav']")
-            expect(navigation).to_contain_text("Oppfølging")
-            expect(navigation).not_to_contain_text("portfolio")
-            browser.close()
+        visit = context.new_page()
+        open_page(visit, fresh, "grants", 3)
+        visit.wait_for_timeout(1000)
+        assert visit.get_by_text("Page not found").count() == 0
+        expect(visit.get_by_role("heading", level=1).first).to_have_text("Tilskudd")
+        # the navigation is dashboard.py's, not a list of the files in pages/
+        navigation = visit.locator("[data-testid='stSidebarNav']")
+        expect(navigation).to_contain_text("Oppfølging")
+        expect(navigation).not_to_contain_text("portfolio")
     finally:
+        context.close()
         fresh.stop()

@@ -131,12 +131,13 @@ def test_an_admin_sees_the_delete_button_and_the_audit_log(database):
 
 def _import_handler(path: str) -> None:
     """The import form alone, as if the upload page had been reached past the navigation."""
+    import datetime as dt
     from pathlib import Path
 
     from followup import ingest
     from followup.ui import upload
 
-    upload.import_form(ingest.check(Path(path).read_bytes(), Path(path).name))
+    upload.import_button(ingest.check(Path(path).read_bytes(), Path(path).name), dt.date.today())
 
 
 def _delete_handler(snapshot: int) -> None:
@@ -223,3 +224,15 @@ def test_the_jobs_record_an_identity_that_looks_like_an_option_and_keep_the_orde
     assert jobs.delete_round(database, 3, who, "nb").outcome == "ok"
     assert [(r["event"], r["who"]) for r in audit(database)[:2]] == [
         ("delete", who), ("import", who)]
+
+
+def test_roles_without_sign_in_close_the_app_instead_of_opening_it(database):
+    # regression: an [access] table without [auth] was ignored, so everyone could do everything
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["access"] = dict(ACCESS)
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Stengt"]
+    assert not at.get("plotly_chart")
+    assert not at.get("file_uploader")
+    assert round_ids(database) == [1, 2]

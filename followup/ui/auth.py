@@ -19,12 +19,21 @@ from followup.ui.state import lang
 _LOG = logging.getLogger(__name__)
 
 
+def _secret_tables() -> set[str]:
+    try:
+        return {name for name in ("auth", "access") if name in st.secrets}
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return set()
+
+
 def configured() -> bool:
     """Return True when the secrets hold an `[auth]` table (sign-in required)."""
-    try:
-        return "auth" in st.secrets
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return False
+    return "auth" in _secret_tables()
+
+
+def misconfigured() -> bool:
+    """Return True when roles are set but sign-in is not: the app then stays closed."""
+    return _secret_tables() == {"access"}
 
 
 def identity() -> str | None:
@@ -42,7 +51,10 @@ def role() -> str | None:
 
 
 def allowed(action: str) -> bool:
-    """Return True when the current user may do the action (always, when sign-in is off)."""
+    """Return True when the current user may do the action (always, when sign-in is off;
+    never, when roles are set without sign-in)."""
+    if misconfigured():
+        return False
     return not configured() or access.can(role(), action)
 
 
@@ -58,6 +70,10 @@ def require(action: str) -> str | None:
 
 def gate(lg: str):
     """Return the one-page navigation for a visitor without a role, or None for the others."""
+    if misconfigured():
+        page = st.Page(_closed, title=t("auth.closed", lg), icon=":material/lock:",
+                       url_path="lukket", default=True)
+        return st.navigation([page], position="hidden")
     if not configured():
         return None
     if identity() is None:
@@ -69,6 +85,12 @@ def gate(lg: str):
     else:
         return None
     return st.navigation([page], position="hidden")
+
+
+def _closed() -> None:
+    lg = lang()
+    st.title(t("auth.closed", lg))
+    st.error(t("auth.closed_text", lg), icon=":material/lock:")
 
 
 def _sign_in() -> None:

@@ -28,26 +28,39 @@ def template_button() -> None:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def checked(uploaded) -> tuple[ingest.Checked, preview.Preview | None]:
-    """Return the checked upload and its preview, computed once per file content."""
+def checked(uploaded) -> ingest.Checked:
+    """Return the checked upload, computed once per file content (its staging data kept)."""
     data = uploaded.getvalue()
     kept = st.session_state.get(_STATE)
-    if kept and kept[0].data == data:
+    if kept and kept.data == data:
         return kept
-    if kept:
-        kept[0].close()
+    forget()
     with st.spinner(t("up.checking", lang())):
         result = ingest.check(data, uploaded.name, Limits.from_env())
-        shown = preview.preview(result, database()) if result.con and not result.errors else None
-    st.session_state[_STATE] = (result, shown)
-    return result, shown
+    st.session_state[_STATE] = result
+    return result
 
 
 def forget() -> None:
     """Drop the kept upload (after an import or when the file is removed)."""
     kept = st.session_state.pop(_STATE, None)
     if kept:
-        kept[0].close()
+        kept.close()
+
+
+def as_of_input() -> dt.date:
+    """Ask for the round's as-of date (default today); return it."""
+    today = dt.date.today()
+    return st.date_input(t("up.as_of", lang()), value=today, format="DD.MM.YYYY", key="as_of",
+                         min_value=dt.date(1990, 1, 1), max_value=dt.date(today.year + 5, 12, 31))
+
+
+def changes(result: ingest.Checked, as_of: dt.date) -> None:
+    """Show what the import would change against the round it would follow."""
+    if result.con is None or result.errors:
+        return
+    shown = preview.preview(result, database(), as_of)
+    _changes(shown)
 
 
 def summary(result: ingest.Checked) -> None:
@@ -75,8 +88,7 @@ def summary(result: ingest.Checked) -> None:
                          hide_index=True)
 
 
-def changes(shown: preview.Preview) -> None:
-    """Show what the import would change against the current round."""
+def _changes(shown: preview.Preview) -> None:
     lg = lang()
     if shown.current is None:
         st.info(t("up.preview_first", lg))
@@ -95,12 +107,9 @@ def changes(shown: preview.Preview) -> None:
         st.dataframe(tables.spend_preview_frame(shown.spend, lg), hide_index=True)
 
 
-def import_form(result: ingest.Checked) -> None:
-    """The as-of date and the Importer button; disabled, with the reason, while errors remain."""
+def import_button(result: ingest.Checked, as_of: dt.date) -> None:
+    """The Importer button; disabled, with the reason, while errors remain."""
     lg = lang()
-    today = dt.date.today()
-    as_of = st.date_input(t("up.as_of", lg), value=today, format="DD.MM.YYYY", key="as_of",
-                          min_value=dt.date(1990, 1, 1), max_value=dt.date(today.year + 5, 12, 31))
     blocked = bool(result.errors)
     if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
                  icon=":material/upload:"):
@@ -116,12 +125,15 @@ def import_form(result: ingest.Checked) -> None:
 def _report(outcome: jobs.JobResult) -> None:
     lg = lang()
     if outcome.outcome == "ok":
-        st.cache_data.clear()
         forget()
         key = "up.duplicate" if outcome.detail.get("duplicate") else "up.imported"
-        st.session_state["upload_notice"] = t(
-            key, lg, snapshot=outcome.detail["snapshot_id"],
-            as_of=date(dt.date.fromisoformat(outcome.detail["as_of"]), lg))
+        notice = t(key, lg, snapshot=outcome.detail["snapshot_id"],
+                   as_of=date(dt.date.fromisoformat(outcome.detail["as_of"]), lg))
+        if key == "up.imported":
+            latest = int(snapshots()["snapshot_id"].iloc[0])
+            notice += " " + (t("up.now_current", lg) if latest == outcome.detail["snapshot_id"]
+                             else t("up.not_current", lg, snapshot=latest))
+        st.session_state["upload_notice"] = notice
         state.clear(("round",))
         st.rerun()
     elif outcome.outcome == "busy":
@@ -153,7 +165,7 @@ def rounds() -> None:
     row = rows[rows["snapshot_id"] == chosen].iloc[0]
     original = ingest.archive_path(database(), row["sha256"])
     if original.exists():
-        st.download_button(t("up.download_original", lg), original.read_bytes(),
+        st.download_button(t("up.download_original", lg), original.read_bytes,
                            file_name=ingest.display_name(row["file_name"]),
                            icon=":material/download:", key="download_original")
     if auth.allowed("delete"):
@@ -170,7 +182,6 @@ def delete_form(snapshot: int, file_name: str) -> None:
         who = auth.require("delete")
         outcome = jobs.delete_round(database(), snapshot, who, lg)
         if outcome.outcome == "ok":
-            st.cache_data.clear()
             state.clear(("round",))
             st.session_state["upload_notice"] = t("up.deleted", lg, snapshot=snapshot)
             st.rerun()
