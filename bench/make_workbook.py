@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 ACTORS = ("Seksjon for humanitære spørsmål", "MR/DEM-seksjonen", "Regionalavdelingen",
           "Seksjon for Russland, Eurasia og regionalt samarbeid", "Ambassadene", "IOM")
@@ -27,6 +28,13 @@ def _title(ws, text: str) -> None:
     ws.append([])
 
 
+def _text(ws, value: str) -> WriteOnlyCell:
+    """A text cell even when it begins with `=` (openpyxl would write a formula)."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def actions_sheet(wb: Workbook, n: int, rng: random.Random) -> None:
     """Append an actions sheet with a title row and mixed status spellings."""
     ws = wb.create_sheet("Tiltak")
@@ -36,7 +44,7 @@ def actions_sheet(wb: Workbook, n: int, rng: random.Random) -> None:
         due = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(900))
         ws.append([f"T-{i}", f"Tiltak nummer {i}", rng.choice(ACTORS), rng.choice(STATUSES),
                    rng.choice(REGIONS), due if i % 3 else due.strftime("%d.%m.%Y"),
-                   "=ikke en formel" if i % 97 == 0 else None])
+                   _text(ws, "=ikke en formel") if i % 97 == 0 else None])
 
 
 def grants_sheet(wb: Workbook, n: int, rng: random.Random) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from followup.i18n import t
 
@@ -33,10 +33,6 @@ class Filters:
             "year_to": self.year_to,
             **extra,
         }
-
-    def with_snapshot(self, snapshot: int | None) -> Filters:
-        """Return the same filters for another reporting round."""
-        return replace(self, snapshot=snapshot)
 
     @property
     def active(self) -> bool:

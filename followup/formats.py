@@ -64,7 +64,6 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     GRANTS: ("grant_id", "partner", "title"),
     DISBURSEMENTS: ("grant_id",),
 }
-TOTAL_WORDS = ("sum", "totalt", "total")
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "done": ("Gjennomført", "Ferdig", "Fullført", "Utført", "Done", "Completed", "Implemented"),

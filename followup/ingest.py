@@ -175,7 +175,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         snapshot = store.one(con, NEXT_SNAPSHOT)[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
                   "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
-                  "warnings": problem_count(checked.warnings)}
+                  "warnings": problem_count(checked.warnings), **checked.counts}
         con.execute("BEGIN TRANSACTION")
         try:
             for statement in store.statements(validate.sql("load_snapshot")):

@@ -156,13 +156,6 @@ def previous_snapshot(con, snapshot: int) -> int | None:
     return row[0] if row else None
 
 
-def find_sha(con, sha256: str) -> int | None:
-    """Return the round already loaded from a file with this sha256, or None."""
-    row = one(con, "SELECT snapshot_id FROM snapshots WHERE sha256 = $sha LIMIT 1",
-              {"sha": sha256})
-    return row[0] if row else None
-
-
 def query_names() -> list[str]:
     """Return the names of the queries in queries/."""
     return sorted(p.stem for p in QUERIES.glob("*.sql"))

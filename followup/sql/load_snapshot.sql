@@ -1,11 +1,7 @@
 -- load_snapshot: the staged workbook into the attached database as reporting round $snapshot
 INSERT INTO target.snapshots
 SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
-       (SELECT count(*) FROM stg_actions),
-       (SELECT count(*) FROM stg_grants),
-       (SELECT count(*) FROM (SELECT DISTINCT grant_id, year FROM stg_disbursements
-                              WHERE amount_nok IS NOT NULL)),
-       $warnings;
+       $actions, $grants, $disbursements, $warnings;
 INSERT INTO target.actions
 SELECT $snapshot, _row, action_id,
        action_key,
