@@ -129,6 +129,28 @@ def resolve(con, args) -> int | None:
     return args.snapshot
 
 
+_FILTER_OPTIONS = (("region", "region"), ("section", "section"), ("evaluation", "evaluation"),
+                   ("partner", "partner"))
+
+
+def check_filters(con, args) -> None:
+    """Stop with the values there are when a filter names one that no round has."""
+    from followup import store
+
+    _, rows = store.run_query(con, "filter_options", {})
+    known: dict[str, list[str]] = {}
+    for dimension, value in rows:
+        known.setdefault(dimension, []).append(value)
+    for option, dimension in _FILTER_OPTIONS:
+        for value in getattr(args, option):
+            if value not in known.get(dimension, []):
+                raise Stop(t("cli.unknown_value", args.lang, option=f"--{option}",
+                             value=quote(value, args.lang),
+                             known=", ".join(known.get(dimension, [])) or "–"))
+    if args.from_year and args.to_year and args.from_year > args.to_year:
+        raise Stop(t("cli.bad_years", args.lang, first=args.from_year, last=args.to_year))
+
+
 def filters_from(args, snapshot: int | None) -> Filters:
     """Return the Filters the command-line options describe."""
     return Filters(snapshot=snapshot, regions=tuple(args.region), sections=tuple(args.section),
@@ -146,6 +168,7 @@ def cmd_query(args) -> int:
         raise Stop(t("cli.unknown_query", args.lang, name=args.name,
                      names=", ".join(store.query_names()))) from None
     with _open(args) as con:
+        check_filters(con, args)
         snapshot = resolve(con, args)
         if snapshot is None:
             print(t("cli.no_snapshots", args.lang), file=sys.stderr)
@@ -166,6 +189,7 @@ def _write(path: Path, data: bytes, lang: str) -> None:
 
 
 def _filters_or_stop(con, args) -> Filters:
+    check_filters(con, args)
     snapshot = resolve(con, args)
     if snapshot is None:
         raise Stop(t("cli.no_snapshots", args.lang))

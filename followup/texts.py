@@ -166,6 +166,12 @@ TEXT.update({
     "cli.no_file": {"nb": "Fant ikke filen {path}.", "en": "File not found: {path}."},
     "cli.not_a_file": {"nb": "{path} er en mappe, ikke en fil.",
                        "en": "{path} is a folder, not a file."},
+    "cli.unknown_value": {
+        "nb": "{option} {value} finnes ikke i noen runde. Kjente verdier: {known}.",
+        "en": "{option} {value} is in no round. Known values: {known}."},
+    "cli.bad_years": {
+        "nb": "--from-year {first} er etter --to-year {last}.",
+        "en": "--from-year {first} is after --to-year {last}."},
     "cli.no_database": {"nb": "Databasen {path} finnes ikke.",
                         "en": "The database {path} does not exist."},
     "cli.created_with_sample": {

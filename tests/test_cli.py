@@ -385,3 +385,15 @@ def test_problems_stay_one_per_line_when_cells_hold_line_breaks(db, tmp_path, cl
         "f.eks. 1 250 000 eller kr 1 250 000,50).",
         REJECTED_NB.format(n=2),
     ]
+
+
+def test_a_filter_value_no_round_has_is_named_with_the_known_ones(loaded_db, cli):
+    # regression: `--region afrika` (wrong case) gave an empty result and no hint
+    done = cli("query", "spend_by_year", "--db", loaded_db, "--region", "afrika")
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("--region «afrika» finnes ikke i noen runde. "
+                                          "Kjente verdier: ")
+    done = cli("query", "spend_by_year", "--db", loaded_db, "--from-year", "2013",
+               "--to-year", "2011")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "--from-year 2013 er etter --to-year 2011."
