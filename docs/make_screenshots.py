@@ -30,13 +30,14 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
-                page = browser.new_page(viewport={"width": 1500, "height": 950})
                 for name, path in PAGES.items():
+                    tall = 950 if name.startswith("overview") else 2100
+                    page = browser.new_page(viewport={"width": 1500, "height": tall})
                     page.goto(f"{server.url}/{path}")
                     page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
                     page.wait_for_timeout(2500)
-                    page.screenshot(path=str(out / f"{name}.png"),
-                                    full_page=name != "overview")
+                    page.screenshot(path=str(out / f"{name}.png"))
+                    page.close()
                 browser.close()
         finally:
             server.stop()

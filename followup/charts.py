@@ -155,6 +155,7 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
         fig.add_bar(x=part["year"].astype(str), y=part["grants"],
                     name=t(f"grant_type.{kind}", lang), marker_color=color,
                     text=part["grants"], textposition="outside", cliponaxis=False,
+                    textfont={"size": round(15 * scale), "color": INK},
                     hovertemplate="%{x}: %{y}<extra>" + t(f"grant_type.{kind}", lang)
                     + "</extra>")
     fig.update_layout(barmode="group", bargap=0.3)
@@ -247,6 +248,7 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
         marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],
+        textfont={"size": round(14 * scale), "color": INK},
         hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False))
     fig.update_xaxes(type="category", title_text=t("chart.year", lang))
     fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.1f", zeroline=True,
@@ -269,6 +271,6 @@ def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
         hovertemplate="%{customdata}: %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("chart.mnok", lang), tickformat=",.0f",
-                     range=[0, amounts.max() / 1_000_000 * 1.45 if len(df) else 1])
+                     range=[0, amounts.max() / 1_000_000 * 1.75 if len(df) else 1])
     fig.update_layout(showlegend=False)
     return style(fig, lang, height=110 + 44 * len(df), scale=scale)

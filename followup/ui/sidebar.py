@@ -17,9 +17,11 @@ from followup.ui.state import lang
 
 
 def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
-    labels = {int(r.snapshot_id): t("filter.round_label", lg, as_of=date(r.as_of, lg),
-                                    file=r.file_name, id=r.snapshot_id)
+    labels = {int(r.snapshot_id): f"{date(r.as_of, lg)} · {r.file_name}"
               for r in rounds.itertuples()}
+    repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
+    labels = {i: t("filter.round_label", lg, label=label, id=i) if label in repeated else label
+              for i, label in labels.items()}
     ids = list(labels)
     labels[ids[0]] += " " + t("filter.latest", lg)
     kept = state.get("round")
