@@ -10,10 +10,9 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from followup import formats, package, store, validate, workbook
+from followup import formats, package, validate, workbook
 from followup.problems import Problem, Rejected
 from followup.problems import count as problem_count
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
@@ -21,6 +20,11 @@ from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
 ARCHIVE_DIR = "originals"
 _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
 # a deleted round's id stays in the audit log and is never given to another round
+if TYPE_CHECKING:
+    import duckdb
+
+# duckdb (and followup.store, which imports it) are imported where they are first needed: in
+# `check` that is after the sheets have started to parse, so the import overlaps the parsing.
 NEXT_SNAPSHOT = ("SELECT greatest((SELECT max(snapshot_id) FROM target.snapshots), "
                  "(SELECT max(snapshot_id) FROM target.audit_log), 0) + 1")
 
@@ -88,16 +92,23 @@ def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=key)
 
 
+def _staging(checked: Checked):
+    """Open the in-memory staging database (with its macros) for a workbook being checked."""
+    import duckdb
+
+    checked.con = duckdb.connect()
+    validate.prepare(checked.con)
+    return checked.con
+
+
 def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     """Read and validate a workbook in memory; every problem is in the result, none raised."""
     checked = Checked(display_name(file_name), hashlib.sha256(data).hexdigest(), data, None)
     try:
         container = package.inspect(data, limits or Limits.from_env())
-        checked.con = duckdb.connect()
-        validate.prepare(checked.con)
         checked.sheets, problems = workbook.read(
-            container, checked.con, lambda kind, sheet: validate.stage_sheet(checked.con, kind,
-                                                                             sheet))
+            container, lambda: _staging(checked),
+            lambda kind, sheet: validate.stage_sheet(checked.con, kind, sheet))
     except Rejected as rejected:
         checked.close()
         checked.problems = rejected.problems
@@ -157,12 +168,16 @@ def _archive(db: Path, checked: Checked) -> None:
 def load(checked: Checked, db: Path, as_of: dt.date | None = None,
          who: str | None = None) -> Loaded:
     """Load a checked workbook as a new round in one transaction; Rejected if it has errors."""
+    from followup import store
+
     with store.writer_lock(db):
         return _load_unlocked(checked, db, as_of, who)
 
 
 def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
                    who: str | None = None, checkpoint: bool = False) -> Loaded:
+    from followup import store
+
     if checked.errors or checked.con is None:
         raise Rejected(checked.errors)
     as_of = as_of or dt.date.today()
@@ -192,6 +207,8 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
 
 
 def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:
+    from followup import store
+
     return store.one(con, "SELECT snapshot_id, as_of FROM target.snapshots WHERE sha256 = $sha "
                      "LIMIT 1", {"sha": sha256})
 
@@ -210,6 +227,8 @@ def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,
 
 def ensure_database(db: Path) -> bool:
     """Create the database on first use, loading the sample rounds; True when it did."""
+    from followup import store
+
     if db.exists():
         return False
     with store.writer_lock(db):

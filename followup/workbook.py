@@ -292,11 +292,13 @@ def _near_misses(parts: list[SheetPart]) -> list[Problem]:
     return problems
 
 
-def read(container: Container, con, on_sheet=None) -> tuple[dict[str, Sheet], list[Problem]]:
+def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet], list[Problem]]:
     """Read every recognised sheet into DuckDB; return them and the problems.
 
-    Sheets parse in parallel threads and are taken in the order they finish; `on_sheet(kind,
-    sheet)` is called for each at once, so its typing overlaps the parsing of the others.
+    Sheets parse in parallel threads and are taken in the order they finish. `connect()` is
+    called once the parsing has started (so setting up DuckDB overlaps it) and returns the
+    connection; `on_sheet(kind, sheet)` is called for each sheet at once, so its typing
+    overlaps the parsing of the others.
     """
     problems: list[Problem] = _near_misses(container.sheets)
     chosen = _pick_sheets(container.sheets)
@@ -305,6 +307,7 @@ def read(container: Container, con, on_sheet=None) -> tuple[dict[str, Sheet], li
         with ThreadPoolExecutor(max_workers=len(chosen)) as pool:
             futures = {pool.submit(_parse, container, part): kind
                        for kind, part in chosen.items()}
+            con = connect()
             for future in as_completed(futures):
                 kind = futures[future]
                 sheet = _read_sheet(con, chosen[kind], future.result(), problems)
