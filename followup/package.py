@@ -220,6 +220,13 @@ class Container:
     archive: zipfile.ZipFile | None
     sheets: list[SheetPart]
 
+    def size(self, sheet: SheetPart) -> int:
+        """Return the unpacked size of a worksheet's part (0 for an old .xls workbook)."""
+        if self.archive is None:
+            return 0
+        return next((i.file_size for i in self.archive.infolist()
+                     if i.filename.lower() == sheet.path.lower()), 0)
+
     def verify(self, sheet: SheetPart) -> None:
         """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
         if self.archive is None:

@@ -304,9 +304,10 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
     chosen = _pick_sheets(container.sheets)
     sheets = {}
     try:
-        with ThreadPoolExecutor(max_workers=len(chosen)) as pool:
-            futures = {pool.submit(_parse, container, part): kind
-                       for kind, part in chosen.items()}
+        # two workers (one per core, the main thread takes the rest), largest sheet first
+        with ThreadPoolExecutor(max_workers=min(2, len(chosen))) as pool:
+            futures = {pool.submit(_parse, container, part): kind for kind, part in
+                       sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))}
             con = connect()
             for future in as_completed(futures):
                 kind = futures[future]

@@ -39,9 +39,12 @@ CREATE OR REPLACE TEMP MACRO amount_written(s) AS
         WHEN regexp_full_match(amount_plain(c), '[+-]?[0-9]+(\.[0-9]+)?')
         THEN try_cast(amount_plain(c) AS DECIMAL(18, 2)) END)[1];
 
--- plain numbers (every numeric cell) take the cast; only written amounts take the long road
+-- plain numbers (every numeric cell) take the cast, `1 234 567,00` a quick clean-up and cast;
+-- only other written amounts take the long road
 CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
     coalesce(CASE WHEN s NOT LIKE '%.___' THEN try_cast(s AS DECIMAL(18, 2)) END,
+             CASE WHEN s NOT LIKE '%.%'
+                  THEN try_cast(replace(replace(s, ' ', ''), ',', '.') AS DECIMAL(18, 2)) END,
              amount_written(s));
 
 -- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
