@@ -56,16 +56,21 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "lock" in text and ("conflict" in text or "could not set" in text)
 
 
-def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+def _retry(open_file, timeout: float):
+    """Return open_file(), retried while another program holds the file, then Busy."""
     deadline, pause = time.monotonic() + timeout, 0.01
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return open_file()
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc) or time.monotonic() > deadline:
                 raise Busy(str(exc).splitlines()[0]) from None
         time.sleep(pause)
         pause = min(pause * 2, 0.2)
+
+
+def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    return _retry(lambda: duckdb.connect(str(path), read_only=read_only), timeout)
 
 
 @contextlib.contextmanager
@@ -87,16 +92,7 @@ def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
 @contextlib.contextmanager
 def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIMEOUT):
     """Attach the database file read-write as `target` to con (schema ensured), then detach."""
-    deadline, pause = time.monotonic() + timeout, 0.01
-    while True:
-        try:
-            con.execute("ATTACH $path AS target", {"path": str(db)})
-            break
-        except duckdb.IOException as exc:
-            if not _is_lock_conflict(exc) or time.monotonic() > deadline:
-                raise Busy(str(exc).splitlines()[0]) from None
-        time.sleep(pause)
-        pause = min(pause * 2, 0.2)
+    _retry(lambda: con.execute("ATTACH $path AS target", {"path": str(db)}), timeout)
     try:
         con.execute("USE target")
         for statement in statements(_sql("schema")):
