@@ -19,26 +19,19 @@ ui.cards(kpis.action_cards(ui.query("action_kpis", f, previous=previous), lg)
 
 left, middle, right = st.columns([4, 3, 3])
 with left:
-    st.subheader(t("h.small_completion", lg))
     by_actor = ui.query("status_by_actor", f)
-    if by_actor.empty:
-        ui.empty("empty.actions")
-    else:
-        ui.chart(charts.completion_by_actor(by_actor, lg, compact=True, scale=sc), "small_actor")
+    if ui.panel("h.small_completion", by_actor, "empty.actions",
+                lambda df: charts.completion_by_actor(df, lg, compact=True, scale=sc),
+                "small_actor"):
         st.html(charts.status_legend_html(list(by_actor["status"]), lg))
 with middle:
-    st.subheader(t("h.small_spend", lg))
-    if spend.empty:
-        ui.empty("empty.grants")
-    else:
-        ui.chart(charts.spend_totals(spend, lg, ui.portfolio_level(f), scale=sc), "small_spend")
+    ui.panel("h.small_spend", spend, "empty.grants",
+             lambda df: charts.spend_totals(df, lg, ui.portfolio_level(f), scale=sc),
+             "small_spend")
 with right:
-    st.subheader(t("h.small_type", lg))
-    by_type = ui.query("grants_by_type", f)
-    if by_type.empty:
-        ui.empty("empty.grants")
-    else:
-        ui.chart(charts.grants_by_type_amount(by_type, lg, compact=True, scale=sc), "small_type")
+    ui.panel("h.small_type", ui.query("grants_by_type", f), "empty.grants",
+             lambda df: charts.grants_by_type_amount(df, lg, compact=True, scale=sc),
+             "small_type")
 
 st.subheader(t("h.changes", lg))
 if previous is None:

@@ -155,6 +155,17 @@ def chart(fig: go.Figure, key: str, select: bool = False):
     return None
 
 
+def panel(heading: str, df, empty_key: str, build, key: str) -> bool:
+    """Draw a heading and the chart build(df), or the empty state when df has no rows;
+    return True when the chart was drawn."""
+    st.subheader(t(heading, lang()))
+    if df.empty:
+        empty(empty_key)
+        return False
+    chart(build(df), key)
+    return True
+
+
 def empty(key: str) -> None:
     """Draw a friendly empty state instead of an empty chart."""
     st.info(t(key, lang()), icon=":material/filter_alt_off:")
