@@ -101,11 +101,11 @@ UI: dict[str, dict[str, str]] = {
                                "gjennomført eller bortfalt.",
                          "en": "The due date had passed on the round's date and the action is "
                                "neither done nor not applicable."},
-    "kpi.spend": {"nb": "Utbetalt {year}, MNOK", "en": "Disbursed {year}, NOK m"},
+    "kpi.spend": {"nb": "Utbetalt {year}, MNOK", "en": "Spend {year}, NOK m"},
     "export.spend": {"nb": "Utbetalt {year}", "en": "Disbursed {year}"},
     "kpi.spend_help": {"nb": "Sum utbetalt i året, endring fra året før.",
                        "en": "Sum disbursed in the year, change from the year before."},
-    "kpi.multi": {"nb": "Flerårig andel {year}", "en": "Multi-year share {year}"},
+    "kpi.multi": {"nb": "Flerårig andel {year}", "en": "Multi-year {year}"},
     "kpi.multi_help": {"nb": "Andel av årets utbetalinger som gikk til flerårige avtaler.",
                        "en": "Share of the year's disbursements that went to multi-year "
                              "agreements."},
@@ -116,7 +116,7 @@ UI: dict[str, dict[str, str]] = {
     "kpi.and_from": {"nb": " og fra ", "en": " and from "},
     "h.small_completion": {"nb": "Gjennomføring", "en": "Completion"},
     "h.small_spend": {"nb": "Utbetalt per år", "en": "Disbursed per year"},
-    "h.small_type": {"nb": "Flerårig og ettårig", "en": "Multi-year and one-year"},
+    "h.small_type": {"nb": "Flerårig og ettårig", "en": "Multi- vs one-year"},
     # section headings
     "h.changes": {"nb": "Hva er endret siden forrige runde", "en": "What changed since the "
                                                                    "previous round"},

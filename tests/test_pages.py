@@ -128,7 +128,7 @@ def test_english_toggle_translates_the_page(app):
     app.segmented_control(key="lang").set_value("en").run()
     assert app.title[0].value == "Overview"
     assert metrics(app)["Share done"] == "42.9%"
-    assert metrics(app)["Disbursed 2012, NOK m"] == "2.5"
+    assert metrics(app)["Spend 2012, NOK m"] == "2.5"
 
 
 def test_portfolio_split_by_section(app):
