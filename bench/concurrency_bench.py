@@ -23,8 +23,9 @@ from pathlib import Path
 import duckdb
 
 from bench.common import ROOT, big_workbook, median
-from followup import ingest, store
+from followup import store
 from followup.filters import Filters
+from followup.store import ingest
 
 READERS = """
 import json, sys, time

@@ -67,7 +67,7 @@ def first_chart_seconds(db: Path) -> float:
 
 def databases(folder: Path) -> dict[str, Path]:
     """Create the sample database and the large one (through the real ingest)."""
-    from followup import ingest
+    from followup.store import ingest
 
     sample = folder / "sample" / "followup.duckdb"
     ingest.ensure_database(sample)

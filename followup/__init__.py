@@ -1,0 +1,7 @@
+"""Oppfølging: evaluation follow-up workbooks in, reporting rounds in DuckDB, figures out.
+
+The package reads as its pipeline: `workbook` (a file in, typed tables and problems out) <-
+`store` (DuckDB: rounds, ingest, locks) <- `report` (query results in, figures and files out)
+<- `ui` (Streamlit) and the command line (`__main__`). Beside them: `settings`, `filters`,
+`access` (roles) and `i18n` (every user-facing word), which any stage may use.
+"""

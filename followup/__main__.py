@@ -55,8 +55,8 @@ def _rejected(problems: list, args) -> Stop:
 
 def cmd_ingest(args) -> int:
     """Load a workbook as a new reporting round (or say it is already loaded)."""
-    from followup import ingest
-    from followup.problems import Rejected, count
+    from followup.store import ingest
+    from followup.workbook.problems import Rejected, count
 
     path = Path(args.file)
     if path.is_dir():
@@ -96,7 +96,8 @@ def _emit(text: str) -> None:
 
 
 def _open(args):
-    from followup import ingest, store
+    from followup import store
+    from followup.store import ingest
 
     db = db_path(args.db)
     if ingest.ensure_database(db):
@@ -106,7 +107,8 @@ def _open(args):
 
 def cmd_snapshots(args) -> int:
     """List the reporting rounds."""
-    from followup import output, store
+    from followup import store
+    from followup.report import output
 
     with _open(args) as con:
         rows = store.snapshots(con)
@@ -160,7 +162,8 @@ def filters_from(args, snapshot: int | None) -> Filters:
 
 def cmd_query(args) -> int:
     """Run queries/NAME.sql for one round and the filters; print the rows."""
-    from followup import output, store
+    from followup import store
+    from followup.report import output
 
     try:
         store.query_sql(args.name)
@@ -198,7 +201,7 @@ def _filters_or_stop(con, args) -> Filters:
 
 def cmd_brief(args) -> int:
     """Write the meeting briefing as one self-contained HTML file."""
-    from followup import brief
+    from followup.report import brief
 
     with _open(args) as con:
         page = brief.render(con, _filters_or_stop(con, args), args.lang)
@@ -208,7 +211,7 @@ def cmd_brief(args) -> int:
 
 def cmd_export(args) -> int:
     """Write the filtered data as a tidy workbook."""
-    from followup import export
+    from followup.report import export
 
     with _open(args) as con:
         data = export.workbook(con, _filters_or_stop(con, args), args.lang)
@@ -218,13 +221,14 @@ def cmd_export(args) -> int:
 
 def cmd_delete(args) -> int:
     """Delete a reporting round (the audit log keeps a line of it)."""
-    from followup import snapshots, store
+    from followup import store
+    from followup.store import rounds
 
     db = db_path(args.db)
     if not db.exists():
         raise Stop(t("cli.no_database", args.lang, path=db))
     try:
-        current = snapshots.delete(db, args.snapshot_id, who=_who(args))
+        current = rounds.delete(db, args.snapshot_id, who=_who(args))
     except KeyError:
         with store.reader(db) as con:
             ids = sorted(r["snapshot_id"] for r in store.snapshots(con))
@@ -295,7 +299,7 @@ _LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG")
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from followup.locks import Busy
+    from followup.store.locks import Busy
 
     args = parser().parse_args(argv)
     try:

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from followup import charts, tables, ui
+from followup import ui
 from followup.i18n import plain, t
+from followup.report import charts, tables
 
 ui.through_navigation()
 

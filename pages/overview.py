@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from followup import charts, kpis, tables, ui
+from followup import ui
 from followup.i18n import date, t
+from followup.report import charts, kpis, tables
 
 ui.through_navigation()
 

@@ -15,7 +15,7 @@ import duckdb
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
 
-from followup import ingest
+from followup.store import ingest
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from followup import brief, store
+from followup import store
 from followup.filters import Filters
 from followup.i18n import date, number, percent, status_label
+from followup.report import brief
 from tests.builders import (
     HOSTILE_ACTOR,
     TRICKY_ACTION_A7,

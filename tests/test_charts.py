@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from followup import charts
+from followup.report import charts
 
 BY_ACTOR = pd.DataFrame({
     "actor": ["Hum", "Hum", "IOM", "IOM", "IOM"],

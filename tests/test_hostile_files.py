@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from followup import ingest
-from followup.problems import Rejected
 from followup.settings import Limits
+from followup.store import ingest
+from followup.workbook.problems import Rejected
 from tests.builders import (
     MINIMAL_ACTIONS,
     deflated,
@@ -61,7 +61,7 @@ def refused(data: bytes, limits: Limits | None = None, lang: str = "nb") -> list
 PROBE = """
 import json, sys, time
 from pathlib import Path
-from followup import ingest
+from followup.store import ingest
 
 
 def peak_mb():

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from followup import jobs, snapshots, store
+from followup import store
+from followup.store import jobs, rounds
 from tests.builders import commented_workbook, two_rounds
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -48,7 +49,7 @@ def round_ids(db: Path) -> list[int]:
 
 def audit(db: Path) -> list[dict]:
     with store.reader(db) as con:
-        return snapshots.audit_log(con)
+        return rounds.audit_log(con)
 
 
 def texts(at) -> str:
@@ -134,7 +135,7 @@ def _import_handler(path: str) -> None:
     import datetime as dt
     from pathlib import Path
 
-    from followup import ingest
+    from followup.store import ingest
     from followup.ui import upload
 
     upload.import_button(ingest.check(Path(path).read_bytes(), Path(path).name), dt.date.today())

@@ -12,7 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from followup import snapshots, store
+from followup import store
+from followup.store import rounds
 from tests.browser import Provider, Server, free_port, launch, require_chromium
 from tests.builders import commented_workbook, two_rounds
 
@@ -70,7 +71,7 @@ def round_ids(app) -> list[int]:
 
 def audit(app) -> list[dict]:
     with store.reader(app.db) as con:
-        return snapshots.audit_log(con)
+        return rounds.audit_log(con)
 
 
 def open_app(page, app, path: str = "") -> None:

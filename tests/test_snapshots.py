@@ -9,10 +9,11 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from followup import ingest, snapshots, store
+from followup import store
 from followup.filters import Filters
-from followup.problems import Rejected
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
+from followup.store import ingest, rounds
+from followup.workbook.problems import Rejected
 from tests.builders import (
     MINIMAL_ACTIONS,
     MINIMAL_GRANTS,
@@ -199,7 +200,7 @@ def test_rounds_keep_their_own_rows(db, tmp_path):
 def test_deleting_a_round_removes_its_rows_and_logs_it(db, tmp_path):
     june = load(db, round_with(tmp_path, "juni.xlsx", 1000), "2012-06-29")
     december = load(db, round_with(tmp_path, "desember.xlsx", 2000), "2012-12-14")
-    assert snapshots.delete(db, december.snapshot_id, who="kari") == june.snapshot_id
+    assert rounds.delete(db, december.snapshot_id, who="kari") == june.snapshot_id
     for table in ("snapshots", "grants", "disbursements"):
         assert stored(db, f"SELECT DISTINCT snapshot_id FROM {table}") == [(june.snapshot_id,)]
     assert stored(db, "SELECT event, snapshot_id, who, file_name FROM audit_log "
@@ -212,13 +213,13 @@ def test_deleting_an_unknown_round(db, standard):
     load(db, standard)
     before = snapshot_tables(db)
     with pytest.raises(KeyError):
-        snapshots.delete(db, 99)
+        rounds.delete(db, 99)
     assert snapshot_tables(db) == before
 
 
 def test_a_deleted_round_can_be_loaded_again(db, standard):
     first = load(db, standard, "2012-12-14")
-    snapshots.delete(db, first.snapshot_id)
+    rounds.delete(db, first.snapshot_id)
     again = load(db, standard, "2012-12-14")
     assert not again.duplicate
     assert stored(db, "SELECT count(*) FROM actions") == [(8,)]
@@ -227,7 +228,7 @@ def test_a_deleted_round_can_be_loaded_again(db, standard):
 def test_the_id_of_a_deleted_round_is_never_given_to_another(db, tmp_path):
     load(db, round_with(tmp_path, "juni.xlsx", 1000), "2012-06-29")
     december = load(db, round_with(tmp_path, "desember.xlsx", 2000), "2012-12-14")
-    snapshots.delete(db, december.snapshot_id)
+    rounds.delete(db, december.snapshot_id)
     other = load(db, round_with(tmp_path, "rettet.xlsx", 2500), "2012-12-14")
     assert other.snapshot_id == december.snapshot_id + 1
     assert stored(db, "SELECT event, snapshot_id, file_name FROM audit_log "

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from followup import ingest
-from followup.problems import Rejected
+from followup.store import ingest
+from followup.workbook.problems import Rejected
 from tests.builders import (
     MINIMAL_ACTIONS,
     MINIMAL_GRANTS,
@@ -172,7 +172,7 @@ def test_the_same_column_twice(tmp_path):
 
 def test_a_sheet_named_almost_like_a_grants_sheet_is_named_in_a_warning(tmp_path):
     # regression: `Tilskudd 2012` was dropped without a word
-    from followup import ingest
+    from followup.store import ingest
 
     path = write_workbook(tmp_path / "nesten.xlsx", {
         "Tiltak": MINIMAL_ACTIONS,
@@ -500,7 +500,7 @@ def test_a_formula_saved_without_its_result_is_an_error_not_a_silent_gap(tmp_pat
     # so a disbursement vanished and a required cell was reported as merely missing
     from openpyxl import Workbook
 
-    from followup import ingest
+    from followup.store import ingest
 
     wb = Workbook()
     ws = wb.active

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-from followup import formats, ingest
+from followup.store import ingest
+from followup.workbook import formats
 from tests.builders import (
     MINIMAL_ACTIONS,
     MINIMAL_GRANTS,
@@ -579,7 +580,7 @@ def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
 def test_an_old_xls_workbook_loads_with_its_merged_cells(tmp_path):
     import xlwt
 
-    from followup import ingest
+    from followup.store import ingest
 
     book = xlwt.Workbook()
     ws = book.add_sheet("Tiltak")

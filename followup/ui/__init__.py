@@ -13,10 +13,11 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from followup import charts, settings, store
+from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
-from followup.kpis import Kpi
+from followup.report import charts
+from followup.report.kpis import Kpi
 from followup.ui import auth, state
 from followup.ui.data import (
     database,
@@ -127,7 +128,7 @@ def downloads(f: Filters, as_of) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
-    from followup import brief  # only when a briefing is downloaded
+    from followup.report import brief  # only when a briefing is downloaded
 
     with store.reader(Path(db)) as con:
         return brief.render(con, f, lg)
@@ -135,7 +136,9 @@ def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _export(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
-    from followup import export  # only when the data is downloaded (openpyxl is slow to load)
+    from followup.report import (
+        export,  # only when the data is downloaded (openpyxl is slow to load)
+    )
 
     with store.reader(Path(db)) as con:
         return export.workbook(con, f, lg)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from followup import ingest, settings, store
+from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import t
+from followup.store import ingest
 from followup.ui.state import lang
 
 

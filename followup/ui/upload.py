@@ -11,11 +11,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from followup import formats, ingest, jobs, preview, store, tables
+from followup import store
 from followup.i18n import date, number, plain, t
+from followup.report import tables
 from followup.settings import TEMPLATE, Limits
-from followup.snapshots import audit_log as audit_rows
+from followup.store import ingest, jobs, preview
+from followup.store.rounds import audit_log as audit_rows
 from followup.ui import auth, database, generation, lang, snapshots, state
+from followup.workbook import formats
 
 _STATE = "upload_checked"
 SHOWN = 15

@@ -11,8 +11,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from followup.formats import STATUSES
 from followup.i18n import date, mnok, percent, status_label, t
+from followup.workbook.formats import STATUSES
 
 STATUS_COLORS = {
     "done": "#009E73", "partial": "#56B4E9", "ongoing": "#0072B2",

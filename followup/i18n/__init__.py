@@ -6,8 +6,8 @@ import datetime as dt
 import math
 import re
 
-from followup.texts import TEXT as _MESSAGES
-from followup.texts_ui import UI
+from followup.i18n.texts import TEXT as _MESSAGES
+from followup.i18n.texts_ui import UI
 
 TEXT = {**_MESSAGES, **UI}
 

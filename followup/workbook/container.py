@@ -16,9 +16,9 @@ import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from followup.formats import sheet_kind
-from followup.problems import Problem, Rejected
 from followup.settings import Limits
+from followup.workbook.formats import sheet_kind
+from followup.workbook.problems import Problem, Rejected
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected xlsx

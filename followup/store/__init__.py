@@ -1,9 +1,16 @@
-"""DuckDB: schema, short-lived connections, snapshots and the query runner.
+"""Stage 2, the store: checked workbooks in, reporting rounds in one DuckDB file out.
+
+This module holds the schema (`sql/`), the short-lived connections, the rounds and the query
+runner over `queries/`; `locks` orders writers before readers between processes, `ingest`
+checks and loads a workbook as one transaction, `preview` says what an import would change,
+`rounds` deletes rounds and reads the audit log, `jobs` runs imports as the command line in
+a child process. It may import `workbook`, `filters`, `i18n` and `settings`: never `report`,
+`ui` or streamlit.
 
 DuckDB lets one process write a database file, and a writer cannot open it while a reader
 holds it. So nobody keeps the file open: readers take a read-only connection per query batch,
-writers hold the database only for the load transaction, and followup.locks orders the two
-(writers first). Opening still retries briefly if some other tool holds the file.
+writers hold the database only for the load transaction, and followup.store.locks orders the
+two (writers first). Opening still retries briefly if some other tool holds the file.
 """
 
 from __future__ import annotations
@@ -18,8 +25,8 @@ from pathlib import Path
 
 import duckdb
 
-from followup import locks
 from followup.settings import QUERIES
+from followup.store import locks
 
 SQL = Path(__file__).parent / "sql"
 LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
@@ -35,7 +42,8 @@ Busy = locks.Busy
 
 
 @cache
-def _sql(name: str) -> str:
+def sql(name: str) -> str:
+    """Return the text of followup/store/sql/NAME.sql."""
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 
@@ -85,7 +93,7 @@ def reader(db: Path, timeout: float = LOCK_TIMEOUT):
 
 
 def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
-    """Return the context that holds the database for writing (see followup.locks)."""
+    """Return the context that holds the database for writing (see followup.store.locks)."""
     return locks.exclusive(db, timeout)
 
 
@@ -95,7 +103,7 @@ def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIM
     _retry(lambda: con.execute("ATTACH $path AS target", {"path": str(db)}), timeout)
     try:
         con.execute("USE target")
-        for statement in statements(_sql("schema")):
+        for statement in statements(sql("schema")):
             con.execute(statement)
         con.execute("USE memory")
         yield con
@@ -110,7 +118,7 @@ def writer(db: Path, timeout: float = LOCK_TIMEOUT):
     with writer_lock(db, timeout):
         con = _connect(db, False, timeout)
         try:
-            for statement in statements(_sql("schema")):
+            for statement in statements(sql("schema")):
                 con.execute(statement)
             yield con
         finally:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from followup.charts import STATUS_COLORS
 from followup.i18n import date, number, status_label, t
+from followup.report.charts import STATUS_COLORS
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
 

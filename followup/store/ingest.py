@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup import formats, package, validate, workbook
-from followup.problems import Problem, Rejected
-from followup.problems import count as problem_count
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
+from followup.workbook import container, formats, reader, validate
+from followup.workbook.problems import Problem, Rejected
+from followup.workbook.problems import count as problem_count
 
 ARCHIVE_DIR = "originals"
 _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
@@ -37,7 +37,7 @@ class Checked:
     sha256: str
     data: bytes
     con: duckdb.DuckDBPyConnection | None
-    sheets: dict[str, workbook.Sheet] = field(default_factory=dict)
+    sheets: dict[str, reader.Sheet] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -105,9 +105,9 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     """Read and validate a workbook in memory; every problem is in the result, none raised."""
     checked = Checked(display_name(file_name), hashlib.sha256(data).hexdigest(), data, None)
     try:
-        container = package.inspect(data, limits or Limits.from_env())
-        checked.sheets, problems = workbook.read(
-            container, lambda: _staging(checked),
+        parts = container.inspect(data, limits or Limits.from_env())
+        checked.sheets, problems = reader.read(
+            parts, lambda: _staging(checked),
             lambda kind, sheet: validate.stage_sheet(checked.con, kind, sheet))
     except Rejected as rejected:
         checked.close()
@@ -136,10 +136,10 @@ def fault_point(name: str) -> None:
 def read_upload(path: Path, limits: Limits | None = None) -> bytes:
     """Return a file's bytes; Rejected, before reading it, when it is over the size limit."""
     limits = limits or Limits.from_env()
-    package.check_size(path.stat().st_size, limits)
+    container.check_size(path.stat().st_size, limits)
     with open(path, "rb") as handle:
         data = handle.read(limits.max_file_bytes + 1)
-    package.check_size(len(data), limits)
+    container.check_size(len(data), limits)
     return data
 
 
@@ -193,7 +193,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
                   "warnings": problem_count(checked.warnings), **checked.counts}
         con.execute("BEGIN TRANSACTION")
         try:
-            for statement in store.statements(validate.sql("load_snapshot")):
+            for statement in store.statements(store.sql("load_snapshot")):
                 con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
             fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
             con.execute("COMMIT")

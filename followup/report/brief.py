@@ -14,12 +14,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from followup import charts, kpis, store, tables
+from followup import store
 from followup.filters import Filters
-from followup.formats import STATUSES
 from followup.i18n import date, t
-from followup.kpis import Kpi
+from followup.report import charts, kpis, tables
+from followup.report.kpis import Kpi
 from followup.settings import portfolio_level_nok
+from followup.workbook.formats import STATUSES
 
 CSS = Path(__file__).with_name("brief.css")
 WIDTH, HALF = 1000, 490

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from followup import formats
-from followup.problems import Problem
-from followup.workbook import Sheet
+from followup.workbook import formats
+from followup.workbook.problems import Problem
+from followup.workbook.reader import Sheet
 
 SQL = Path(__file__).parent / "sql"
 WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column",
@@ -17,7 +17,7 @@ SHOWN_PER_KIND = 50
 
 @cache
 def sql(name: str) -> str:
-    """Return the text of followup/sql/NAME.sql."""
+    """Return the text of followup/workbook/sql/NAME.sql."""
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 

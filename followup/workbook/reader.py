@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import fastexcel
 
-from followup import formats
-from followup.package import Container, SheetPart, column_letters
-from followup.problems import Problem, Rejected
+from followup.workbook import formats
+from followup.workbook.container import Container, SheetPart, column_letters
+from followup.workbook.problems import Problem, Rejected
 
 HEADER_SCAN_ROWS = 20
 logging.getLogger("fastexcel").setLevel(logging.ERROR)

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
-from followup.output import FORMULA_START, plain
+from followup.report.output import FORMULA_START, plain
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from followup import store, validate
-from followup.ingest import Checked
+from followup import store
+from followup.store.ingest import Checked
 
 
 @dataclass
@@ -49,7 +49,7 @@ def preview(checked: Checked, db: Path, as_of: dt.date) -> Preview:
     for name, frame in frames.items():
         con.register(name, frame)
     try:
-        return Preview(current, *(con.execute(validate.sql(f"preview_{kind}")).df()
+        return Preview(current, *(con.execute(store.sql(f"preview_{kind}")).df()
                                   for kind in ("actions", "grants", "spend")))
     finally:
         for name in _CURRENT:

@@ -1,0 +1,113 @@
+"""The folders of followup/ are its stages, and imports only point down the pipeline."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "followup"
+SHARED = {"followup", "followup.i18n", "followup.settings", "followup.filters", "followup.access"}
+# What each stage may import from followup, besides itself and the shared modules.
+ALLOWED = {
+    "workbook": set(),
+    "store": {"workbook"},
+    "report": {"workbook", "store"},
+    "ui": {"workbook", "store", "report"},
+}
+SHARED_MAY_IMPORT = {"followup.i18n", "followup.settings"}
+WRITES = {"store.writer", "store.writer_lock", "store.create", "store.attached", "locks.exclusive"}
+
+
+def _imports(path: Path) -> set[str]:
+    """Return every module name a file imports (absolute imports only; we use no others)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}: relative import"
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "followup" and parts[1] in ALLOWED else None
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(ROOT).with_suffix("")
+        yield path, ".".join(p for p in rel.parts if p != "__init__")
+
+
+@pytest.mark.parametrize("stage", sorted(ALLOWED))
+def test_a_stage_imports_only_the_stages_before_it(stage):
+    wrong = []
+    for path, module in _modules():
+        if _stage(module) != stage:
+            continue
+        for name in _imports(path):
+            target = _stage(name)
+            if target and target != stage and target not in ALLOWED[stage]:
+                wrong.append(f"{module} imports {name}")
+    assert wrong == []
+
+
+def test_shared_modules_import_no_stage():
+    wrong = [f"{module} imports {name}" for path, module in _modules()
+             if module in SHARED and module != "followup"
+             for name in _imports(path)
+             if name.startswith("followup.") and _stage(name)
+             and not any(name.startswith(s) for s in SHARED_MAY_IMPORT)]
+    assert wrong == []
+
+
+def test_only_ui_imports_streamlit():
+    wrong = [module for path, module in _modules() if _stage(module) != "ui"
+             and any(n.split(".")[0] == "streamlit" for n in _imports(path))]
+    assert wrong == []
+
+
+def test_report_never_opens_a_write_connection():
+    wrong = []
+    for path, module in _modules():
+        if _stage(module) != "report":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and ast.unparse(node) in WRITES:
+                wrong.append(f"{module}: {ast.unparse(node)}")
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("duckdb.connect"):
+                wrong.append(f"{module}: {ast.unparse(node)}")
+    assert wrong == []
+
+
+def test_every_stage_says_what_it_takes_and_gives():
+    for stage in ALLOWED:
+        doc = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text()))
+        assert doc and len(doc) > 150, stage
+
+
+def test_at_most_eight_modules_at_the_top():
+    assert len(list(PACKAGE.glob("*.py"))) <= 8
+
+
+def test_the_rule_catches_a_wrong_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from followup.report import charts\nimport streamlit as st\n")
+    assert {"followup.report", "followup.report.charts", "streamlit"} <= _imports(bad)
+    assert _stage("followup.report.charts") == "report" not in ALLOWED["workbook"]
+
+
+def test_no_module_of_a_stage_hides_a_name_of_its_package():
+    # regression: store/snapshots.py replaced store.snapshots() once imported
+    hidden = []
+    for stage in ALLOWED:
+        tree = ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8"))
+        names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)}
+        hidden += [f"{stage}.{p.stem}" for p in (PACKAGE / stage).glob("*.py") if p.stem in names]
+    assert hidden == []
