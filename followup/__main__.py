@@ -118,17 +118,24 @@ def cmd_snapshots(args) -> int:
     return EXIT_OK
 
 
+def _known_round(con, snapshot: int, lang: str) -> int:
+    """Return the round id when the database has it, else stop with the ids there are."""
+    from followup import store
+
+    ids = [r["snapshot_id"] for r in store.snapshots(con)]
+    if snapshot not in ids:
+        raise Stop(t("cli.unknown_snapshot", lang, snapshot=snapshot,
+                     ids=", ".join(map(str, sorted(ids))) or "–"))
+    return snapshot
+
+
 def resolve(con, args) -> int | None:
     """Return the round named by --snapshot (checked), else the latest round."""
     from followup import store
 
     if args.snapshot is None:
         return store.latest_snapshot(con)
-    ids = [r["snapshot_id"] for r in store.snapshots(con)]
-    if args.snapshot not in ids:
-        raise Stop(t("cli.unknown_snapshot", args.lang, snapshot=args.snapshot,
-                     ids=", ".join(map(str, sorted(ids))) or "–"))
-    return args.snapshot
+    return _known_round(con, args.snapshot, args.lang)
 
 
 _FILTER_OPTIONS = (("region", "region"), ("section", "section"), ("evaluation", "evaluation"),
@@ -160,6 +167,19 @@ def filters_from(args, snapshot: int | None) -> Filters:
                    year_from=args.from_year, year_to=args.to_year)
 
 
+def _query_options(con, args, snapshot: int | None) -> dict:
+    """Return the parameters of --previous (checked; default the round before), --action,
+    --rounds and --days; the ones not given keep store.DEFAULT_PARAMS."""
+    from followup import store
+
+    if args.previous is not None:
+        previous = _known_round(con, args.previous, args.lang)
+    else:
+        previous = store.previous_snapshot(con, snapshot) if snapshot else None
+    given = {"action": args.action, "rounds": args.rounds, "days": args.days}
+    return {"previous": previous, **{k: v for k, v in given.items() if v is not None}}
+
+
 def cmd_query(args) -> int:
     """Run queries/NAME.sql for one round and the filters; print the rows."""
     from followup import store
@@ -176,7 +196,7 @@ def cmd_query(args) -> int:
         if snapshot is None:
             print(t("cli.no_snapshots", args.lang), file=sys.stderr)
         columns, rows = store.run_query(con, args.name, filters_from(args, snapshot).params(
-            previous=store.previous_snapshot(con, snapshot) if snapshot else None))
+            **_query_options(con, args, snapshot)))
     _emit(output.render(args.format, columns, rows))
     return EXIT_OK
 
@@ -251,6 +271,17 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to-year", type=int, metavar="YYYY")
 
 
+def _at_least_one(text: str) -> int:
+    """Return a whole number of at least 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: a whole number of at least 1")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     top = argparse.ArgumentParser(prog="python -m followup",
@@ -273,6 +304,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", parents=[common], help="run queries/NAME.sql")
     p.add_argument("name")
     _filter_options(p)
+    p.add_argument("--previous", type=int, metavar="ID",
+                   help="the round to compare with (action_changes; default: the one before)")
+    p.add_argument("--action", metavar="ID", help="the action of action_history")
+    p.add_argument("--rounds", type=_at_least_one, metavar="K",
+                   help="stalled_actions: the same status in at least K rounds (default 2)")
+    p.add_argument("--days", type=int, metavar="N",
+                   help="deadlines: due within N days of the round's date (default 90)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(run=cmd_query)
     p = sub.add_parser("brief", parents=[common],

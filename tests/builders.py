@@ -312,3 +312,58 @@ def entity_bomb(levels: int = 9) -> str:
     entities = ['<!ENTITY lol0 "lol">']
     entities += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
     return f"<!DOCTYPE lolz [{''.join(entities)}]>", f"&lol{levels};"
+
+
+# --- three rounds of one follow-up, for the rules across rounds (see test_action_rounds) ---
+
+ROUND_HEADER = [*ACTION_HEADER, "Kommentar"]
+ROUND_DATES = ("2012-01-16", "2012-06-29", "2012-12-14")
+# action -> (actor, region, due date, [(status, comment) in each round, None: not in it]);
+# the action "uten id" has no ID and is followed by its actor and text
+ROUND_ACTIONS = {
+    "B1": ("Hum", "Globalt", dt.date(2012, 10, 1),
+           [("Pågår", "Starter"), ("Pågår", "Venter på IOM"), ("Pågår", "Fortsatt venter")]),
+    "B2": ("Hum", "Europa", dt.date(2013, 1, 31),
+           [("Ikke påbegynt", None), ("Pågår", None), ("Pågår", None)]),
+    "B3": ("IOM", "Afrika", dt.date(2012, 5, 1),
+           [("Pågår", None), ("Gjennomført", None), ("Gjennomført", None)]),
+    "B4": ("IOM", "Globalt", dt.date(2013, 6, 30),
+           [("Ikke gjort", None), None, ("Ikke gjort", None)]),
+    "B5": ("MR/DEM", "Europa", None,
+           [("Bortfalt", None), ("Bortfalt", None), ("Bortfalt", None)]),
+    "": ("MR/DEM", "Europa", dt.date(2012, 12, 14),
+         [("Delvis", None), ("Delvis", None), ("Delvis", None)]),
+    "B6": ("IOM", "Afrika", dt.date(2013, 3, 15),
+           [("Pågår", None), ("Delvis", None), ("Pågår", None)]),
+    "B7": ("Hum", "Globalt", dt.date(2013, 3, 14), [None, None, ("Pågår", None)]),
+}
+# B1's actor changes in the last round
+ROUND_ACTORS = {("B1", 2): "IOM"}
+
+
+def round_rows(index: int) -> list[list]:
+    """Return the action rows of round `index` (0, 1, 2) of the three-round follow-up."""
+    rows = []
+    for action_id, (actor, region, due, statuses) in ROUND_ACTIONS.items():
+        if statuses[index] is None:
+            continue
+        status, comment = statuses[index]
+        actor = ROUND_ACTORS.get((action_id, index), actor)
+        rows.append([action_id or None, f"{action_id.lower() or 'uten id'}", actor, "Hum"
+                     if actor != "MR/DEM" else "MR/DEM", region, status, due, comment])
+    return rows
+
+
+def round_workbook(path: Path, index: int, extra: dict | None = None) -> Path:
+    """Write round `index` of the three-round follow-up (and any extra sheets)."""
+    return write_workbook(path, {"Tiltak": [ROUND_HEADER, *round_rows(index)], **(extra or {})})
+
+
+def three_rounds(db: Path, folder: Path) -> list[int]:
+    """Load the three rounds, the last (14.12.2012) before the middle (29.06.2012), so that
+    ingest order and as-of order differ; return the round ids in as-of order."""
+    ids = {}
+    for index in (0, 2, 1):
+        ids[index] = load(db, round_workbook(folder / f"round{index}.xlsx", index),
+                          ROUND_DATES[index]).snapshot_id
+    return [ids[0], ids[1], ids[2]]

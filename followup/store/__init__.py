@@ -35,7 +35,7 @@ _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Values for the parameters that are not filters, when the caller leaves them out.
 DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
-                  "limit": 100_000}
+                  "limit": 100_000, "rounds": 2, "days": 90, "action": None}
 
 
 Busy = locks.Busy
