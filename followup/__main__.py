@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from followup.filters import Filters
-from followup.i18n import date, quote, t
+from followup.i18n import LANGS, date, quote, t
 from followup.settings import db_path
 
 EXIT_OK, EXIT_FAIL, EXIT_REJECTED, EXIT_BUSY = 0, 1, 2, 3
@@ -289,7 +289,8 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="database file (default $FOLLOWUP_DB or "
                                      "data/followup.duckdb)")
-    common.add_argument("--lang", choices=("nb", "en"), default=_LANG)
+    common.add_argument("--lang", choices=LANGS, default=_LANG,
+                        help="nb (bokmål, default $FOLLOWUP_LANG or nb), nn (nynorsk) or en")
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", parents=[common], help="load a workbook as a reporting round")
     p.add_argument("file")
@@ -331,7 +332,7 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-_LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG") in ("nb", "en") \
+_LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG") in LANGS \
     else "nb"
 
 

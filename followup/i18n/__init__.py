@@ -1,4 +1,23 @@
-"""Translation and Norwegian number formatting: the only place user-facing words come from."""
+"""Translation and Norwegian number formatting: the only place user-facing words come from.
+
+Languages are `LANGS = ("nb", "nn", "en")`: bokmål (the default), nynorsk and English.
+
+Calling convention (the same for every caller, UI and CLI alike):
+
+- `t(key, lang, **values)` returns the text of `key` in `lang` with `{name}` placeholders
+  filled from `values`. A language without its own text falls back to bokmål (so `nn` shows
+  bokmål until its translation is written); an unknown key is returned as it is.
+- `tn(key, count, lang, **values)` is the same for a text that depends on a count and maps onto
+  gettext's `ngettext`: its entry holds the forms per language,
+  `{"nb": {"one": "{count} avtale", "other": "{count} avtaler"}, "nn": {...}, "en": {...}}`.
+  The form is chosen by the plural rule of nb, nn and en alike (`one` for 1, `other` for any
+  other count, 0 included), and `{count}` is filled with the count formatted for the language
+  (`1 250`) unless `count=` is passed among the values.
+- A key built at run time (`t(f"status.{code}", lang)`) must also appear once as a literal
+  call somewhere, so the message extraction sees it (see `status_label`).
+- Numbers, amounts and dates go through `number`, `percent`, `mnok`, `nok` and `date`, never
+  through `str()` or an f-string format spec; `is_norwegian(lang)` tells nb and nn from en.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +30,14 @@ from followup.i18n.texts_ui import UI
 
 TEXT = {**_MESSAGES, **UI}
 
-LANGS = ("nb", "en")
+LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
+LANG_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
+
+
+def is_norwegian(lang: str) -> bool:
+    """Return True for bokmål and nynorsk (Norwegian numbers, dates and quotes)."""
+    return lang != "en"
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
@@ -24,9 +49,25 @@ def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
     return template.format(**values) if values else template
 
 
+def plural_form(count: int | float, lang: str = DEFAULT_LANG) -> str:
+    """Return the plural category of count: `one` for 1, else `other` (nb, nn and en)."""
+    return "one" if count == 1 else "other"
+
+
+def tn(key: str, count: int | float, lang: str = DEFAULT_LANG, **values) -> str:
+    """Return the form of key's text that fits count in lang, with {count} and values filled in."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return key
+    forms = entry.get(lang) or entry[DEFAULT_LANG]
+    template = forms[plural_form(count, lang)]
+    values.setdefault("count", number(count, 0, lang))
+    return template.format(**values)
+
+
 def quote(value: object, lang: str = DEFAULT_LANG) -> str:
     """Return a value quoted the way the language quotes: «…» or “…”."""
-    return f"«{value}»" if lang == "nb" else f"“{value}”"
+    return f"«{value}»" if is_norwegian(lang) else f"“{value}”"
 
 
 def _group(digits: str, sep: str) -> str:
@@ -37,7 +78,7 @@ def _group(digits: str, sep: str) -> str:
 
 
 def number(value: float | int | None, decimals: int = 0, lang: str = DEFAULT_LANG) -> str:
-    """Return `1 250 000` / `66,7` in bokmål, `1,250,000` / `66.7` in English."""
+    """Return `1 250 000` / `66,7` in Norwegian, `1,250,000` / `66.7` in English."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     value = round(float(value), decimals)
@@ -45,7 +86,7 @@ def number(value: float | int | None, decimals: int = 0, lang: str = DEFAULT_LAN
         value = 0.0
     sign = "−" if value < 0 else ""
     whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
-    if lang == "nb":
+    if is_norwegian(lang):
         text = _group(whole, "\u00a0") + ("," + frac if frac else "")
     else:
         text = _group(whole, ",") + ("." + frac if frac else "")
@@ -57,7 +98,7 @@ def percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) ->
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = number(value, decimals, lang)
-    return f"{text}\u00a0%" if lang == "nb" else f"{text}%"
+    return f"{text}\u00a0%" if is_norwegian(lang) else f"{text}%"
 
 
 def mnok(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
@@ -65,7 +106,7 @@ def mnok(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> st
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = number(value / 1_000_000, decimals, lang)
-    return f"{text} mill.\u00a0kr" if lang == "nb" else f"NOK\u00a0{text}m"
+    return f"{text} mill.\u00a0kr" if is_norwegian(lang) else f"NOK\u00a0{text}m"
 
 
 def nok(value: float | None, lang: str = DEFAULT_LANG) -> str:
@@ -73,7 +114,7 @@ def nok(value: float | None, lang: str = DEFAULT_LANG) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = number(value, 0, lang)
-    return f"{text}\u00a0kr" if lang == "nb" else f"NOK\u00a0{text}"
+    return f"{text}\u00a0kr" if is_norwegian(lang) else f"NOK\u00a0{text}"
 
 
 def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
@@ -82,7 +123,7 @@ def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
         return "–"
     if isinstance(value, dt.datetime):
         value = value.date()
-    return value.strftime("%d.%m.%Y") if lang == "nb" else value.isoformat()
+    return value.strftime("%d.%m.%Y") if is_norwegian(lang) else value.isoformat()
 
 
 def status_label(code: str, lang: str = DEFAULT_LANG) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-UI: dict[str, dict[str, str]] = {
+UI: dict[str, dict[str, str | dict[str, str]]] = {
     "app.title": {"nb": "Oppfølging", "en": "Follow-up"},
     "app.tagline": {"nb": "Oppfølging av evalueringer og tilskudd",
                     "en": "Follow-up of evaluations and grants"},
@@ -149,8 +149,12 @@ UI: dict[str, dict[str, str]] = {
                                                                   "{actor}."},
     "table.click_hint": {"nb": "Klikk på en søyle for å vise bare den ansvarliges tiltak.",
                          "en": "Click a bar to show only that actor's actions."},
-    "table.rows": {"nb": "{count} tiltak", "en": "{count} actions"},
-    "table.grants": {"nb": "{count} avtaler", "en": "{count} agreements"},
+    "table.rows": {"nb": {"one": "{count} tiltak", "other": "{count} tiltak"},
+                   "nn": {"one": "{count} tiltak", "other": "{count} tiltak"},
+                   "en": {"one": "{count} action", "other": "{count} actions"}},
+    "table.grants": {"nb": {"one": "{count} avtale", "other": "{count} avtaler"},
+                     "nn": {"one": "{count} avtale", "other": "{count} avtalar"},
+                     "en": {"one": "{count} agreement", "other": "{count} agreements"}},
     "table.first": {"nb": "Viser de {shown} første av {total}.",
                     "en": "Showing the first {shown} of {total}."},
     "table.largest": {"nb": "Viser de {shown} største av {total} avtaler; hele listen er i "
@@ -244,12 +248,26 @@ UI.update({
                                "en": "Disbursements (agreement and year)"},
     "up.sheets_read": {"nb": "Lest fra arkene {names}.", "en": "Read from the sheets {names}."},
     "up.as_of": {"nb": "Rundens dato (per)", "en": "The round's date (as of)"},
-    "up.errors": {"nb": "{count} feil må rettes i arbeidsboken før den kan importeres. "
-                        "Ingenting er endret i databasen.",
-                  "en": "{count} errors must be fixed in the workbook before it can be "
-                        "imported. Nothing in the database has changed."},
-    "up.warnings": {"nb": "{count} advarsler (arbeidsboken kan likevel importeres)",
-                    "en": "{count} warnings (the workbook can still be imported)"},
+    "up.errors": {
+        "nb": {"one": "{count} feil må rettes i arbeidsboken før den kan importeres. "
+                      "Ingenting er endret i databasen.",
+               "other": "{count} feil må rettes i arbeidsboken før den kan importeres. "
+                        "Ingenting er endret i databasen."},
+        "nn": {"one": "{count} feil må rettast i arbeidsboka før ho kan importerast. "
+                      "Ingenting er endra i databasen.",
+               "other": "{count} feil må rettast i arbeidsboka før ho kan importerast. "
+                        "Ingenting er endra i databasen."},
+        "en": {"one": "{count} error must be fixed in the workbook before it can be "
+                      "imported. Nothing in the database has changed.",
+               "other": "{count} errors must be fixed in the workbook before it can be "
+                        "imported. Nothing in the database has changed."}},
+    "up.warnings": {
+        "nb": {"one": "{count} advarsel (arbeidsboken kan likevel importeres)",
+               "other": "{count} advarsler (arbeidsboken kan likevel importeres)"},
+        "nn": {"one": "{count} åtvaring (arbeidsboka kan likevel importerast)",
+               "other": "{count} åtvaringar (arbeidsboka kan likevel importerast)"},
+        "en": {"one": "{count} warning (the workbook can still be imported)",
+               "other": "{count} warnings (the workbook can still be imported)"}},
     "up.all_problems": {"nb": "Alle meldinger i en tabell ({count})",
                         "en": "All messages in a table ({count})"},
     "up.ok": {"nb": "Arbeidsboken er i orden.", "en": "The workbook is in order."},

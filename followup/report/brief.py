@@ -16,7 +16,7 @@ from plotly.offline import get_plotlyjs
 
 from followup import store
 from followup.filters import Filters
-from followup.i18n import date, t
+from followup.i18n import date, t, tn
 from followup.report import charts, kpis, tables
 from followup.report.kpis import Kpi
 from followup.settings import portfolio_level_nok
@@ -177,7 +177,7 @@ def _actions(con, filters: Filters, lang: str) -> str:
     actions = frame(con, "action_list", filters)
     if actions.empty:
         return _section("actions", t("h.action_table", lang), _empty("empty.actions", lang))
-    body = (f'<p class="caption">{esc(t("table.rows", lang, count=len(actions)))}</p>'
+    body = (f'<p class="caption">{esc(tn("table.rows", len(actions), lang))}</p>'
             + table(actions, tables.ACTION_COLUMNS, lang, "actions"))
     return _section("actions", t("h.action_table", lang), body)
 

@@ -11,7 +11,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from followup.i18n import date, mnok, percent, status_label, t
+from followup.i18n import date, is_norwegian, mnok, percent, status_label, t
 from followup.workbook.formats import STATUSES
 
 STATUS_COLORS = {
@@ -45,7 +45,7 @@ def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> g
     fig.update_layout(
         template="plotly_white", height=int(height * scale),
         font={"family": FONT_FAMILY, "size": round(16 * scale), "color": INK},
-        separators=",\u00a0" if lang == "nb" else ".,",
+        separators=",\u00a0" if is_norwegian(lang) else ".,",
         margin={"l": 10, "r": 24, "t": 48, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0,
                 "title": {"text": ""}, "font": {"size": round(15 * scale)},
@@ -188,7 +188,7 @@ def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figu
         hovertemplate="%{x}: %{text}<extra></extra>"))
     _year_axis(fig, df["year"], lang)
     fig.update_yaxes(range=[0, 109], title_text=t("chart.share", lang), ticksuffix=" %"
-                     if lang == "nb" else "%")
+                     if is_norwegian(lang) else "%")
     fig.update_layout(showlegend=False)
     return style(fig, lang, height=340, scale=scale)
 

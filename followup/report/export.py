@@ -31,6 +31,7 @@ FORMATS = {
     "en": {"nok": '"NOK" #,##0.00', "date": "YYYY-MM-DD", "pct": "0.0%", "int": "#,##0",
            "year": "0"},
 }
+FORMATS["nn"] = FORMATS["nb"]
 WIDTHS = {"long": (24, 60), "text": (8, 36), "date": (12, 12), "nok": (16, 20),
           "pct": (10, 12), "int": (8, 12), "year": (6, 8), "any": (12, 36)}
 

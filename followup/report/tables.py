@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from followup.i18n import date, number, status_label, t
+from followup.i18n import date, is_norwegian, number, status_label, t, tn
 from followup.report.charts import STATUS_COLORS
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
@@ -83,7 +83,7 @@ def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = rounds[ROUND_COLUMNS].copy()
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang))
     out["loaded_at"] = out["loaded_at"].map(
-        lambda d: d.strftime("%d.%m.%Y %H:%M" if lang == "nb" else "%Y-%m-%d %H:%M"))
+        lambda d: d.strftime("%d.%m.%Y %H:%M" if is_norwegian(lang) else "%Y-%m-%d %H:%M"))
     return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
 
 
@@ -94,7 +94,7 @@ def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     """Return the audit log for display (who imported or deleted which round, when, which file)."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["logged_at"] = out["logged_at"].map(
-        lambda d: d.strftime("%d.%m.%Y %H:%M:%S" if lang == "nb" else "%Y-%m-%d %H:%M:%S"))
+        lambda d: d.strftime("%d.%m.%Y %H:%M:%S" if is_norwegian(lang) else "%Y-%m-%d %H:%M:%S"))
     out["who"] = out["who"].map(lambda w: w if isinstance(w, str) else "")
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")
@@ -116,6 +116,6 @@ def row_note(df: pd.DataFrame, total_column: str, lang: str) -> str:
     total = int(df[total_column].iloc[0]) if len(df) else 0
     if total <= len(df):
         key = "table.rows" if total_column == "total_actions" else "table.grants"
-        return t(key, lang, count=number(total, 0, lang))
+        return tn(key, total, lang)
     key = "table.first" if total_column == "total_actions" else "table.largest"
     return t(key, lang, shown=number(len(df), 0, lang), total=number(total, 0, lang))

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from followup.filters import Filters
-from followup.i18n import LANGS, date, t
+from followup.i18n import LANG_NAMES, LANGS, date, t
 from followup.ui import auth, state
 from followup.ui.data import options, snapshots
 from followup.ui.state import lang
@@ -60,7 +60,7 @@ def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -
         if divider:
             st.divider()
         st.segmented_control(t("lang.label", lg), list(LANGS), default=lg, required=True,
-                             format_func={"nb": "Norsk", "en": "English"}.get, key="lang",
+                             format_func=LANG_NAMES.get, key="lang",
                              on_change=state.keep, args=("lang",))
         if present_toggle:
             st.toggle(t("present.label", lg), value=presenting(), key="present",

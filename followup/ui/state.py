@@ -16,7 +16,7 @@ _READ = "_url_read"
 
 
 def lang() -> str:
-    """Return the chosen language (bokmål unless English is chosen)."""
+    """Return the chosen language: nb (bokmål, the default), nn (nynorsk) or en."""
     read_url()
     value = get("lang")
     return value if value in LANGS else "nb"

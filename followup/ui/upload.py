@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from followup import store
-from followup.i18n import date, number, plain, t
+from followup.i18n import date, number, plain, t, tn
 from followup.report import tables
 from followup.settings import TEMPLATE, Limits
 from followup.store import ingest, jobs, preview
@@ -78,11 +78,11 @@ def summary(result: ingest.Checked) -> None:
         st.caption(t("up.sheets_read", lg, names=plain(", ".join(
             s.name for s in result.sheets.values()))))
     if result.errors:
-        st.error(t("up.errors", lg, count=len(result.errors)), icon=":material/error:")
+        st.error(tn("up.errors", len(result.errors), lg), icon=":material/error:")
     elif not result.warnings:
         st.success(t("up.ok", lg), icon=":material/check_circle:")
     if result.warnings and not result.errors:
-        st.warning(t("up.warnings", lg, count=len(result.warnings)), icon=":material/warning:")
+        st.warning(tn("up.warnings", len(result.warnings), lg), icon=":material/warning:")
     listed = result.errors or result.warnings
     if listed:
         st.markdown("\n".join(f"- {plain(p.text(lg))}" for p in listed[:SHOWN]))
