@@ -83,6 +83,8 @@ def cmd_ingest(args) -> int:
     print(t("cli.loaded", args.lang, snapshot=loaded.snapshot_id, as_of=when,
             file=quote(name, args.lang)))
     print(t("cli.counts", args.lang, **loaded.counts))
+    if loaded.counts.get("contacts"):
+        print(t("cli.contacts", args.lang, contacts=loaded.counts["contacts"]))
     if loaded.warnings:
         print(t("cli.warnings", args.lang, count=count(loaded.warnings)))
         for problem in loaded.warnings:

@@ -26,9 +26,10 @@ import math
 import re
 
 from followup.i18n.texts import TEXT as _MESSAGES
+from followup.i18n.texts_reminders import REMINDERS
 from followup.i18n.texts_ui import UI
 
-TEXT = {**_MESSAGES, **UI}
+TEXT = {**_MESSAGES, **UI, **REMINDERS}
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"

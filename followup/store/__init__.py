@@ -33,6 +33,7 @@ LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
 # Values for the parameters that are not filters, when the caller leaves them out.
 DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
                   "limit": 100_000, "rounds": 2, "days": 90, "action": None}
@@ -134,6 +135,16 @@ def create(db: Path) -> None:
                 pass
         finally:
             con.close()
+
+
+def upgrade(db: Path) -> bool:
+    """Add the tables an existing database from an earlier version lacks; True when it did."""
+    with reader(db) as con:
+        have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if set(_TABLE.findall(sql("schema"))) <= have:
+        return False
+    create(db)
+    return True
 
 
 def snapshots(con) -> list[dict]:

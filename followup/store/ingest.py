@@ -76,10 +76,12 @@ def display_name(name: str) -> str:
 
 
 def _counts(con) -> dict[str, int]:
-    return dict(zip(formats.KINDS, con.execute(
+    return dict(zip((*formats.DATA_KINDS, formats.CONTACTS), con.execute(
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
         "(SELECT count(DISTINCT (grant_id, year)) FROM stg_disbursements "
-        "WHERE amount_nok IS NOT NULL)").fetchall()[0]))
+        "WHERE amount_nok IS NOT NULL), "
+        "(SELECT count(DISTINCT (actor, address)) FROM (SELECT actor, unnest(emails) AS address "
+        "FROM stg_contacts))").fetchall()[0]))
 
 
 def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
@@ -116,7 +118,7 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
     validate.finish(checked.con, checked.sheets)
     checked.problems = _in_sheet_order(problems + validate.check(checked.con, checked.sheets))
     checked.counts = _counts(checked.con)
-    if not checked.errors and not any(checked.counts.values()):
+    if not checked.errors and not any(checked.counts[k] for k in formats.DATA_KINDS):
         checked.problems.append(Problem("error", "no_rows", args={
             "sheets": ", ".join(s.name for s in checked.sheets.values())}))
     return checked
@@ -226,10 +228,13 @@ def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,
 
 
 def ensure_database(db: Path) -> bool:
-    """Create the database on first use, loading the sample rounds; True when it did."""
+    """Create the database on first use, loading the sample rounds; True when it did.
+
+    An existing database from an earlier version gets the tables it lacks."""
     from followup import store
 
     if db.exists():
+        store.upgrade(db)
         return False
     with store.writer_lock(db):
         if db.exists():

@@ -16,7 +16,7 @@ def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
             raise KeyError(snapshot)
         con.execute("BEGIN TRANSACTION")
         try:
-            for table in ("actions", "grants", "disbursements", "snapshots"):
+            for table in ("actions", "grants", "disbursements", "contacts", "snapshots"):
                 con.execute(f"DELETE FROM {table} WHERE snapshot_id = $id", {"id": snapshot})
             con.execute("INSERT INTO audit_log VALUES ($at, $who, 'delete', $id, $sha, $file, "
                         "$as_of)", {"at": store.now(), "who": who, "id": snapshot,

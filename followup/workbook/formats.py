@@ -7,7 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 
 ACTIONS, GRANTS, DISBURSEMENTS = "actions", "grants", "disbursements"
-KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
+CONTACTS = "contacts"
+KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, CONTACTS)
+# The kinds whose rows make a round (a workbook of contacts alone has no rows of data).
+DATA_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     ACTIONS: ("Tiltak", "Actions", "Oppfølging"),
     GRANTS: ("Tilskudd", "Grants", "Avtaler"),
     DISBURSEMENTS: ("Utbetalinger", "Disbursements"),
+    CONTACTS: ("Kontakter", "Kontaktar", "Contacts"),
 }
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -56,6 +60,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("year", ("År", "Year"), required=True),
         Field("amount", ("Beløp", "Amount NOK", "Amount"), required=True),
     ),
+    CONTACTS: (
+        Field("actor", ("Ansvarlig", "Ansvarleg", "Actor", "Responsible"), required=True),
+        Field("email", ("E-post", "E-postadresse", "Email", "E-mail", "Email address"),
+              required=True),
+    ),
 }
 
 # Columns that identify a row: a totals row has a sum word in one of them and the rest empty.
@@ -63,6 +72,7 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     ACTIONS: ("action_id", "action", "actor"),
     GRANTS: ("grant_id", "partner", "title"),
     DISBURSEMENTS: ("grant_id",),
+    CONTACTS: ("actor", "email"),
 }
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {

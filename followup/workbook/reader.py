@@ -271,7 +271,7 @@ def _pick_sheets(parts: list[SheetPart]) -> dict[str, SheetPart]:
         if part.kind:
             chosen.setdefault(part.kind, []).append(part)
     if not chosen:
-        accepted = "; ".join(" | ".join(a) for a in formats.SHEET_ALIASES.values())
+        accepted = "; ".join(" | ".join(formats.SHEET_ALIASES[k]) for k in formats.DATA_KINDS)
         found = ", ".join(p.name for p in parts)
         raise Rejected([Problem("error", "no_sheet", args={"found": found, "accepted": accepted})])
     duplicates = [", ".join(p.name for p in ps) for ps in chosen.values() if len(ps) > 1]

@@ -11,7 +11,7 @@ from followup.workbook.reader import Sheet
 
 SQL = Path(__file__).parent / "sql"
 WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column",
-            "sheet_not_read"}
+            "sheet_not_read", "unknown_contact_actor"}
 SHOWN_PER_KIND = 50
 
 
@@ -99,7 +99,9 @@ def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
     severity = "warning" if code in WARNINGS else "error"
     grants = sheets.get(formats.GRANTS)
     disb = sheets.get(formats.DISBURSEMENTS)
+    actions = sheets.get(formats.ACTIONS)
     args = {"other": other, "start": other, "year": other,
+            "actions_sheet": actions.name if actions else formats.SHEET_ALIASES["actions"][0],
             "grants_sheet": grants.name if grants else formats.SHEET_ALIASES["grants"][0],
             "disb_sheet": disb.name if disb else formats.SHEET_ALIASES["disbursements"][0],
             "accepted": ", ".join(w for words in formats.STATUS_WORDS.values() for w in words)}
@@ -137,7 +139,7 @@ def _with_formulas(con, sheets: dict[str, Sheet], rows: list[tuple]) -> list[tup
 def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
     rows = []
-    for kind in (formats.ACTIONS, formats.GRANTS):
+    for kind in (formats.ACTIONS, formats.GRANTS, formats.CONTACTS):
         for row in con.execute(sql(f"check_{kind}")).fetchall():
             rows.append((kind, *row))
     for layout, *rest in con.execute(sql("check_disbursements")).fetchall():

@@ -17,4 +17,8 @@ SELECT $snapshot, grant_id, year, sum(amount_nok)
 FROM stg_disbursements
 WHERE amount_nok IS NOT NULL
 GROUP BY grant_id, year;
+INSERT INTO target.contacts
+SELECT DISTINCT ON (actor, email) $snapshot, _row, actor, email
+FROM (SELECT _row, actor, unnest(emails) AS email FROM stg_contacts)
+ORDER BY actor, email, _row;
 INSERT INTO target.audit_log VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);

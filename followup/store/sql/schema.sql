@@ -57,3 +57,9 @@ CREATE TABLE IF NOT EXISTS audit_log (
     file_name   VARCHAR,
     as_of       DATE
 );
+CREATE TABLE IF NOT EXISTS contacts (
+    snapshot_id BIGINT NOT NULL,
+    row_no      INTEGER,
+    actor       VARCHAR NOT NULL,
+    email       VARCHAR NOT NULL
+);

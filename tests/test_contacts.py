@@ -1,0 +1,96 @@
+"""The contacts sheet: aliases in bokmål, nynorsk and English, addresses split and checked,
+kept per round, and a database from before the sheet existed still opens."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from followup import store
+from followup.store import ingest, rounds
+from tests.builders import ACTION_HEADER, STANDARD_ACTIONS, check_sheets, load_sheets, stored, texts
+
+ACTIONS = [ACTION_HEADER, *STANDARD_ACTIONS]
+
+
+@pytest.mark.parametrize("sheet, actor, email", [
+    ("Kontakter", "Ansvarlig", "E-post"), ("Kontaktar", "Ansvarleg", "E-post"),
+    ("Contacts", "Actor", "Email"), ("contacts", "Responsible", "E-mail")])
+def test_the_sheet_and_its_headers_are_read_in_every_language(db, sheet, actor, email):
+    load_sheets(db, {"Tiltak": ACTIONS, sheet: [[actor, email], ["Hum", "kari@ud.no"]]})
+    assert stored(db, "SELECT snapshot_id, row_no, actor, email FROM contacts") == [
+        (1, 2, "Hum", "kari@ud.no")]
+
+
+def test_addresses_are_trimmed_split_and_kept_once_per_actor(db):
+    load_sheets(db, {"Tiltak": ACTIONS, "Kontakter": [
+        ["Ansvarlig", "E-post"],
+        [" Hum ", "  kari@ud.no ; ola@ud.no,\u00a0per@ud.no ,"],
+        ["IOM", "iom@example.org"],
+        ["Hum", "kari@ud.no"]]})
+    assert stored(db, "SELECT actor, email FROM contacts ORDER BY actor, email") == [
+        ("Hum", "kari@ud.no"), ("Hum", "ola@ud.no"), ("Hum", "per@ud.no"),
+        ("IOM", "iom@example.org")]
+    assert stored(db, "SELECT count(*) FROM contacts") == [(4,)]
+
+
+def test_an_invalid_address_is_a_located_error_and_nothing_loads(db, tmp_path):
+    checked = check_sheets(tmp_path, {"Tiltak": ACTIONS, "Kontakter": [
+        ["Ansvarlig", "E-post"], ["Hum", "kari@ud.no; ola(at)ud.no"], ["IOM", "iom@x"],
+        [None, "a@b.no"], ["MR/DEM", None]]})
+    assert texts(checked, "nb", "error") == [
+        "Kontakter, rad 2, kolonne E-post: «ola(at)ud.no» er ikke en e-postadresse (skriv "
+        "f.eks. navn@ud.no; flere skilles med ; eller ,).",
+        "Kontakter, rad 3, kolonne E-post: «iom@x» er ikke en e-postadresse (skriv f.eks. "
+        "navn@ud.no; flere skilles med ; eller ,).",
+        "Kontakter, rad 4, kolonne Ansvarlig: mangler verdi; kolonnen er påkrevd.",
+        "Kontakter, rad 5, kolonne E-post: mangler verdi; kolonnen er påkrevd."]
+    assert texts(checked, "en", "error")[0] == (
+        "Kontakter, row 2, column E-post: “ola(at)ud.no” is not an e-mail address (write e.g. "
+        "name@mfa.no; separate several with ; or ,).")
+    assert texts(checked, "nn", "error")[0].startswith(
+        "Kontakter, rad 2, kolonne E-post: «ola(at)ud.no» er ikkje ei e-postadresse")
+
+
+def test_a_contact_for_an_actor_no_action_names_is_a_warning(tmp_path):
+    checked = check_sheets(tmp_path, {"Tiltak": ACTIONS, "Kontakter": [
+        ["Ansvarlig", "E-post"], ["Hum-seksjonen", "kari@ud.no"]]})
+    assert texts(checked, "nb", "warning")[-1] == (
+        "Kontakter, rad 2, kolonne Ansvarlig: «Hum-seksjonen» står ikke som ansvarlig i arket "
+        "Tiltak; adressen brukes bare om navnet er skrevet likt der.")
+    assert not checked.errors
+
+
+def test_a_workbook_of_contacts_alone_has_no_rows_of_data(tmp_path):
+    checked = check_sheets(tmp_path, {"Kontakter": [["Ansvarlig", "E-post"],
+                                                    ["Hum", "kari@ud.no"]]})
+    assert [p.code for p in checked.errors] == ["no_rows"]
+
+
+def test_contacts_are_kept_per_round_and_deleted_with_it(db):
+    load_sheets(db, {"Tiltak": ACTIONS, "Kontakter": [["Ansvarlig", "E-post"],
+                                                      ["Hum", "kari@ud.no"]]}, "2012-06-29")
+    load_sheets(db, {"Tiltak": ACTIONS, "Kontakter": [["Ansvarlig", "E-post"],
+                                                      ["Hum", "ola@ud.no"]]}, "2012-12-14",
+                name="second.xlsx")
+    assert stored(db, "SELECT snapshot_id, email FROM contacts ORDER BY 1") == [
+        (1, "kari@ud.no"), (2, "ola@ud.no")]
+    rounds.delete(db, 2)
+    assert stored(db, "SELECT snapshot_id, email FROM contacts") == [(1, "kari@ud.no")]
+
+
+OLD_SCHEMA = [statement for statement in store.statements(store.sql("schema"))
+              if "contacts" not in statement]
+
+
+def test_a_database_from_before_the_contacts_sheet_still_opens(db, tmp_path, cli):
+    db.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db))
+    for statement in OLD_SCHEMA:
+        con.execute(statement)
+    con.close()
+    assert "contacts" not in {r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables()")}
+    done = cli("query", "completion_by_actor", "--db", db, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "contacts" in {r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables()")}
+    assert ingest.ensure_database(db) is False
