@@ -33,8 +33,26 @@ def _as_of(text: str | None, lang: str) -> dt.date | None:
         raise Stop(t("cli.bad_date", lang, value=text)) from None
 
 
-def _who(args) -> str | None:
-    return args.who or os.environ.get("USER") or None
+LOCAL = "local:"
+
+
+def local_account() -> str:
+    """Return the operating system's name for the account running this process."""
+    import getpass
+    import pwd
+
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        try:
+            return getpass.getuser()
+        except OSError:
+            return f"uid {os.getuid()}"
+
+
+def _who(args) -> str:
+    """Return who acts, for the audit log: --who as given, else `local:` and the OS account."""
+    return args.who or LOCAL + local_account()
 
 
 def _rejected(problems: list, args) -> Stop:
@@ -71,17 +89,20 @@ def cmd_ingest(args) -> int:
     except Rejected as rejected:
         raise _rejected(rejected.problems, args) from None
     when = date(loaded.as_of, args.lang)
+    today = t("cli.as_of_today", args.lang, as_of=when) if loaded.as_of_source == "today" else None
+    if today:
+        print(today, file=sys.stderr)
     if args.json:
-        print(json.dumps({"snapshot_id": loaded.snapshot_id, "as_of": loaded.as_of.isoformat(),
-                          "duplicate": loaded.duplicate, "counts": loaded.counts,
-                          "warnings": [p.text(args.lang) for p in loaded.warnings]},
-                         ensure_ascii=False))
+        print(json.dumps(_ingest_json(loaded, today, args.lang), ensure_ascii=False))
         return EXIT_OK
     if loaded.duplicate:
         print(t("cli.duplicate", args.lang, snapshot=loaded.snapshot_id, as_of=when))
         return EXIT_OK
     print(t("cli.loaded", args.lang, snapshot=loaded.snapshot_id, as_of=when,
             file=quote(name, args.lang)))
+    if loaded.as_of_source == "workbook":
+        print(t("cli.as_of_found", args.lang, as_of=when, sheet=loaded.found.sheet,
+                row=loaded.found.row))
     print(t("cli.counts", args.lang, **loaded.counts))
     if loaded.counts.get("contacts"):
         print(t("cli.contacts", args.lang, contacts=loaded.counts["contacts"]))
@@ -90,6 +111,17 @@ def cmd_ingest(args) -> int:
         for problem in loaded.warnings:
             print("    " + problem.text(args.lang))
     return EXIT_OK
+
+
+def _ingest_json(loaded, today: str | None, lang: str) -> dict:
+    """Return the outcome of an ingest as JSON: the round, the as-of used and its source."""
+    found = loaded.found
+    return {"snapshot_id": loaded.snapshot_id, "as_of": loaded.as_of.isoformat(),
+            "as_of_source": loaded.as_of_source,
+            "as_of_found": found and {"as_of": found.as_of.isoformat(), "sheet": found.sheet,
+                                      "row": found.row, "text": found.text},
+            "duplicate": loaded.duplicate, "counts": loaded.counts,
+            "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
 
 
 def _emit(text: str) -> None:
@@ -296,9 +328,11 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", parents=[common], help="load a workbook as a reporting round")
     p.add_argument("file")
-    p.add_argument("--as-of", help="the round's date, YYYY-MM-DD (default today)")
+    p.add_argument("--as-of", help="the round's date, YYYY-MM-DD (default: the date in the "
+                                        "workbook's title rows, such as 'per 14.12.2012', "
+                                        "else today, with a warning)")
     p.add_argument("--name", help="the file name to record (default: FILE's name)")
-    p.add_argument("--who", help="who imports, for the audit log (default $USER)")
+    p.add_argument("--who", help="who imports, for the audit log (default: the local account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_ingest)
     p = sub.add_parser("snapshots", parents=[common], help="list the reporting rounds")
@@ -328,7 +362,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
     p.add_argument("snapshot_id", type=int)
-    p.add_argument("--who", help="who deletes, for the audit log (default $USER)")
+    p.add_argument("--who", help="who deletes, for the audit log (default: the local account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_delete)
     return top

@@ -21,7 +21,7 @@ if uploaded is None:
 else:
     result = upload.checked(uploaded)
     upload.summary(result)
-    as_of = upload.as_of_input()
+    as_of = upload.as_of_input(result)
     upload.changes(result, as_of)
     upload.import_button(result, as_of)
 st.divider()

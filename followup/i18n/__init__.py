@@ -26,10 +26,11 @@ import math
 import re
 
 from followup.i18n.texts import TEXT as _MESSAGES
+from followup.i18n.texts_meeting import MEETING
 from followup.i18n.texts_reminders import REMINDERS
 from followup.i18n.texts_ui import UI
 
-TEXT = {**_MESSAGES, **UI, **REMINDERS}
+TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING}
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"

@@ -90,12 +90,22 @@ def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
 AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "sha256"]
 
 
+def who(stored: str | None, lang: str) -> str:
+    """Return the audit log's "who" for display: a signed-in identity as stored, a local
+    account (stored as `local:name`) with its source named, `–` when nothing was recorded."""
+    if not isinstance(stored, str) or not stored:
+        return "–"
+    if stored.startswith("local:"):
+        return t("audit.local_user", lang, name=stored.removeprefix("local:"))
+    return stored
+
+
 def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     """Return the audit log for display (who imported or deleted which round, when, which file)."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["logged_at"] = out["logged_at"].map(
         lambda d: d.strftime("%d.%m.%Y %H:%M:%S" if is_norwegian(lang) else "%Y-%m-%d %H:%M:%S"))
-    out["who"] = out["who"].map(lambda w: w if isinstance(w, str) else "")
+    out["who"] = out["who"].map(lambda w: who(w, lang))
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")
     out["snapshot_id"] = out["snapshot_id"].astype("Int64")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
-from followup.workbook import container, formats, reader, validate
+from followup.workbook import asof, container, formats, reader, validate
 from followup.workbook.problems import Problem, Rejected
 from followup.workbook.problems import count as problem_count
 
@@ -51,6 +51,11 @@ class Checked:
         """Return the problems that are reported but do not stop the load."""
         return [p for p in self.problems if not p.is_error]
 
+    @property
+    def found_as_of(self) -> asof.Found | None:
+        """Return the as-of date the title rows give (first sheet that has one), or None."""
+        return next((s.title_date for s in self.sheets.values() if s.title_date), None)
+
     def close(self) -> None:
         """Release the in-memory staging database."""
         if self.con is not None:
@@ -67,6 +72,16 @@ class Loaded:
     counts: dict[str, int]
     warnings: list[Problem]
     duplicate: bool = False
+    as_of_source: str = "given"
+    found: asof.Found | None = None
+
+
+def round_date(checked: Checked, as_of: dt.date | None) -> tuple[dt.date, str]:
+    """Return the round's date and where it came from: `given`, `workbook` or `today`."""
+    if as_of is not None:
+        return as_of, "given"
+    found = checked.found_as_of
+    return (found.as_of, "workbook") if found else (dt.date.today(), "today")
 
 
 def display_name(name: str) -> str:
@@ -182,12 +197,13 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
 
     if checked.errors or checked.con is None:
         raise Rejected(checked.errors)
-    as_of = as_of or dt.date.today()
+    as_of, source = round_date(checked, as_of)
     con = checked.con
     with store.attached(con, db):
         existing = _find_existing(con, checked.sha256)
         if existing is not None:
-            return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True)
+            return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True,
+                          "loaded", checked.found_as_of)
         _archive(db, checked)
         snapshot = store.one(con, NEXT_SNAPSHOT)[0]
         params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
@@ -205,7 +221,8 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
             raise
         if checkpoint:
             con.execute("CHECKPOINT target")
-    return Loaded(snapshot, as_of, checked.counts, checked.warnings)
+    return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
+                  checked.found_as_of)
 
 
 def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:

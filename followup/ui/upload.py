@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from followup import store
-from followup.i18n import date, number, plain, t, tn
+from followup.i18n import date, number, plain, quote, t, tn
 from followup.report import tables
 from followup.settings import TEMPLATE, Limits
 from followup.store import ingest, jobs, preview
@@ -41,7 +42,15 @@ def checked(uploaded) -> ingest.Checked:
     with st.spinner(t("up.checking", lang())):
         result = ingest.check(data, uploaded.name, Limits.from_env())
     st.session_state[_STATE] = result
+    st.session_state["as_of"] = ingest.round_date(result, None)[0]
     return result
+
+
+def loaded_round(result: ingest.Checked) -> pd.Series | None:
+    """Return the round that already holds this very file (same sha256), or None."""
+    rows = snapshots()
+    same = rows[rows["sha256"] == result.sha256]
+    return same.iloc[0] if len(same) else None
 
 
 def forget() -> None:
@@ -51,16 +60,28 @@ def forget() -> None:
         kept.close()
 
 
-def as_of_input() -> dt.date:
-    """Ask for the round's as-of date (default today); return it."""
-    today = dt.date.today()
-    return st.date_input(t("up.as_of", lang()), value=today, format="DD.MM.YYYY", key="as_of",
-                         min_value=dt.date(1990, 1, 1), max_value=dt.date(today.year + 5, 12, 31))
+def as_of_input(result: ingest.Checked) -> dt.date:
+    """Ask for the round's as-of date, proposing the one the title rows give (else today,
+    with a warning), and say where it was found; return the date chosen."""
+    lg, today = lang(), dt.date.today()
+    if result.con is None or result.errors or loaded_round(result) is not None:
+        return st.session_state.get("as_of", today)
+    found = result.found_as_of
+    chosen = st.date_input(t("up.as_of", lg), format="DD.MM.YYYY", key="as_of",
+                           min_value=dt.date(1990, 1, 1),
+                           max_value=dt.date(max(today.year, found.as_of.year if found else 0)
+                                             + 5, 12, 31))
+    if found:
+        st.caption(t("up.as_of_found", lg, sheet=plain(found.sheet), row=found.row,
+                     text=plain(quote(found.text, lg))))
+    else:
+        st.warning(t("up.as_of_today", lg), icon=":material/event:")
+    return chosen
 
 
 def changes(result: ingest.Checked, as_of: dt.date) -> None:
     """Show what the import would change against the round it would follow."""
-    if result.con is None or result.errors:
+    if result.con is None or result.errors or loaded_round(result) is not None:
         return
     shown = preview.preview(result, database(), as_of)
     _changes(shown)
@@ -77,6 +98,10 @@ def summary(result: ingest.Checked) -> None:
                        border=True)
         st.caption(t("up.sheets_read", lg, names=plain(", ".join(
             s.name for s in result.sheets.values()))))
+    loaded = loaded_round(result)
+    if loaded is not None:
+        st.info(t("up.already_loaded", lg, snapshot=int(loaded["snapshot_id"]),
+                  as_of=date(loaded["as_of"], lg)), icon=":material/content_copy:")
     if result.errors:
         st.error(tn("up.errors", len(result.errors), lg), icon=":material/error:")
     elif not result.warnings:
@@ -113,7 +138,8 @@ def _changes(shown: preview.Preview) -> None:
 def import_button(result: ingest.Checked, as_of: dt.date) -> None:
     """The Importer button; disabled, with the reason, while errors remain."""
     lg = lang()
-    blocked = bool(result.errors)
+    duplicate = loaded_round(result) is not None
+    blocked = bool(result.errors) or duplicate
     if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
                  icon=":material/upload:"):
         who = auth.require("import")
@@ -122,7 +148,7 @@ def import_button(result: ingest.Checked, as_of: dt.date) -> None:
                                            who, lg)
         _report(outcome)
     if blocked:
-        st.caption(t("up.import_disabled", lg))
+        st.caption(t("up.import_loaded" if duplicate else "up.import_disabled", lg))
 
 
 def _report(outcome: jobs.JobResult) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import fastexcel
 
-from followup.workbook import formats
+from followup.workbook import asof, formats
 from followup.workbook.container import Container, SheetPart, column_letters
 from followup.workbook.problems import Problem, Rejected
 
@@ -40,6 +40,7 @@ class Sheet:
     header_row: int
     columns: list[Column] = field(default_factory=list)
     formulas: list[tuple[int, str, str]] = field(default_factory=list)
+    title_date: asof.Found | None = None
 
     @property
     def table(self) -> str:
@@ -252,7 +253,7 @@ def _read_sheet(con, part: SheetPart, cells: _Cells | None,
     if at is None:
         _empty_sheet(part, problems)
         return None
-    sheet = Sheet(part.kind, part.name, at)
+    sheet = Sheet(part.kind, part.name, at, title_date=asof.in_rows(part.name, rows[:at]))
     below = rows[at + 1] if at + 1 < len(rows) else None
     two_rows = below is not None and _year_subheader(part.kind, rows[at], below)
     headerless = _columns(sheet, rows[at], below if two_rows else None, cells.indices, problems)
