@@ -124,11 +124,6 @@ def _ingest_json(loaded, today: str | None, lang: str) -> dict:
             "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
 
 
-def _emit(text: str) -> None:
-    """Write rendered rows to stdout ending in exactly one newline (CSV has its own)."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
 def _open(args):
     from followup import store
     from followup.store import ingest
@@ -144,11 +139,10 @@ def cmd_snapshots(args) -> int:
     from followup import store
     from followup.report import output
 
-    with _open(args) as con:
-        rows = store.snapshots(con)
     columns = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "grants",
                "disbursements", "warnings", "sha256"]
-    _emit(output.render(args.format, columns, [tuple(r[c] for c in columns) for r in rows]))
+    with output.rows_out(args.format, sys.stdout) as keep, _open(args) as con:
+        keep(con, store.snapshot_rows(con, columns))
     return EXIT_OK
 
 
@@ -224,14 +218,13 @@ def cmd_query(args) -> int:
     except KeyError:
         raise Stop(t("cli.unknown_query", args.lang, name=args.name,
                      names=", ".join(store.query_names()))) from None
-    with _open(args) as con:
+    with output.rows_out(args.format, sys.stdout) as keep, _open(args) as con:
         check_filters(con, args)
         snapshot = resolve(con, args)
         if snapshot is None:
             print(t("cli.no_snapshots", args.lang), file=sys.stderr)
-        columns, rows = store.run_query(con, args.name, filters_from(args, snapshot).params(
-            **_query_options(con, args, snapshot)))
-    _emit(output.render(args.format, columns, rows))
+        keep(con, store.relation(con, args.name, filters_from(args, snapshot).params(
+            **_query_options(con, args, snapshot))))
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
-from followup.report.output import FORMULA_START, plain
+from followup.report.output import formula_like, plain
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")
@@ -85,7 +85,7 @@ def put(ws: Worksheet, row: int, column: int, value, fmt: str | None = None) -> 
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-        if value.startswith(FORMULA_START):
+        if formula_like(value):
             cell.quotePrefix = True
     elif fmt and value is not None:
         cell.number_format = fmt

@@ -1,14 +1,36 @@
-"""Rows out of the CLI: an aligned table, JSON objects, or CSV that is safe to open in Excel."""
+"""Rows out of the CLI: an aligned table, or JSON and CSV written by DuckDB, safe for Excel.
+
+JSON and CSV are converted and written by DuckDB itself (no Python object per row): whole
+decimals become integers and other decimals floats, timestamps ISO text (`2012-12-14T10:00:00`),
+dates `2012-12-14`; in CSV an empty text is an empty cell, booleans are `True`/`False`, and a
+text cell that Excel would read as a formula (FORMULA) gets a `'` in front.
+"""
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as dt
 import decimal
-import io
-import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from duckdb import (
+    CaseExpression,
+    ColumnExpression,
+    ConstantExpression,
+    FunctionExpression,
+    sqltypes,
+)
+
+from followup import store
+
+# A text cell matching this (Python's re and DuckDB's regexp_matches alike) would be read by
+# Excel as a formula or a command, so it is written with a `'` in front.
+FORMULA = r"^[=+\-@\t\r]"
+_FORMULA = re.compile(FORMULA)
+_ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
 
 
 def plain(value):
@@ -20,27 +42,68 @@ def plain(value):
     return value
 
 
+def formula_like(text: str) -> bool:
+    """Return True when Excel would read the text as a formula (see FORMULA)."""
+    return bool(_FORMULA.match(text))
+
+
 def safe_text(value):
     """Return text that Excel will not read as a formula (a leading `'`); other values as is."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and formula_like(value):
         return "'" + value
     return value
 
 
-def as_json(columns: list[str], rows: list[tuple]) -> str:
-    """Return the rows as a JSON list of objects, one per row."""
-    return json.dumps([{c: plain(v) for c, v in zip(columns, row)} for row in rows],
-                      ensure_ascii=False, indent=2)
+def _number(column, as_text: bool):
+    """A decimal as an integer when it is whole, else as a float (JSON, or text for CSV)."""
+    def convert(kind):
+        value = column.cast(kind)
+        return value.cast(sqltypes.VARCHAR) if as_text else FunctionExpression("to_json", value)
+    whole = column == FunctionExpression("trunc", column)
+    return CaseExpression(whole, convert(sqltypes.HUGEINT)).otherwise(convert(sqltypes.DOUBLE))
 
 
-def as_csv(columns: list[str], rows: list[tuple]) -> str:
-    """Return the rows as CSV with a header; text never starts like a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([safe_text(plain(v)) for v in row])
-    return buffer.getvalue()
+def _iso(column):
+    """A timestamp as Python's isoformat() writes it: `T`, microseconds only when there are."""
+    whole = FunctionExpression("epoch_us", column) % ConstantExpression(1_000_000) \
+        == ConstantExpression(0)
+    return CaseExpression(whole, FunctionExpression("strftime", column,
+                                                    ConstantExpression(_ISO_SECONDS))) \
+        .otherwise(FunctionExpression("strftime", column,
+                                      ConstantExpression(_ISO_SECONDS + ".%f")))
+
+
+def _csv_text(column):
+    """Text with a `'` in front when it looks like a formula; an empty text as an empty cell."""
+    risky = FunctionExpression("regexp_matches", column, ConstantExpression(FORMULA))
+    return CaseExpression(risky, FunctionExpression("concat", ConstantExpression("'"), column)) \
+        .otherwise(FunctionExpression("nullif", column, ConstantExpression("")))
+
+
+def _converted(fmt: str, name: str, kind: sqltypes.DuckDBPyType):
+    column = ColumnExpression(name)
+    if kind.id == "decimal":
+        value = _number(column, fmt == "csv")
+    elif kind.id == "timestamp":
+        value = _iso(column)
+    elif fmt == "csv" and kind.id == "varchar":
+        value = _csv_text(column)
+    elif fmt == "csv" and kind.id == "boolean":
+        value = CaseExpression(column, ConstantExpression("True")) \
+            .when(~column, ConstantExpression("False"))
+    else:
+        return column
+    return value.alias(name)
+
+
+def write(fmt: str, con, relation, path: Path) -> None:
+    """Write a relation's rows to path as JSON (a list of objects) or CSV with a header."""
+    rows = relation.select(*[_converted(fmt, name, kind)
+                             for name, kind in zip(relation.columns, relation.types)])
+    if fmt == "csv":
+        rows.write_csv(str(path), header=True)
+    else:
+        store.write_json(con, rows, path)
 
 
 def _cell(value) -> str:
@@ -68,6 +131,29 @@ def as_table(columns: list[str], rows: list[tuple]) -> str:
     return "\n".join(out)
 
 
-def render(fmt: str, columns: list[str], rows: list[tuple]) -> str:
-    """Return rows in the named format: table, json or csv."""
-    return {"table": as_table, "json": as_json, "csv": as_csv}[fmt](columns, rows)
+@contextlib.contextmanager
+def rows_out(fmt: str, stdout):
+    """Yield keep(con, relation), which keeps the relation's rows; they go to stdout at the end.
+
+    JSON and CSV are written by DuckDB to a file while the database is open and copied to
+    stdout once the block (and with it the connection) is closed, so a slow reader of stdout
+    never holds up an import; a table is formatted in Python.
+    """
+    table = []
+    with tempfile.TemporaryDirectory(prefix="followup-") as folder:
+        path = Path(folder) / f"rows.{fmt}"
+
+        def keep(con, relation) -> None:
+            if fmt == "table":
+                table.append(as_table(relation.columns, relation.fetchall()))
+            else:
+                write(fmt, con, relation, path)
+
+        yield keep
+        stdout.flush()
+        if table:
+            stdout.write(table[0] + "\n")
+        elif path.exists():
+            with path.open("rb") as rows:
+                shutil.copyfileobj(rows, stdout.buffer, 1 << 20)
+        stdout.flush()

@@ -147,13 +147,21 @@ def upgrade(db: Path) -> bool:
     return True
 
 
+_SNAPSHOTS = ("SELECT snapshot_id, as_of, file_name, sha256, loaded_at, loaded_by, actions, "
+              "grants, disbursements, warnings FROM snapshots "
+              "ORDER BY as_of DESC, snapshot_id DESC")
+
+
 def snapshots(con) -> list[dict]:
     """Return every reporting round, newest first by as-of date."""
-    cur = con.execute(
-        "SELECT snapshot_id, as_of, file_name, sha256, loaded_at, loaded_by, actions, grants, "
-        "disbursements, warnings FROM snapshots ORDER BY as_of DESC, snapshot_id DESC")
+    cur = con.execute(_SNAPSHOTS)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def snapshot_rows(con, columns: list[str]) -> duckdb.DuckDBPyRelation:
+    """Return the reporting rounds as a relation of the given columns, newest first."""
+    return con.sql(_SNAPSHOTS).select(*columns)
 
 
 def latest_snapshot(con) -> int | None:
@@ -204,6 +212,21 @@ def run_query(con, name: str, params: dict) -> tuple[list[str], list[tuple]]:
     """Run queries/NAME.sql with bound parameters; return column names and rows."""
     cur = con.execute(*bind(name, params))
     return [d[0] for d in cur.description], cur.fetchall()
+
+
+def relation(con, name: str, params: dict) -> duckdb.DuckDBPyRelation:
+    """Return queries/NAME.sql with bound parameters as a relation (rows stay in DuckDB)."""
+    sql, bound = bind(name, params)
+    return con.sql(sql, params=bound)
+
+
+def write_json(con, rows: duckdb.DuckDBPyRelation, path: Path) -> None:
+    """Write a relation's rows to path as one JSON list of objects, by DuckDB's JSON writer."""
+    con.register("result_rows", rows)
+    try:
+        con.execute(sql("write_json"), {"path": str(path)})
+    finally:
+        con.unregister("result_rows")
 
 
 def now() -> dt.datetime:
