@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from followup.filters import Filters
-from followup.i18n import LANGS, date, quote, t
+from followup.i18n import LANGS, date, quote, t, tn
 from followup.settings import db_path
 
 EXIT_OK, EXIT_FAIL, EXIT_REJECTED, EXIT_BUSY = 0, 1, 2, 3
@@ -67,8 +67,7 @@ def _rejected(problems: list, args) -> Stop:
              "value": p.value, "message": p.message(args.lang)} for p in problems]},
             ensure_ascii=False))
     errors = sum(p.is_error for p in problems)
-    return Stop(t("cli.rejected_one" if errors == 1 else "cli.rejected", args.lang,
-                  count=errors))
+    return Stop(tn("cli.rejected", errors, args.lang))
 
 
 def cmd_ingest(args) -> int:

@@ -21,25 +21,23 @@ Calling convention (the same for every caller, UI and CLI alike):
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 
+from followup.i18n.numbers import date, is_norwegian, mnok, nok, number, percent, timestamp
 from followup.i18n.texts import TEXT as _MESSAGES
 from followup.i18n.texts_meeting import MEETING
 from followup.i18n.texts_reminders import REMINDERS
 from followup.i18n.texts_ui import UI
+
+__all__ = ["DEFAULT_LANG", "LANGS", "LANG_NAMES", "TEXT", "date", "is_norwegian", "mnok", "nok",
+           "number", "percent", "plain", "plural_form", "quote", "status_label", "t",
+           "timestamp", "tn"]
 
 TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING}
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
 LANG_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
-
-
-def is_norwegian(lang: str) -> bool:
-    """Return True for bokmål and nynorsk (Norwegian numbers, dates and quotes)."""
-    return lang != "en"
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
@@ -70,62 +68,6 @@ def tn(key: str, count: int | float, lang: str = DEFAULT_LANG, **values) -> str:
 def quote(value: object, lang: str = DEFAULT_LANG) -> str:
     """Return a value quoted the way the language quotes: «…» or “…”."""
     return f"«{value}»" if is_norwegian(lang) else f"“{value}”"
-
-
-def _group(digits: str, sep: str) -> str:
-    head, tail = digits[: len(digits) % 3], digits[len(digits) % 3:]
-    groups = [head] if head else []
-    groups += [tail[i:i + 3] for i in range(0, len(tail), 3)]
-    return sep.join(groups)
-
-
-def number(value: float | int | None, decimals: int = 0, lang: str = DEFAULT_LANG) -> str:
-    """Return `1 250 000` / `66,7` in Norwegian, `1,250,000` / `66.7` in English."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    value = round(float(value), decimals)
-    if value == 0:
-        value = 0.0
-    sign = "−" if value < 0 else ""
-    whole, _, frac = f"{abs(value):.{decimals}f}".partition(".")
-    if is_norwegian(lang):
-        text = _group(whole, "\u00a0") + ("," + frac if frac else "")
-    else:
-        text = _group(whole, ",") + ("." + frac if frac else "")
-    return sign + text
-
-
-def percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
-    """Return `66,7 %` (bokmål) or `66.7%` (English)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = number(value, decimals, lang)
-    return f"{text}\u00a0%" if is_norwegian(lang) else f"{text}%"
-
-
-def mnok(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
-    """Return an amount in millions: `58,4 mill. kr` or `NOK 58.4m`."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = number(value / 1_000_000, decimals, lang)
-    return f"{text} mill.\u00a0kr" if is_norwegian(lang) else f"NOK\u00a0{text}m"
-
-
-def nok(value: float | None, lang: str = DEFAULT_LANG) -> str:
-    """Return a whole amount: `1 250 000 kr` or `NOK 1,250,000`."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = number(value, 0, lang)
-    return f"{text}\u00a0kr" if is_norwegian(lang) else f"NOK\u00a0{text}"
-
-
-def date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
-    """Return `31.12.2012` in bokmål, `2012-12-31` in English."""
-    if value is None:
-        return "–"
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value.strftime("%d.%m.%Y") if is_norwegian(lang) else value.isoformat()
 
 
 def status_label(code: str, lang: str = DEFAULT_LANG) -> str:

@@ -142,8 +142,12 @@ TEXT: dict[str, dict[str, str]] = {
         "nb": "cellen inneholder Excel-feilen {quoted}; rett formelen eller skriv inn verdien.",
         "en": "the cell holds the Excel error {quoted}; fix the formula or type the value."},
     "problem.more_like_this": {
-        "nb": "… og {count} flere av samme slag i denne kolonnen.",
-        "en": "… and {count} more of the same kind in this column."},
+        "nb": {"one": "… og {count} til av samme slag i denne kolonnen.",
+               "other": "… og {count} flere av samme slag i denne kolonnen."},
+        "nn": {"one": "… og {count} til av same slag i denne kolonna.",
+               "other": "… og {count} fleire av same slag i denne kolonna."},
+        "en": {"one": "… and {count} more of the same kind in this column.",
+               "other": "… and {count} more of the same kind in this column."}},
 }
 
 TEXT.update({
@@ -161,8 +165,12 @@ TEXT.update({
     "cli.warnings": {"nb": "  Advarsler ({count}):", "en": "  Warnings ({count}):"},
     "cli.warning": {"nb": "Advarsel: {text}", "en": "Warning: {text}"},
     "cli.rejected": {
-        "nb": "Ingenting er lastet inn: {count} feil må rettes i arbeidsboken.",
-        "en": "Nothing was loaded: {count} errors must be fixed in the workbook."},
+        "nb": {"one": "Ingenting er lastet inn: {count} feil må rettes i arbeidsboken.",
+               "other": "Ingenting er lastet inn: {count} feil må rettes i arbeidsboken."},
+        "nn": {"one": "Ingenting er lasta inn: {count} feil må rettast i arbeidsboka.",
+               "other": "Ingenting er lasta inn: {count} feil må rettast i arbeidsboka."},
+        "en": {"one": "Nothing was loaded: {count} error must be fixed in the workbook.",
+               "other": "Nothing was loaded: {count} errors must be fixed in the workbook."}},
     "cli.no_file": {"nb": "Fant ikke filen {path}.", "en": "File not found: {path}."},
     "cli.not_a_file": {"nb": "{path} er en mappe, ikke en fil.",
                        "en": "{path} is a folder, not a file."},
@@ -179,9 +187,6 @@ TEXT.update({
               "(illustrative tall).",
         "en": "The database {path} did not exist; it was created with the sample rounds "
               "(illustrative figures)."},
-    "cli.rejected_one": {
-        "nb": "Ingenting er lastet inn: 1 feil må rettes i arbeidsboken.",
-        "en": "Nothing was loaded: 1 error must be fixed in the workbook."},
     "cli.busy": {
         "nb": "Databasen er opptatt (en annen import pågår). Prøv igjen om litt.",
         "en": "The database is busy (another import is running). Try again shortly."},

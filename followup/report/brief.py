@@ -63,10 +63,8 @@ def _section(name: str, heading: str, body: str) -> str:
 
 
 def _tone(kpi: Kpi) -> str:
-    if not kpi.delta or kpi.delta_color == "off" or kpi.delta[0] not in "+-":
-        return "delta"
-    up_is_good = kpi.delta_color == "normal"
-    return "delta good" if (kpi.delta[0] == "+") == up_is_good else "delta bad"
+    news = kpis.tone(kpi)
+    return "delta" if news == "neutral" else f"delta {news}"
 
 
 def cards(items: list[Kpi], lang: str) -> str:

@@ -73,7 +73,7 @@ def value_of(value, kind: str, lang: str):
     if kind == "type":
         return t(f"grant_type.{value}", lang)
     if kind == "flag":
-        return t("export.yes" if value else "export.no", lang)
+        return t("export.yes", lang) if value else t("export.no", lang)
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value if isinstance(value, (dt.date, bool)) else plain(value)

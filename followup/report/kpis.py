@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from followup.i18n import date, number, percent, t
+from followup.i18n.numbers import MINUS
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,23 @@ def _change(diff: float | None, text: str, against: str | None, color: str, lang
     if round(diff, 6) == 0:
         return {"delta": t("kpi.unchanged", lang), "delta_color": "off", "arrow": "off",
                 "against": against}
-    sign = "-" if diff < 0 else "+"
+    sign = MINUS if diff < 0 else "+"
     return {"delta": sign + text.lstrip("−-"), "delta_color": color, "against": against}
+
+
+def direction(kpi: Kpi) -> str:
+    """Return which way a card's change points: `up`, `down` or `off` (none, or unchanged)."""
+    if not kpi.delta or kpi.arrow == "off" or kpi.delta[0] not in "+" + MINUS:
+        return "off"
+    return "up" if kpi.delta[0] == "+" else "down"
+
+
+def tone(kpi: Kpi) -> str:
+    """Return whether a card's change is `good`, `bad` or `neutral` news."""
+    way = direction(kpi)
+    if way == "off" or kpi.delta_color == "off":
+        return "neutral"
+    return "good" if (way == "up") == (kpi.delta_color == "normal") else "bad"
 
 
 def spend_year(spend: pd.DataFrame, as_of: dt.date) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from followup.i18n import date, is_norwegian, number, status_label, t, tn
+from followup.i18n import date, number, status_label, t, timestamp, tn
 from followup.report.charts import STATUS_COLORS
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
@@ -82,8 +82,7 @@ def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the reporting rounds for display, newest first, with translated headers."""
     out = rounds[ROUND_COLUMNS].copy()
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang))
-    out["loaded_at"] = out["loaded_at"].map(
-        lambda d: d.strftime("%d.%m.%Y %H:%M" if is_norwegian(lang) else "%Y-%m-%d %H:%M"))
+    out["loaded_at"] = out["loaded_at"].map(lambda d: timestamp(d, lang))
     return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
 
 
@@ -103,8 +102,7 @@ def who(stored: str | None, lang: str) -> str:
 def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     """Return the audit log for display (who imported or deleted which round, when, which file)."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
-    out["logged_at"] = out["logged_at"].map(
-        lambda d: d.strftime("%d.%m.%Y %H:%M:%S" if is_norwegian(lang) else "%Y-%m-%d %H:%M:%S"))
+    out["logged_at"] = out["logged_at"].map(lambda d: timestamp(d, lang, seconds=True))
     out["who"] = out["who"].map(lambda w: who(w, lang))
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")

@@ -16,7 +16,7 @@ import streamlit as st
 from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
-from followup.report import charts
+from followup.report import charts, kpis
 from followup.report.kpis import Kpi
 from followup.ui import auth, state
 from followup.ui.data import (
@@ -193,6 +193,9 @@ h1 { font-size: 3rem; } h2, h3 { font-size: 2rem; }
 """
 
 
+_COLOR = {"good": "green", "bad": "red", "neutral": "gray"}
+
+
 def cards(items: list[Kpi]) -> None:
     """Draw KPI cards in one row, with one line saying what the changes are against."""
     if not items:
@@ -202,8 +205,8 @@ def cards(items: list[Kpi]) -> None:
     if against:
         st.caption(t("kpi.changes", lang(), against=t("kpi.and_from", lang()).join(against)))
     for column, kpi in zip(st.columns(len(items)), items):
-        column.metric(kpi.label, kpi.value, kpi.delta, delta_color=kpi.delta_color,
-                      delta_arrow=kpi.arrow, help=kpi.help, border=True)
+        column.metric(kpi.label, kpi.value, kpi.delta, delta_color=_COLOR[kpis.tone(kpi)],
+                      delta_arrow=kpis.direction(kpi), help=kpi.help, border=True)
 
 
 def clicked(event) -> str | None:

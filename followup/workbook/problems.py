@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from followup.i18n import number, quote, t
+from followup.i18n import number, quote, t, tn
 
 LONGEST_VALUE = 100
+COUNTED = {"more_like_this"}  # problems whose message has plural forms for args["count"]
 _BREAKS = re.compile(r"\r\n|\r|\n")
 
 
@@ -50,8 +51,12 @@ class Problem:
         args = {k: number(v, 1, lang) if isinstance(v, float) else _one_line(v)
                 for k, v in self.args.items()}
         value = _shown(self.value)
-        return t(f"problem.{self.code}", lang, value=value, column=_one_line(self.column),
-                 sheet=self.sheet, row=self.row, quoted=quote(value, lang), **args)
+        fields = dict(value=value, column=_one_line(self.column), sheet=self.sheet, row=self.row,
+                      quoted=quote(value, lang), **args)
+        if self.code in COUNTED:
+            fields.pop("count")
+            return tn(f"problem.{self.code}", self.args["count"], lang, **fields)
+        return t(f"problem.{self.code}", lang, **fields)
 
     def location(self, lang: str = "nb") -> str:
         """Return `Sheet, rad 9, kolonne Beløp`, as far as the location is known."""
