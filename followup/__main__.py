@@ -1,4 +1,4 @@
-"""The command line: `python -m followup ingest|snapshots|query|delete|brief|export ...`."""
+"""The command line: `python -m followup ingest|snapshots|query|brief|export|reminders|delete`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from followup import remind
 from followup.filters import Filters
 from followup.i18n import LANGS, date, quote, t, tn
 from followup.settings import db_path
@@ -265,6 +266,17 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_reminders(args) -> int:
+    """Write a reminder per actor with something to chase as .eml drafts, or send them."""
+    from followup.report import chase
+
+    if args.days < 0:
+        raise Stop(t("cli.rem.bad_days", args.lang, days=args.days))
+    with _open(args) as con:
+        found = chase.collect(con, _filters_or_stop(con, args), args.days)
+    return remind.run(args, found, Stop, _write)
+
+
 def cmd_delete(args) -> int:
     """Delete a reporting round (the audit log keeps a line of it)."""
     from followup import store
@@ -352,6 +364,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     _filter_options(p)
     p.set_defaults(run=cmd_export)
+    remind.add_parser(sub, common, _filter_options, cmd_reminders)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")
     p.add_argument("snapshot_id", type=int)
     p.add_argument("--who", help="who deletes, for the audit log (default: the local account)")

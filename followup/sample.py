@@ -2,7 +2,8 @@
 
 The follow-up points, actors and statuses come from the ministry's memo on the follow-up of
 Norad's evaluation of IOM's work against human trafficking (../shared/seed). The grants and
-disbursements are ILLUSTRATIVE: made up to resemble a portfolio of about 60 MNOK a year.
+disbursements are ILLUSTRATIVE: made up to resemble a portfolio of about 60 MNOK a year; the
+contacts are placeholder addresses at example.org.
 """
 
 from __future__ import annotations
@@ -208,6 +209,27 @@ def grants_sheet(wb: Workbook, december: bool) -> None:
         ws.cell(row=last + 1, column=col, value=f"=SUM({letter}4:{letter}{last})")
 
 
+# (actor, addresses) — ILLUSTRATIVE placeholders at example.org, not real addresses; the
+# embassies have no shared address, so the reminders show an actor without one
+CONTACTS = [
+    (HUM, "hum-seksjonen@ud.example.org"),
+    (MRDEM, "mrdem-seksjonen@ud.example.org"),
+    (RUS, "reg-seksjonen@ud.example.org; kari.nordmann@ud.example.org"),
+    (REG, "regionalavdelingen@ud.example.org"),
+    ("IOM", "iom-geneve@iom.example.org"),
+]
+CONTACT_HEADERS = ["Ansvarlig", "E-post"]
+
+
+def contacts_sheet(wb: Workbook, rows: list[tuple[str, str]]) -> None:
+    """Add the contacts sheet: an actor per row and its addresses (several with `;`)."""
+    ws = wb.create_sheet("Kontakter")
+    _header(ws, 1, CONTACT_HEADERS, [48, 60])
+    for i, (actor, emails) in enumerate(rows, start=2):
+        ws.cell(row=i, column=1, value=actor)
+        ws.cell(row=i, column=2, value=emails)
+
+
 def build_sample(path: Path, december: bool) -> Path:
     """Write one sample reporting round (December 2012 or June 2012) to path."""
     wb = Workbook()
@@ -216,6 +238,7 @@ def build_sample(path: Path, december: bool) -> Path:
     actions_sheet(wb, f"Oppfølgingsplan: evaluering av IOMs innsats mot menneskehandel "
                       f"({when})", december)
     grants_sheet(wb, december)
+    contacts_sheet(wb, CONTACTS)
     wb.save(path)
     return path
 
@@ -237,11 +260,14 @@ INSTRUCTIONS = [
     "",
     "Beløp i kroner: 1 250 000 eller kr 1 250 000,50. Datoer: 31.12.2012, 2012-12-31 eller 2012.",
     "En rad med Sum/Totalt i første kolonne hoppes over.",
+    "",
+    "Kontakter (valgfritt): én rad per ansvarlig, skrevet som i Tiltak-arket, med e-postadresse;",
+    "flere adresser skilles med ; eller , — purringene går til adressene i siste runde.",
 ]
 
 
 def build_template(path: Path) -> Path:
-    """Write the empty workbook template: three sheets, a status list, instructions."""
+    """Write the empty workbook template: the four sheets, a status list, instructions."""
     wb = Workbook()
     guide = wb.active
     guide.title = "Veiledning"
@@ -261,6 +287,7 @@ def build_template(path: Path) -> Path:
     ws.add_data_validation(rule)
     ws = wb.create_sheet("Utbetalinger")
     _header(ws, 1, ["Avtalenr", "År", "Beløp"], [14, 8, 16])
+    contacts_sheet(wb, [])
     wb.save(path)
     return path
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from followup import store
 from followup.store import ingest, rounds
 from tests.builders import ACTION_HEADER, STANDARD_ACTIONS, check_sheets, load_sheets, stored, texts
 
@@ -79,18 +78,18 @@ def test_contacts_are_kept_per_round_and_deleted_with_it(db):
     assert stored(db, "SELECT snapshot_id, email FROM contacts") == [(1, "kari@ud.no")]
 
 
-OLD_SCHEMA = [statement for statement in store.statements(store.sql("schema"))
-              if "contacts" not in statement]
-
-
-def test_a_database_from_before_the_contacts_sheet_still_opens(db, tmp_path, cli):
-    db.parent.mkdir(parents=True)
+def test_a_database_from_before_the_contacts_sheet_and_reminders_still_opens(db, cli):
+    load_sheets(db, {"Tiltak": ACTIONS}, "2012-12-14")
     con = duckdb.connect(str(db))
-    for statement in OLD_SCHEMA:
-        con.execute(statement)
+    con.execute("DROP TABLE contacts")
+    con.execute("ALTER TABLE audit_log DROP COLUMN recipients")
     con.close()
-    assert "contacts" not in {r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables()")}
-    done = cli("query", "completion_by_actor", "--db", db, "--format", "json")
+    done = cli("reminders", "--db", db, "--out", db.parent / "out")
     assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "Purringer per 14.12.2012 (runde 1): 3 ansvarlige."
     assert "contacts" in {r[0] for r in stored(db, "SELECT table_name FROM duckdb_tables()")}
+    assert ("audit_log", "recipients") in stored(
+        db, "SELECT table_name, column_name FROM duckdb_columns()")
+    assert stored(db, "SELECT event, snapshot_id, recipients FROM audit_log") == [
+        ("import", 1, None)]
     assert ingest.ensure_database(db) is False

@@ -86,7 +86,8 @@ def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
 
 
-AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "sha256"]
+AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "recipients",
+                 "sha256"]
 
 
 def who(stored: str | None, lang: str) -> str:
@@ -104,6 +105,8 @@ def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["logged_at"] = out["logged_at"].map(lambda d: timestamp(d, lang, seconds=True))
     out["who"] = out["who"].map(lambda w: who(w, lang))
+    for text in ("file_name", "recipients"):
+        out[text] = out[text].map(lambda w: w if isinstance(w, str) else "")
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
     out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")
     out["snapshot_id"] = out["snapshot_id"].astype("Int64")

@@ -33,7 +33,6 @@ LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
 # Values for the parameters that are not filters, when the caller leaves them out.
 DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
                   "limit": 100_000, "rounds": 2, "days": 90, "action": None}
@@ -137,11 +136,26 @@ def create(db: Path) -> None:
             con.close()
 
 
+_COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+
+
+@cache
+def _schema_columns() -> frozenset[tuple[str, str]]:
+    con = duckdb.connect()
+    try:
+        for statement in statements(sql("schema")):
+            con.execute(statement)
+        return frozenset(con.execute(_COLUMNS).fetchall())
+    finally:
+        con.close()
+
+
 def upgrade(db: Path) -> bool:
-    """Add the tables an existing database from an earlier version lacks; True when it did."""
+    """Add the tables and columns an existing database from an earlier version lacks; True
+    when it did."""
     with reader(db) as con:
-        have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    if set(_TABLE.findall(sql("schema"))) <= have:
+        have = set(con.execute(_COLUMNS).fetchall())
+    if _schema_columns() <= have:
         return False
     create(db)
     return True

@@ -18,7 +18,8 @@ def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
         try:
             for table in ("actions", "grants", "disbursements", "contacts", "snapshots"):
                 con.execute(f"DELETE FROM {table} WHERE snapshot_id = $id", {"id": snapshot})
-            con.execute("INSERT INTO audit_log VALUES ($at, $who, 'delete', $id, $sha, $file, "
+            con.execute("INSERT INTO audit_log (logged_at, who, event, snapshot_id, sha256, "
+                        "file_name, as_of) VALUES ($at, $who, 'delete', $id, $sha, $file, "
                         "$as_of)", {"at": store.now(), "who": who, "id": snapshot,
                                     "sha": row[0], "file": row[1], "as_of": row[2]})
             con.execute("COMMIT")
@@ -28,9 +29,24 @@ def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
         return store.latest_snapshot(con)
 
 
+def log_reminders(db: Path, snapshot: int, who: str | None,
+                  sent: list[tuple[str, str, bool]]) -> None:
+    """Write one audit line per reminder delivered or refused: (actor, recipients, ok)."""
+    with store.writer(db) as con:
+        as_of = store.one(con, "SELECT as_of FROM snapshots WHERE snapshot_id = $id",
+                          {"id": snapshot})
+        for actor, recipients, ok in sent:
+            con.execute("INSERT INTO audit_log (logged_at, who, event, snapshot_id, as_of, "
+                        "recipients) VALUES ($at, $who, $event, $id, $as_of, $to)",
+                        {"at": store.now(), "who": who, "id": snapshot,
+                         "event": "reminder" if ok else "reminder_failed",
+                         "as_of": as_of[0] if as_of else None,
+                         "to": f"{actor}: {recipients}"})
+
+
 def audit_log(con) -> list[dict]:
-    """Return every import and deletion, newest first."""
-    cur = con.execute("SELECT logged_at, who, event, snapshot_id, file_name, sha256, as_of "
-                      "FROM audit_log ORDER BY logged_at DESC, rowid DESC")
+    """Return every import, deletion and reminder sent, newest first."""
+    cur = con.execute("SELECT logged_at, who, event, snapshot_id, file_name, sha256, as_of, "
+                      "recipients FROM audit_log ORDER BY logged_at DESC, rowid DESC")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]

@@ -21,4 +21,5 @@ INSERT INTO target.contacts
 SELECT DISTINCT ON (actor, email) $snapshot, _row, actor, email
 FROM (SELECT _row, actor, unnest(emails) AS email FROM stg_contacts)
 ORDER BY actor, email, _row;
-INSERT INTO target.audit_log VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);
+INSERT INTO target.audit_log (logged_at, who, event, snapshot_id, sha256, file_name, as_of)
+VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);

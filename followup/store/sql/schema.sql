@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
     file_name   VARCHAR,
     as_of       DATE
 );
+-- to whom a reminder went (or was refused), for the events reminder and reminder_failed
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS recipients VARCHAR;
 CREATE TABLE IF NOT EXISTS contacts (
     snapshot_id BIGINT NOT NULL,
     row_no      INTEGER,

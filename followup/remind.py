@@ -1,0 +1,126 @@
+"""The command `python -m followup reminders`: drafts (.eml) per actor, or `--send` over SMTP.
+
+Nothing is sent without `--send`. The SMTP login comes only from FOLLOWUP_SMTP_USER and
+FOLLOWUP_SMTP_PASSWORD, the sender from FOLLOWUP_SMTP_FROM; every delivery, and every refusal,
+is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from followup.i18n import date, t, tn
+
+EXIT_OK, EXIT_FAIL = 0, 1
+
+
+def add_parser(sub, common: argparse.ArgumentParser, filter_options, run) -> None:
+    """Add the `reminders` subcommand to the command line's subparsers."""
+    p = sub.add_parser("reminders", parents=[common],
+                       help="write a reminder per actor as .eml drafts, or send them")
+    p.add_argument("--out", metavar="DIR", help="folder for the .eml drafts")
+    p.add_argument("--days", type=int, default=30,
+                   help="also remind of due dates within N days of the round (default 30)")
+    filter_options(p)
+    p.add_argument("--send", action="store_true", help="deliver over SMTP instead of drafts")
+    p.add_argument("--smtp-host", help="SMTP server (default $FOLLOWUP_SMTP_HOST)")
+    p.add_argument("--smtp-port", type=int, help="SMTP port (default $FOLLOWUP_SMTP_PORT or 587)")
+    p.add_argument("--who", help="who sends, for the audit log (default $USER)")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(run=run)
+
+
+def _ids(reminder, lang: str) -> str:
+    return ", ".join(i.action_id or t("cli.rem.no_id", lang) for i in reminder.items)
+
+
+def _listing(found, lang: str) -> list[str]:
+    """Return the lines saying who gets what, and which actors have no address."""
+    if not found.reminders:
+        return [t("cli.rem.none", lang, as_of=date(found.as_of, lang), snapshot=found.snapshot)]
+    lines = [tn("cli.rem.round", len(found.reminders), lang, as_of=date(found.as_of, lang),
+                snapshot=found.snapshot)]
+    for r in found.reminders:
+        lines.append(tn("cli.rem.actor", len(r.items), lang, actor=r.actor, ids=_ids(r, lang),
+                        to=", ".join(r.emails) or t("cli.rem.no_address", lang)))
+    if found.without_address:
+        lines.append(t("cli.rem.without", lang, actors="; ".join(found.without_address)))
+    return lines
+
+
+def _summary(found) -> dict:
+    return {"snapshot_id": found.snapshot, "as_of": found.as_of.isoformat(),
+            "reminders": [{"actor": r.actor, "emails": list(r.emails),
+                           "actions": [i.action_id for i in r.items]} for r in found.reminders],
+            "without_address": found.without_address}
+
+
+def run(args, found, stop, write) -> int:
+    """Write the drafts to --out, or send them with --send; return the exit code."""
+    if args.send:
+        return _send(args, found, stop)
+    if not args.out:
+        raise stop(t("cli.rem.need_out", args.lang))
+    from followup.report import reminders
+
+    out = Path(args.out)
+    drafts = reminders.drafts(found, args.lang, os.environ.get("FOLLOWUP_SMTP_FROM") or None)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise stop(t("cli.cannot_write", args.lang, path=out, error=exc.strerror or exc),
+                   EXIT_FAIL) from None
+    if args.json:
+        for name, data in drafts.items():
+            (out / name).write_bytes(data)
+        print(json.dumps({**_summary(found), "files": list(drafts)}, ensure_ascii=False))
+        return EXIT_OK
+    print("\n".join(_listing(found, args.lang)))
+    for name, data in drafts.items():
+        write(out / name, data, args.lang)
+    return EXIT_OK
+
+
+def _send(args, found, stop) -> int:
+    from followup import mailer
+    from followup.report import reminders
+    from followup.settings import db_path
+    from followup.store import rounds
+
+    smtp = mailer.Smtp.from_env(args.smtp_host, args.smtp_port)
+    if not smtp.host:
+        raise stop(t("cli.smtp.no_host", args.lang))
+    if not smtp.sender:
+        raise stop(t("cli.smtp.no_from", args.lang))
+    from followup import store
+
+    when = store.now().astimezone()
+    messages = [(r.actor, reminders.message(r, found, args.lang, smtp.sender, draft=False,
+                                            when=when))
+                for r in found.reminders if r.emails]
+    results = mailer.deliver(smtp, messages) if messages else []
+    who = args.who or os.environ.get("USER") or None
+    if results:
+        rounds.log_reminders(db_path(args.db), found.snapshot, who,
+                             [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
+    failed = [d for d in results if not d.ok]
+    if args.json:
+        print(json.dumps({**_summary(found),
+                          "sent": [d.actor for d in results if d.ok],
+                          "failed": [{"actor": d.actor, "emails": list(d.recipients),
+                                      "error": d.error} for d in failed]}, ensure_ascii=False))
+    else:
+        lines = _listing(found, args.lang)[:1]
+        for d in results:
+            to = ", ".join(d.recipients)
+            lines.append(t("cli.rem.sent", args.lang, actor=d.actor, to=to) if d.ok else
+                         t("cli.rem.failed", args.lang, actor=d.actor, to=to, error=d.error))
+        lines += [t("cli.rem.skipped", args.lang, actor=a) for a in found.without_address]
+        lines.append(t("cli.rem.outcome", args.lang, sent=len(results) - len(failed),
+                       total=len(found.reminders), failed=len(failed),
+                       skipped=len(found.without_address)))
+        print("\n".join(lines))
+    return EXIT_FAIL if failed else EXIT_OK
