@@ -274,7 +274,7 @@ def cmd_reminders(args) -> int:
         raise Stop(t("cli.rem.bad_days", args.lang, days=args.days))
     with _open(args) as con:
         found = chase.collect(con, _filters_or_stop(con, args), args.days)
-    return remind.run(args, found, Stop, _write)
+    return remind.run(args, found, Stop, _write, _who(args))
 
 
 def cmd_delete(args) -> int:

@@ -28,7 +28,7 @@ def add_parser(sub, common: argparse.ArgumentParser, filter_options, run) -> Non
     p.add_argument("--send", action="store_true", help="deliver over SMTP instead of drafts")
     p.add_argument("--smtp-host", help="SMTP server (default $FOLLOWUP_SMTP_HOST)")
     p.add_argument("--smtp-port", type=int, help="SMTP port (default $FOLLOWUP_SMTP_PORT or 587)")
-    p.add_argument("--who", help="who sends, for the audit log (default $USER)")
+    p.add_argument("--who", help="who sends, for the audit log (default: the OS account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=run)
 
@@ -58,10 +58,10 @@ def _summary(found) -> dict:
             "without_address": found.without_address}
 
 
-def run(args, found, stop, write) -> int:
+def run(args, found, stop, write, who: str | None) -> int:
     """Write the drafts to --out, or send them with --send; return the exit code."""
     if args.send:
-        return _send(args, found, stop)
+        return _send(args, found, stop, who)
     if not args.out:
         raise stop(t("cli.rem.need_out", args.lang))
     from followup.report import reminders
@@ -84,7 +84,7 @@ def run(args, found, stop, write) -> int:
     return EXIT_OK
 
 
-def _send(args, found, stop) -> int:
+def _send(args, found, stop, who: str | None) -> int:
     from followup import mailer
     from followup.report import reminders
     from followup.settings import db_path
@@ -102,7 +102,6 @@ def _send(args, found, stop) -> int:
                                             when=when))
                 for r in found.reminders if r.emails]
     results = mailer.deliver(smtp, messages) if messages else []
-    who = args.who or os.environ.get("USER") or None
     if results:
         rounds.log_reminders(db_path(args.db), found.snapshot, who,
                              [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
