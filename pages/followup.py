@@ -1,10 +1,12 @@
-"""Oppfølging: completion by actor (click a bar to filter the table), the trend, the actions."""
+"""Oppfølging: completion by actor (click a bar to filter the table), the trend, the actions
+(click a row for the action's status and comment in every round)."""
 
 import streamlit as st
 
 from followup import ui
 from followup.i18n import plain, t
 from followup.report import charts, tables
+from followup.ui import views
 
 ui.through_navigation()
 
@@ -32,4 +34,5 @@ if actor:
 else:
     st.caption(t("table.click_hint", lg))
 st.caption(tables.row_note(actions, "total_actions", lg))
-st.dataframe(tables.styled(actions, tables.ACTION_COLUMNS, lg), hide_index=True)
+views.action_table(actions, tables.ACTION_COLUMNS, "actions_table")
+views.action_detail(f)

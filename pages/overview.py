@@ -1,10 +1,11 @@
-"""Oversikt: the key figures, a small version of each headline chart, and what changed."""
+"""Oversikt: the key figures, a small version of each headline chart, what changed against a
+chosen round, the stalled actions and the deadlines (click a row for the action's history)."""
 
 import streamlit as st
 
 from followup import ui
-from followup.i18n import date, t
-from followup.report import charts, kpis, tables
+from followup.report import charts, kpis
+from followup.ui import views
 
 ui.through_navigation()
 
@@ -34,15 +35,10 @@ with right:
              lambda df: charts.grants_by_type_amount(df, lg, compact=True, scale=sc),
              "small_type")
 
-st.subheader(t("h.changes", lg))
-if previous is None:
-    ui.empty("empty.changes_first")
-else:
-    changes = ui.query("action_changes", f, previous=previous)
-    before = date(ui.round_info(previous)["as_of"], lg)
-    if changes.empty:
-        st.success(t("empty.no_changes", lg, as_of=before))
-    else:
-        st.markdown("**" + t("h.changes_summary", lg, **tables.change_counts(changes)) + "**")
-        st.caption(t("h.changes_caption", lg, as_of=before))
-        st.dataframe(tables.styled(changes, tables.CHANGE_COLUMNS, lg), hide_index=True)
+views.changes(f)
+stalled, due = st.columns(2)
+with stalled:
+    views.stalled(f)
+with due:
+    views.deadlines(f)
+views.action_detail(f)

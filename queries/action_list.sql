@@ -1,5 +1,6 @@
 -- action_list: the actions of a round, searchable, optionally for some actors only, in
--- sheet order, at most $limit of them (total_actions says how many match in all)
+-- sheet order, at most $limit of them (total_actions says how many match in all); action_key
+-- names the action for action_history
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $evaluations VARCHAR[],
 --         $actors VARCHAR[], $search VARCHAR ('' matches everything), $limit INTEGER
 SELECT
@@ -12,6 +13,7 @@ SELECT
     a.recommendation,
     a.section,
     a.region,
+    a.action_key,
     a.due_date < s.as_of AND a.status NOT IN ('done', 'not_applicable') AS overdue,
     count(*) OVER () AS total_actions
 FROM actions AS a

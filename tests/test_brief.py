@@ -180,7 +180,8 @@ def test_brief_in_english(rounds, tmp_path):
     assert doc.one("html").attrs["lang"] == "en"
     assert [h.text for h in doc.find_all("h2")] == [
         "Key figures", "Completion by actor", "Status over reporting rounds",
-        "What changed since the previous round", "Multi-year and one-year agreements",
+        "What changed since the previous round", "Stalled and deadlines",
+        "Multi-year and one-year agreements",
         "Disbursed over time", "The actions"]
     assert [k.one(cls="value").text for k in doc.find_all("div", cls="kpi")] == [
         "8", "42.9%", "1", "2.5", "80.0%"]

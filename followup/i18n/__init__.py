@@ -26,6 +26,7 @@ import re
 from followup.i18n.numbers import date, is_norwegian, mnok, nok, number, percent, timestamp
 from followup.i18n.texts import TEXT as _MESSAGES
 from followup.i18n.texts_meeting import MEETING
+from followup.i18n.texts_recs import RECS
 from followup.i18n.texts_reminders import REMINDERS
 from followup.i18n.texts_ui import UI
 
@@ -33,7 +34,7 @@ __all__ = ["DEFAULT_LANG", "LANGS", "LANG_NAMES", "TEXT", "date", "is_norwegian"
            "number", "percent", "plain", "plural_form", "quote", "status_label", "t",
            "timestamp", "tn"]
 
-TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING}
+TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING, **RECS}
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"

@@ -7,6 +7,7 @@ Every text from the data is escaped; the charts carry it as JSON, which plotly e
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from plotly.offline import get_plotlyjs
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, t, tn
-from followup.report import charts, kpis, tables
+from followup.report import charts, followup_charts, kpis, tables
 from followup.report.kpis import Kpi
 from followup.settings import portfolio_level_nok
 from followup.workbook.formats import STATUSES
@@ -149,6 +150,43 @@ def _changes(con, filters: Filters, previous: int | None, lang: str) -> str:
     return _section("changes", t("h.changes", lang), body)
 
 
+def _listed(df: pd.DataFrame, columns: list[str], name: str, heading: str, caption: str,
+            empty_key: str, lang: str) -> str:
+    """Return a heading over a caption and the table of df, or over an empty state."""
+    body = (f'<p class="caption">{esc(caption)}</p>' + table(df, columns, lang, name)
+            if len(df) else _empty(empty_key, lang))
+    return f"<h3>{esc(heading)}</h3>{body}"
+
+
+def _followup(con, filters: Filters, as_of, lang: str) -> str:
+    """Return the stalled actions and the deadlines, each a table or an empty state."""
+    rounds, days = tables.STALLED_ROUNDS, tables.DEADLINE_DAYS
+    until = date(as_of + dt.timedelta(days=days), lang)
+    body = (_listed(frame(con, "stalled_actions", filters, rounds=rounds),
+                    tables.STALLED_COLUMNS, "stalled", t("h.stalled", lang),
+                    tn("h.stalled_caption", rounds, lang), "empty.stalled", lang)
+            + _listed(frame(con, "deadlines", filters, days=days), tables.DEADLINE_COLUMNS,
+                      "deadlines", t("h.deadlines", lang),
+                      tn("h.deadlines_caption", days, lang, until=until),
+                      "empty.deadlines", lang))
+    return _section("followup", t("brief.followup", lang), body)
+
+
+def _recommendations(con, filters: Filters, previous: int | None, lang: str) -> str:
+    """Return the recommendations (rate, chart by response and status, table), or nothing
+    when the round has none."""
+    recs = frame(con, "recommendation_status", filters)
+    if recs.empty:
+        return ""
+    rate = kpis.implementation_cards(frame(con, tables.RATE_QUERY, filters, previous=previous),
+                                     lang)
+    body = ((cards(rate, lang) if rate else "")
+            + _chart(followup_charts.recommendations_by_response(recs, lang), "recommendations",
+                     height=PAGE_HEIGHT // 2)
+            + table(recs, tables.RECOMMENDATION_COLUMNS, lang, "recommendations"))
+    return _section("recommendations", t("brief.recommendations", lang), body)
+
+
 def _multi_year(con, filters: Filters, lang: str) -> str:
     by_type = frame(con, "grants_by_type", filters)
     if by_type.empty:
@@ -181,7 +219,8 @@ def _actions(con, filters: Filters, lang: str) -> str:
 
 
 def _status_rules() -> str:
-    return "".join(f".status-{s} {{ {tables.status_css(s)} }}\n" for s in STATUSES)
+    codes = dict.fromkeys((*STATUSES, *followup_charts.REC_STATUSES))
+    return "".join(f".status-{s} {{ {tables.status_css(s)} }}\n" for s in codes)
 
 
 def document(title: str, body: str, lang: str) -> str:
@@ -205,6 +244,7 @@ def render(con, filters: Filters, lang: str = "nb") -> str:
     previous = store.previous_snapshot(con, filters.snapshot)
     title += f" {date(info['as_of'], lang)}"
     body = (_first_page(con, filters, info, previous, lang) + _trend(con, filters, lang)
-            + _changes(con, filters, previous, lang) + _multi_year(con, filters, lang)
+            + _changes(con, filters, previous, lang) + _followup(con, filters, info["as_of"], lang)
+            + _multi_year(con, filters, lang)
             + _spend(con, filters, lang) + _actions(con, filters, lang))
     return document(title, body, lang)

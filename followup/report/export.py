@@ -21,6 +21,7 @@ from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
 from followup.report.output import formula_like, plain
+from followup.report.tables import DEADLINE_DAYS, STALLED_ROUNDS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")
@@ -32,7 +33,7 @@ FORMATS = {
            "year": "0"},
 }
 FORMATS["nn"] = FORMATS["nb"]
-WIDTHS = {"long": (24, 60), "text": (8, 36), "date": (12, 12), "nok": (16, 20),
+WIDTHS = {"share": (10, 14), "long": (24, 60), "text": (8, 36), "date": (12, 12), "nok": (16, 20),
           "pct": (10, 12), "int": (8, 12), "year": (6, 8), "any": (12, 36)}
 
 
@@ -61,6 +62,16 @@ GRANTS = (Column("grant_id"), Column("partner"), Column("title", "long"), Column
 DISBURSEMENTS = (Column("grant_id"), Column("partner"), Column("section"), Column("region"),
                  Column("grant_type", "type"), Column("year", "year"),
                  Column("amount_nok", "nok", "xcol.disbursement"))
+STALLED = (Column("action_id"), Column("action", "long"), Column("actor"),
+           Column("status", "status"), Column("rounds_unchanged", "int"),
+           Column("since", "date"))
+DEADLINES = (Column("action_id"), Column("action", "long"), Column("actor"),
+             Column("status", "status"), Column("due_date", "date"),
+             Column("days_overdue", "int", "xcol.days_overdue"))
+RECOMMENDATIONS = (Column("recommendation_id"), Column("recommendation", "long"),
+                   Column("response", "response"), Column("status", "rec_status"),
+                   Column("actions", "int"), Column("done", "int"),
+                   Column("completion_pct", "share"))
 SUMMARY = (Column("key", "text", "export.key"), Column("value", "any", "export.value"))
 
 
@@ -72,6 +83,10 @@ def value_of(value, kind: str, lang: str):
         return status_label(value, lang)
     if kind == "type":
         return t(f"grant_type.{value}", lang)
+    if kind in ("response", "rec_status"):
+        return t(f"{kind}.{value}", lang)
+    if kind == "share":
+        return float(value) / 100
     if kind == "flag":
         return t("export.yes", lang) if value else t("export.no", lang)
     if isinstance(value, str):
@@ -94,6 +109,7 @@ def put(ws: Worksheet, row: int, column: int, value, fmt: str | None = None) -> 
 def _format(kind: str, value, lang: str) -> str | None:
     if kind == "any":
         kind = "date" if isinstance(value, dt.date) else None
+    kind = "pct" if kind == "share" else kind
     return FORMATS[lang].get(kind) if kind else None
 
 
@@ -166,8 +182,17 @@ def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
     return out
 
 
+def _follow_up_sheets(wb: Workbook, con, filters: Filters, lang: str) -> None:
+    """Add the recommendations (when the round has any), the stalled actions and the deadlines."""
+    sheet(wb, t("export.stalled", lang), STALLED,
+          _records(con, "stalled_actions", filters, STALLED, rounds=STALLED_ROUNDS), lang)
+    sheet(wb, t("export.deadlines", lang), DEADLINES,
+          _records(con, "deadlines", filters, DEADLINES, days=DEADLINE_DAYS), lang)
+
+
 def workbook(con, filters: Filters, lang: str = "nb") -> bytes:
-    """Return the workbook (.xlsx bytes): a summary, the actions, grants and disbursements."""
+    """Return the workbook (.xlsx bytes): a summary, the actions, the recommendations, the
+    stalled actions, the deadlines, the grants and the disbursements."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.title = t("app.tagline", lang)
@@ -177,6 +202,7 @@ def workbook(con, filters: Filters, lang: str = "nb") -> bytes:
           [[None, FORMATS[lang].get(kind)] for _, _, kind in facts])
     sheet(wb, t("kind.actions", lang), ACTIONS, _records(con, "action_list", filters, ACTIONS),
           lang)
+    _follow_up_sheets(wb, con, filters, lang)
     sheet(wb, t("kind.grants", lang), GRANTS, _records(con, "grant_list", filters, GRANTS),
           lang)
     sheet(wb, t("kind.disbursements", lang), DISBURSEMENTS,

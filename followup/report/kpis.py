@@ -110,3 +110,20 @@ def spend_cards(spend: pd.DataFrame, share: pd.DataFrame, as_of: dt.date,
             **_change(d_share, t("kpi.points", lang, value=number(abs(d_share or 0), 1, lang)),
                       vs, "normal", lang)))
     return cards
+
+
+def implementation_cards(rates: pd.DataFrame, lang: str) -> list[Kpi]:
+    """Return the implementation-rate card against the previous round; none when the round
+    has no accepted or partly accepted recommendation."""
+    if rates.empty or not rates.iloc[0]["accepted"]:
+        return []
+    now = rates.iloc[0]
+    before = rates.iloc[1] if len(rates) > 1 else None
+    vs = None if before is None else t("kpi.vs_previous", lang, as_of=date(before["as_of"], lang))
+    has_before = before is not None and pd.notna(before["implementation_pct"])
+    diff = float(now["implementation_pct"]) - float(before["implementation_pct"]) \
+        if has_before else None
+    return [Kpi(t("kpi.implementation", lang), percent(now["implementation_pct"], lang),
+                help=t("kpi.implementation_help", lang),
+                **_change(diff, t("kpi.points", lang, value=number(abs(diff or 0), 1, lang)), vs,
+                          "normal", lang))]

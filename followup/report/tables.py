@@ -5,14 +5,19 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from followup.i18n import date, number, status_label, t, timestamp, tn
+from followup.i18n import date, number, percent, status_label, t, timestamp, tn
 from followup.report.charts import STATUS_COLORS
+from followup.report.followup_charts import rec_status_label, response_label
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
+# A recommendation's status is drawn in the colour of the action status it stands for.
+_REC_AS_ACTION = {"implemented": "done", "no_actions": "no_report"}
 
 
 def status_css(code: str) -> str:
-    """Return the CSS declarations that put a status on its colour ('' for other values)."""
+    """Return the CSS declarations that put a status (of an action or a recommendation) on
+    its colour ('' for other values)."""
+    code = _REC_AS_ACTION.get(code, code)
     color = STATUS_COLORS.get(code)
     if color is None:
         return ""
@@ -20,13 +25,26 @@ def status_css(code: str) -> str:
     return f"background-color: {color}; color: {ink}; font-weight: 600"
 
 
-def labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
-    """Return the columns with statuses, dates, changes, types and amounts written out."""
+def labelled(df: pd.DataFrame, columns: list[str], lang: str,
+             bars: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return the columns with statuses, dates, changes, types, amounts and shares written
+    out; shares named in `bars` stay numbers (drawn as bars)."""
     out = df[columns].copy()
+    if "completion_pct" in out and "completion_pct" not in bars:
+        out["completion_pct"] = out["completion_pct"].map(
+            lambda v: percent(float(v), lang, 0) if pd.notna(v) else "–")
+    label = rec_status_label if "response" in out else status_label
     for col in ("status", "previous_status"):
         if col in out:
-            out[col] = out[col].map(lambda c: status_label(c, lang) if isinstance(c, str) else "")
-    for col in ("due_date", "start_date", "end_date"):
+            out[col] = out[col].map(lambda c: label(c, lang) if isinstance(c, str) else "")
+    if "response" in out:
+        out["response"] = out["response"].map(lambda c: response_label(c, lang))
+    for col in ("action_id", "comment"):
+        if col in out:
+            out[col] = out[col].map(lambda c: c if isinstance(c, str) else "")
+    if "days_overdue" in out:
+        out["days_overdue"] = out["days_overdue"].map(lambda d: deadline(int(d), lang))
+    for col in ("due_date", "start_date", "end_date", "since", "as_of"):
         if col in out:
             out[col] = out[col].map(lambda d: date(d, lang) if pd.notna(d) else "")
     if "change" in out:
@@ -40,20 +58,38 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     return out
 
 
-def styled(df: pd.DataFrame, columns: list[str], lang: str) -> Styler:
+def styled(df: pd.DataFrame, columns: list[str], lang: str,
+           bars: tuple[str, ...] = ()) -> Styler:
     """Return the columns with readable values and headers, statuses on their colour."""
     headers = {c: t(f"col.{c}", lang) for c in columns}
     css = {headers[c]: df[c].map(lambda v: status_css(v) if isinstance(v, str) else "")
            for c in ("status", "previous_status") if c in columns}
-    out = labelled(df, columns, lang).rename(columns=headers)
+    out = labelled(df, columns, lang, bars).rename(columns=headers)
     styler = out.style
     for col, values in css.items():
         styler = styler.apply(lambda _s, v=values: v.tolist(), subset=[col])
     return styler.hide(axis="index")
 
 
+def deadline(days_overdue: int, lang: str) -> str:
+    """Return `12 dager over`, `i dag` or `om 30 dager` for days past a due date."""
+    if days_overdue > 0:
+        return tn("deadline.overdue", days_overdue, lang)
+    if days_overdue == 0:
+        return t("deadline.today", lang)
+    return tn("deadline.left", -days_overdue, lang)
+
+
 ACTION_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "comment"]
 CHANGE_COLUMNS = ["action_id", "action", "actor", "previous_status", "status", "change"]
+# An action has stalled after this many rounds with the same status; deadlines this many days
+# after the round's date are listed as due soon; the implementation rate's query.
+STALLED_ROUNDS, DEADLINE_DAYS, RATE_QUERY = 2, 90, "recommendation_kpis"
+STALLED_COLUMNS = ["action_id", "action", "actor", "status", "rounds_unchanged", "since"]
+DEADLINE_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "days_overdue"]
+HISTORY_COLUMNS = ["as_of", "status", "actor", "comment"]
+RECOMMENDATION_COLUMNS = ["recommendation_id", "recommendation", "response", "status",
+                          "actions", "done", "completion_pct"]
 GRANT_COLUMNS = ["grant_id", "partner", "title", "section", "region", "country", "start_date",
                  "end_date", "grant_type", "amount_nok", "disbursed_nok"]
 GRANT_CHANGE_COLUMNS = ["grant_id", "partner", "title", "change"]

@@ -16,12 +16,17 @@ from followup.ui.data import options, snapshots
 from followup.ui.state import lang
 
 
-def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
+def _labels(rounds: pd.DataFrame, lg: str) -> dict[int, str]:
+    """Return each round's label (date · file), numbered where two look alike; newest first."""
     labels = {int(r.snapshot_id): f"{date(r.as_of, lg)} · {r.file_name}"
               for r in rounds.itertuples()}
     repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
-    labels = {i: t("filter.round_label", lg, label=label, id=i) if label in repeated else label
-              for i, label in labels.items()}
+    return {i: t("filter.round_label", lg, label=label, id=i) if label in repeated else label
+            for i, label in labels.items()}
+
+
+def _round_picker(rounds: pd.DataFrame, lg: str) -> int:
+    labels = _labels(rounds, lg)
     ids = list(labels)
     labels[ids[0]] += " " + t("filter.latest", lg)
     kept = state.get("round")
@@ -81,6 +86,7 @@ def filters() -> Filters:
     with st.sidebar:
         st.subheader(t("filter.heading", lg))
         snapshot = _round_picker(rounds, lg)
+        _keep_compare(rounds, snapshot)
         choices = options()
         chosen = {name: _multi(name, choices[name], lg) for name in state.MULTI}
         year_from, year_to = _years(choices["year"], lg)
@@ -93,6 +99,42 @@ def filters() -> Filters:
     return Filters(snapshot=snapshot, evaluations=chosen["evaluation"],
                    regions=chosen["region"], sections=chosen["section"],
                    partners=chosen["partner"], year_from=year_from, year_to=year_to)
+
+
+def earlier_rounds(rounds: pd.DataFrame, snapshot: int) -> list[int]:
+    """Return the ids of the rounds before the given one, the previous one first."""
+    ids = [int(i) for i in rounds["snapshot_id"]]
+    return ids[ids.index(snapshot) + 1:] if snapshot in ids else []
+
+
+def _keep_compare(rounds: pd.DataFrame, snapshot: int) -> None:
+    """Forget a chosen comparison round that is not an earlier, non-default one any more."""
+    if state.get("compare") not in earlier_rounds(rounds, snapshot)[1:]:
+        state.put("compare", None)
+
+
+def _keep_compare_choice(default: int) -> None:
+    chosen = st.session_state.get("compare")
+    state.put("compare", None if chosen == default else chosen)
+
+
+def compare_picker(snapshot: int) -> int | None:
+    """Draw "Compare with" (any earlier round, the previous by default); return its id or None.
+
+    The choice is kept and in the URL only when it is not the previous round.
+    """
+    lg = lang()
+    rounds = snapshots()
+    earlier = earlier_rounds(rounds, snapshot)
+    if not earlier:
+        return None
+    labels = _labels(rounds, lg)
+    labels[earlier[0]] += " " + t("filter.previous", lg)
+    chosen = state.get("compare") if state.get("compare") in earlier else earlier[0]
+    st.selectbox(t("filter.compare", lg), earlier, index=earlier.index(chosen),
+                 format_func=labels.get, key="compare", on_change=_keep_compare_choice,
+                 args=(earlier[0],))
+    return chosen
 
 
 def presenting() -> bool:

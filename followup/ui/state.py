@@ -67,18 +67,22 @@ def read_url() -> None:
     years = [y for y in (_int(v) for v in params.get_all("years")) if y is not None]
     if len(years) == 2:
         put("years", (min(years), max(years)))
-    if _int(params.get("round")) is not None:
-        put("round", _int(params.get("round")))
+    for name in ("round", "compare"):
+        if _int(params.get(name)) is not None:
+            put(name, _int(params.get(name)))
     if params.get("lang") in LANGS:
         put("lang", params.get("lang"))
-    for name in ("q", "present"):
+    for name in ("q", "present", "action"):
         if params.get(name):
             put(name, params.get(name))
     st.session_state[_READ] = True
 
 
 def write_url(latest_round: int | None, full_years: tuple[int, int] | None) -> None:
-    """Rewrite the URL so it holds exactly the filters that differ from the defaults."""
+    """Rewrite the URL so it holds exactly the filters that differ from the defaults.
+
+    `compare` is kept only when it is chosen (None means the round before the chosen one).
+    """
     wanted: dict[str, str | list[str]] = {}
     for name in MULTI:
         if get(name):
@@ -88,10 +92,13 @@ def write_url(latest_round: int | None, full_years: tuple[int, int] | None) -> N
         wanted["years"] = [str(years[0]), str(years[1])]
     if get("round") is not None and get("round") != latest_round:
         wanted["round"] = str(get("round"))
+    if get("compare") is not None:
+        wanted["compare"] = str(get("compare"))
     if get("lang", "nb") != "nb":
         wanted["lang"] = get("lang")
-    if get("q"):
-        wanted["q"] = str(get("q"))
+    for name in ("q", "action"):
+        if get(name):
+            wanted[name] = str(get(name))
     if get("present") in (True, "1", "true", "yes", "ja"):
         wanted["present"] = "1"
     current = {k: (st.query_params.get_all(k) if k in MULTI or k == "years"

@@ -1,0 +1,115 @@
+"""The briefing and the export carry the stalled actions and the deadlines (and, when the round
+has them, the recommendations), read back with exact rows against the queries.
+
+On the three rounds of tests/builders.py; figures by hand in test_action_rounds and
+test_pages_followup (R3, 14.12.2012, is the latest round).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from followup import store
+from followup.filters import Filters
+from followup.i18n import date, status_label
+from tests.builders import three_rounds
+from tests.conftest import run_cli
+from tests.htmldoc import parse, table_rows
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("followup-files")
+    path = folder / "db" / "followup.duckdb"
+    three_rounds(path, folder / "in")
+    return path
+
+
+@pytest.fixture(scope="module")
+def brief(db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "brief.html"
+    done = run_cli("brief", "--db", db, "--out", out)
+    assert done.returncode == 0, done.stderr
+    return parse(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def book(db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "data.xlsx"
+    done = run_cli("export", "--db", db, "--out", out)
+    assert done.returncode == 0, done.stderr
+    return load_workbook(out)
+
+
+def rows_of(db, name: str, **params) -> list[dict]:
+    with store.reader(db) as con:
+        snapshot = store.latest_snapshot(con)
+        columns, rows = store.run_query(con, name, Filters(snapshot=snapshot).params(**params))
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def sheet_rows(ws) -> list[list]:
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_brief_lists_the_stalled_actions_as_the_query_does(brief, db):
+    want = [[r["action_id"] or "", r["action"], r["actor"], status_label(r["status"]),
+             str(r["rounds_unchanged"]), date(r["since"])]
+            for r in rows_of(db, "stalled_actions", rounds=2)]
+    assert table_rows(brief, "t-stalled") == want == [
+        ["B1", "b1", "IOM", "Pågår", "3", "16.01.2012"],
+        ["", "uten id", "MR/DEM", "Delvis gjennomført", "3", "16.01.2012"],
+        ["B2", "b2", "Hum", "Pågår", "2", "29.06.2012"]]
+
+
+def test_brief_lists_the_deadlines_as_the_query_does(brief, db):
+    assert [r[0] for r in table_rows(brief, "t-deadlines")] == [
+        r["action_id"] or "" for r in rows_of(db, "deadlines", days=90)]
+    assert table_rows(brief, "t-deadlines") == [
+        ["B1", "b1", "IOM", "Pågår", "01.10.2012", "74 dager over"],
+        ["", "uten id", "MR/DEM", "Delvis gjennomført", "14.12.2012", "i dag"],
+        ["B2", "b2", "Hum", "Pågår", "31.01.2013", "om 48 dager"],
+        ["B7", "b7", "Hum", "Pågår", "14.03.2013", "om 90 dager"]]
+    section = brief.one(id="s-followup")
+    assert "frist senest 14.03.2013 (rundens dato og 90 dager)" in section.text
+    assert "minst 2 runder på rad" in section.text
+
+
+def test_export_has_the_stalled_actions_as_the_query_does(book, db):
+    rows = sheet_rows(book["Står stille"])
+    assert rows[0] == ["ID", "Tiltak", "Ansvarlig", "Status", "Runder uendret", "Siden"]
+    assert rows[1:] == [[r["action_id"], r["action"], r["actor"], status_label(r["status"]),
+                         r["rounds_unchanged"], dt.datetime.combine(r["since"], dt.time())]
+                        for r in rows_of(db, "stalled_actions", rounds=2)]
+    assert rows[1] == ["B1", "b1", "IOM", "Pågår", 3, dt.datetime(2012, 1, 16)]
+    assert book["Står stille"]["F2"].number_format == "DD.MM.YYYY"
+
+
+def test_export_has_the_deadlines_with_days_as_numbers(book, db):
+    rows = sheet_rows(book["Frister"])
+    assert rows[0] == ["ID", "Tiltak", "Ansvarlig", "Status", "Frist", "Dager på overtid"]
+    assert [r[5] for r in rows[1:]] == [r["days_overdue"] for r in rows_of(db, "deadlines")]
+    assert [(r[0], r[4], r[5]) for r in rows[1:]] == [
+        ("B1", dt.datetime(2012, 10, 1), 74), (None, dt.datetime(2012, 12, 14), 0),
+        ("B2", dt.datetime(2013, 1, 31), -48), ("B7", dt.datetime(2013, 3, 14), -90)]
+
+
+def test_export_and_brief_follow_the_filters(db, tmp_path):
+    out = tmp_path / "europa.xlsx"
+    done = run_cli("export", "--db", db, "--out", out, "--region", "Europa")
+    assert done.returncode == 0, done.stderr
+    wb = load_workbook(out)
+    assert [r[0] for r in sheet_rows(wb["Står stille"])[1:]] == [None, "B2"]
+    assert [r[0] for r in sheet_rows(wb["Frister"])[1:]] == [None, "B2"]
+
+
+def test_brief_of_the_first_round_says_nothing_has_stalled(db, tmp_path):
+    out = tmp_path / "first.html"
+    done = run_cli("brief", "--db", db, "--out", out, "--snapshot", "1", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    section = parse(out.read_text(encoding="utf-8")).one(id="s-followup")
+    assert "No action has stalled." in section.text
+    assert "No deadline has passed or is near." in section.text

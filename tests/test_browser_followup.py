@@ -1,0 +1,91 @@
+"""The follow-up in depth in real headless Chromium: click an action's row, see its timeline.
+
+On the three rounds of tests/builders.py (see test_pages_followup for the figures).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser import Server, launch, require_chromium
+from tests.builders import three_rounds
+
+pytestmark = pytest.mark.browser
+HEADER_PX, ROW_PX = 35, 35  # the height of st.dataframe's header and rows
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    folder = tmp_path_factory.mktemp("browser-followup")
+    db = folder / "db" / "followup.duckdb"
+    three_rounds(db, folder / "in")
+    running = Server(db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        yield context.new_page()
+        browser.close()
+
+
+def open_page(page, server, path: str, charts: int) -> None:
+    page.goto(f"{server.url}/{path}")
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
+    expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=30_000)
+
+
+def click_row(page, table, row: int) -> None:
+    """Click the row marker (the selection column at the left) of a row of a table."""
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 14, box["y"] + HEADER_PX + ROW_PX * row + ROW_PX / 2)
+
+
+def test_clicking_an_actions_row_shows_its_timeline(page, server):
+    open_page(page, server, "followup", 2)
+    tables = page.locator("[data-testid='stDataFrame']")
+    expect(tables).to_have_count(1)
+    click_row(page, tables.first, 0)
+    expect(page.get_by_role("heading", name="Historikk: B1 · b1")).to_be_visible(timeout=20_000)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=20_000)
+    timeline = page.locator(".st-key-action_detail .js-plotly-plot")
+    expect(timeline.locator(".scatterlayer .point")).to_have_count(3, timeout=20_000)
+    ticks = timeline.locator(".xtick text").evaluate_all("els => els.map(e => e.textContent)")
+    assert ticks == ["16.01.2012", "29.06.2012", "14.12.2012"]
+    expect(page.get_by_text("Status og kommentar i hver av de 3 rundene som har tiltaket.")
+           ).to_be_visible()
+    assert "action=B1" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+
+    click_row(page, tables.first, 1)
+    expect(page.get_by_role("heading", name="Historikk: B2 · b2")).to_be_visible(timeout=20_000)
+    page.get_by_role("button", name="Lukk historikken").click()
+    expect(page.get_by_text("Klikk på en rad for å se hva tiltaket sa i hver runde.")
+           ).to_be_visible(timeout=20_000)
+    assert "action=" not in page.url
+
+
+def test_clicking_a_stalled_action_on_the_overview_shows_its_history(page, server):
+    open_page(page, server, "", 1)
+    expect(page.get_by_role("heading", name="Står stille")).to_be_visible()
+    stalled = page.locator(".st-key-stalled_table [data-testid='stDataFrame']")
+    click_row(page, stalled, 2)
+    expect(page.get_by_role("heading", name="Historikk: B2 · b2")).to_be_visible(timeout=20_000)
+    timeline = page.locator(".st-key-action_detail .js-plotly-plot")
+    expect(timeline.locator(".scatterlayer .point")).to_have_count(3, timeout=20_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+@pytest.mark.parametrize(("path", "charts"), [("", 1), ("followup", 2),
+                                              ("followup?action=B4&compare=1", 3)])
+def test_the_follow_up_views_render_without_exceptions(page, server, path, charts):
+    open_page(page, server, path, charts)
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -1,0 +1,87 @@
+"""The follow-up chart builders and table labels are pure: a DataFrame in, a Figure out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from followup.report import charts, followup_charts, tables
+
+HISTORY = pd.DataFrame({
+    "snapshot_id": [1, 3, 2],
+    "as_of": [dt.date(2012, 1, 16), dt.date(2012, 6, 29), dt.date(2012, 12, 14)],
+    "status": ["not_started", "ongoing", "done"],
+    "actor": ["Hum", "Hum", "IOM"],
+    "comment": ["Starter", None, "Ferdig"],
+})
+RECS = pd.DataFrame({
+    "recommendation_id": ["1", "2", "3", "4", "5"],
+    "recommendation": ["r1", "r2", "r3", "r4", "r5"],
+    "response": ["accepted", "accepted", "partial", "rejected", "accepted"],
+    "actions": [2, 1, 1, 0, 3],
+    "done": [2, 0, 1, 0, 1],
+    "status": ["implemented", "ongoing", "implemented", "no_actions", "partial"],
+    "completion_pct": [100.0, 0.0, 100.0, None, 33.3],
+})
+
+
+def test_the_timeline_has_a_dot_per_round_in_as_of_order_on_its_status_colour():
+    fig = followup_charts.action_timeline(HISTORY, "nb")
+    dots = fig.data[0]
+    assert list(dots.x) == ["1", "3", "2"]
+    assert list(fig.layout.xaxis.ticktext) == ["16.01.2012", "29.06.2012", "14.12.2012"]
+    assert list(dots.marker.color) == [charts.STATUS_COLORS[s]
+                                       for s in ("not_started", "ongoing", "done")]
+    assert list(dots.text) == ["Ikke gjort", "Pågår", "Gjennomført"]
+    assert [c[1] for c in dots.customdata] == ["Starter", "(ingen kommentar)", "Ferdig"]
+    assert fig.layout.showlegend is False
+
+
+def test_the_timeline_in_english_and_larger_for_a_projector():
+    fig = followup_charts.action_timeline(HISTORY, "en", scale=1.35)
+    assert list(fig.layout.xaxis.ticktext) == ["2012-01-16", "2012-06-29", "2012-12-14"]
+    assert [c[1] for c in fig.data[0].customdata][1] == "(no comment)"
+    assert fig.layout.height == 270
+
+
+def test_recommendations_by_response_stacks_statuses_in_the_status_colours():
+    fig = followup_charts.recommendations_by_response(RECS, "nb")
+    assert [tr.name for tr in fig.data] == ["Gjennomført", "Delvis gjennomført", "Pågår",
+                                            "Uten tiltak"]
+    assert [tr.marker.color for tr in fig.data] == [
+        charts.STATUS_COLORS[s] for s in ("done", "partial", "ongoing", "no_report")]
+    assert list(fig.data[0].y) == ["Enig", "Delvis enig", "Uenig"]
+    assert list(fig.data[0].x) == [1, 1, 0]  # implemented: 1 accepted, 1 partly accepted
+    assert list(fig.data[3].x) == [0, 0, 1]  # the rejected one has no actions
+    assert [a.text for a in fig.layout.annotations] == [
+        "1 av 3 gjennomført", "1 av 1 gjennomført", "0 av 1 gjennomført"]
+    assert fig.layout.barmode == "stack"
+
+
+def test_recommendations_by_response_in_nynorsk_and_english():
+    nn = followup_charts.recommendations_by_response(RECS, "nn")
+    assert list(nn.data[0].y) == ["Einig", "Delvis einig", "Ueinig"]
+    en = followup_charts.recommendations_by_response(RECS, "en")
+    assert list(en.data[0].y) == ["Accepted", "Partially accepted", "Rejected"]
+    assert en.layout.annotations[0].text == "1 of 3 implemented"
+
+
+def test_deadline_words_for_overdue_today_and_left():
+    assert [tables.deadline(d, "nb") for d in (74, 1, 0, -1, -48)] == [
+        "74 dager over", "1 dag over", "i dag", "om 1 dag", "om 48 dager"]
+    assert [tables.deadline(d, "en") for d in (1, 0, -90)] == [
+        "1 day overdue", "today", "in 90 days"]
+
+
+def test_recommendation_table_labels_responses_statuses_and_shares():
+    out = tables.labelled(RECS, tables.RECOMMENDATION_COLUMNS, "nb")
+    assert list(out["response"]) == ["Enig", "Enig", "Delvis enig", "Uenig", "Enig"]
+    assert list(out["status"]) == ["Gjennomført", "Pågår", "Gjennomført", "Uten tiltak",
+                                   "Delvis gjennomført"]
+    assert list(out["completion_pct"]) == ["100\u00a0%", "0\u00a0%", "100\u00a0%", "–",
+                                           "33\u00a0%"]
+    kept = tables.labelled(RECS, tables.RECOMMENDATION_COLUMNS, "nb", bars=("completion_pct",))
+    assert list(kept["completion_pct"])[:3] == [100.0, 0.0, 100.0]
+    assert tables.status_css("implemented") == tables.status_css("done")
+    assert tables.status_css("no_actions") == tables.status_css("no_report")
