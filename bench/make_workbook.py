@@ -35,15 +35,19 @@ def _text(ws, value: str) -> WriteOnlyCell:
     return cell
 
 
-def actions_sheet(wb: Workbook, n: int, rng: random.Random) -> None:
-    """Append an actions sheet with a title row and mixed status spellings."""
+def actions_sheet(wb: Workbook, n: int, rng: random.Random, ongoing_every: int = 0) -> None:
+    """Append an actions sheet with a title row and mixed status spellings (every
+    `ongoing_every`th action *Pågår* instead, for an earlier round that differs a little)."""
     ws = wb.create_sheet("Tiltak")
     _title(ws, "Oppfølgingsplan — status")
     ws.append(["Nr.", "Tiltak", "Ansvarlig", "Status", "Region", "Frist", "Kommentar"])
     for i in range(1, n + 1):
         due = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(900))
-        ws.append([f"T-{i}", f"Tiltak nummer {i}", rng.choice(ACTORS), rng.choice(STATUSES),
-                   rng.choice(REGIONS), due if i % 3 else due.strftime("%d.%m.%Y"),
+        actor, status = rng.choice(ACTORS), rng.choice(STATUSES)
+        if ongoing_every and i % ongoing_every == 0:
+            status = "Pågår"
+        ws.append([f"T-{i}", f"Tiltak nummer {i}", actor, status, rng.choice(REGIONS),
+                   due if i % 3 else due.strftime("%d.%m.%Y"),
                    _text(ws, "=ikke en formel") if i % 97 == 0 else None])
 
 
@@ -71,11 +75,12 @@ def disbursements_sheet(wb: Workbook, n: int, grants: int, rng: random.Random) -
                    amount if i % 5 else f"{amount:,}".replace(",", " ") + ",00"])
 
 
-def build(path: Path, grants: int, disbursements: int, actions: int, seed: int = 7) -> Path:
+def build(path: Path, grants: int, disbursements: int, actions: int, seed: int = 7,
+          ongoing_every: int = 0) -> Path:
     """Write the workbook to path and return it."""
     rng = random.Random(seed)
     wb = Workbook(write_only=True)
-    actions_sheet(wb, actions, rng)
+    actions_sheet(wb, actions, rng, ongoing_every)
     grants_sheet(wb, grants, rng)
     disbursements_sheet(wb, disbursements, grants, rng)
     path.parent.mkdir(parents=True, exist_ok=True)
