@@ -25,5 +25,5 @@ with left:
     st.subheader(t("h.spend_change", lg))
     ui.chart(charts.spend_change(spend, lg, scale=sc), "change")
 with right:
-    st.subheader(t("h.partners", lg))
+    st.subheader(t("h.partners_in", lg, period=charts.period(spend["year"], lg)))
     ui.chart(charts.largest_partners(ui.query("largest_partners", f), lg, scale=sc), "partners")

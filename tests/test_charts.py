@@ -67,14 +67,16 @@ def test_status_trend_keeps_two_rounds_of_the_same_date_apart():
     assert list(fig.layout.xaxis.ticktext) == ["29.06.2012 (runde 1)", "29.06.2012 (runde 2)"]
 
 
-def test_actors_with_the_same_short_label_keep_their_own_bars():
-    # regression: the small chart cut names to 22 characters and merged two actors
+def test_actors_with_the_same_start_keep_their_own_bars_and_their_whole_names():
+    # regression: the small chart cut names to 22 characters and merged two actors; then it
+    # cut them ("Seksjon for …") where two lines hold them
     long = ["Seksjon for migrasjon og flyktninger", "Seksjon for migrasjon og utvikling"]
     df = pd.DataFrame({"actor": long, "status": ["done", "ongoing"], "actions": [1, 2],
                        "applicable": [1, 2], "done": [1, 0], "completion_pct": [100.0, 0.0]})
     fig = charts.completion_by_actor(df, "nb", compact=True)
     assert all(list(tr.y) == long for tr in fig.data)
-    assert len(set(fig.layout.yaxis.ticktext)) == 1
+    assert list(fig.layout.yaxis.ticktext) == ["Seksjon for migrasjon og<br>flyktninger",
+                                               "Seksjon for migrasjon og<br>utvikling"]
 
 
 def test_grants_by_type_amount_is_in_millions_with_norwegian_hover():
@@ -88,9 +90,11 @@ def test_grants_by_type_amount_is_in_millions_with_norwegian_hover():
 def test_spend_over_time_draws_the_portfolio_level():
     df = SPEND.assign(grp=["IOM", "IOM", "UNODC"]).drop(columns="grants")
     fig = charts.spend_over_time(df, "nb", level_nok=60_000_000)
-    assert [tr.name for tr in fig.data] == ["IOM", "UNODC"]
+    assert [tr.name for tr in fig.data] == ["IOM", "UNODC", "Porteføljenivå ca. 60 mill.\u00a0kr"]
     assert fig.layout.shapes[0].y0 == 60.0
-    assert "60 mill.\u00a0kr" in fig.layout.annotations[0].text
+    # each year's total is printed on its bar: 1,5 + 2,5 + 0,65 million
+    assert [(a.x, a.text) for a in fig.layout.annotations] == [
+        (0, "1,5"), (1, "2,5"), (2, "0,7")]  # by position on the category axis
 
 
 def test_spend_over_time_folds_small_groups_into_other():
@@ -107,14 +111,15 @@ def test_spend_change_compares_with_a_missing_year_as_zero_without_infinity():
     df = pd.DataFrame({"year": [2010, 2012], "amount_nok": [1_000_000.0, 3_000_000.0]})
     fig = charts.spend_change(df, "nb")
     assert list(fig.data[0].x) == ["2011", "2012"]
-    assert fig.data[0].text[1] == "3,0 mill.\u00a0kr"
+    assert fig.data[0].text[1] == "+3,0 mill.\u00a0kr"
     assert "inf" not in " ".join(fig.data[0].text)
 
 
 def test_spend_change_labels_the_change_in_percent():
     fig = charts.spend_change(SPEND, "nb")
     assert list(fig.data[0].x) == ["2012", "2013"]
-    assert fig.data[0].text[0] == "1,0 mill.\u00a0kr (+66,7\u00a0%)"
+    assert list(fig.data[0].text) == ["+1,0 mill.\u00a0kr (+66,7\u00a0%)",
+                                      "\u22121,9 mill.\u00a0kr (\u221274,0\u00a0%)"]
     assert fig.data[0].marker.color == ("#009E73", "#D55E00")
 
 
@@ -130,7 +135,8 @@ def test_multi_year_share_is_on_a_hundred_scale():
     df = pd.DataFrame({"year": [2011, 2012], "multi_year_pct": [100.0, 80.0]})
     fig = charts.multi_year_share(df, "nb")
     assert list(fig.data[0].text) == ["100\u00a0%", "80\u00a0%"]
-    assert tuple(fig.layout.yaxis.range) == (0, 109)
+    assert tuple(fig.layout.yaxis.range) == (0, 120)  # room above 100 % for its label
+    assert fig.data[0].cliponaxis is False
 
 
 def test_presentation_scale_enlarges_the_type():
@@ -155,3 +161,16 @@ def test_years_stay_in_calendar_order_when_a_group_starts_later():
                        "amount_nok": [3.0, 3.0, 3.0, 1.0]})
     fig = charts.spend_over_time(df, "nb")
     assert list(fig.layout.xaxis.categoryarray) == ["2010", "2011", "2012", "2013"]
+
+
+def test_amount_ticks_take_the_decimals_the_range_needs():
+    from followup.report.axes import amount_axis, count_axis
+
+    assert amount_axis(0, 4.0) == {"tick0": 0, "dtick": 1, "tickformat": ",.0f"}
+    assert amount_axis(0, 2.5) == {"tick0": 0, "dtick": 0.5, "tickformat": ",.1f"}
+    assert amount_axis(0, 0.3) == {"tick0": 0, "dtick": 0.1, "tickformat": ",.1f"}
+    assert amount_axis(0, 1.2)["tickformat"] == ",.2f"  # steps of 0,25
+    assert amount_axis(0, 72.0)["dtick"] == 20
+    assert amount_axis(0, 2.5000005)["dtick"] == 0.5  # 2 000 000,50 + 500 000
+    assert count_axis(3) == {"tick0": 0, "dtick": 1, "tickformat": ",d", "rangemode": "tozero"}
+    assert count_axis(40)["dtick"] == 10

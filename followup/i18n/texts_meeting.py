@@ -41,4 +41,85 @@ MEETING = {
     # the audit log
     "audit.local_user": {"nb": "{name} (lokal bruker)", "nn": "{name} (lokal brukar)",
                          "en": "{name} (local user)"},
+    # charts said in words (text alternatives for screen readers)
+    "alt.actors": {"nb": {"one": "{count} ansvarlig", "other": "{count} ansvarlige"},
+                   "nn": {"one": "{count} ansvarleg", "other": "{count} ansvarlege"},
+                   "en": {"one": "{count} actor", "other": "{count} actors"}},
+    "alt.actions": {"nb": {"one": "{count} tiltak", "other": "{count} tiltak"},
+                    "nn": {"one": "{count} tiltak", "other": "{count} tiltak"},
+                    "en": {"one": "{count} action", "other": "{count} actions"}},
+    "alt.rounds": {"nb": {"one": "{count} rapporteringsrunde", "other": "{count} "
+                          "rapporteringsrunder"},
+                   "nn": {"one": "{count} rapporteringsrunde", "other": "{count} "
+                          "rapporteringsrundar"},
+                   "en": {"one": "{count} reporting round", "other": "{count} reporting "
+                          "rounds"}},
+    "alt.grants": {"nb": {"one": "{count} avtale", "other": "{count} avtaler"},
+                   "nn": {"one": "{count} avtale", "other": "{count} avtalar"},
+                   "en": {"one": "{count} agreement", "other": "{count} agreements"}},
+    "alt.partners_n": {"nb": {"one": "den {count} partneren", "other": "de {count} partnerne"},
+                       "nn": {"one": "den {count} partnaren", "other": "dei {count} "
+                              "partnarane"},
+                       "en": {"one": "the {count} partner", "other": "the {count} partners"}},
+    "alt.completion": {
+        "nb": "Liggende stolper: status for {actions} fordelt på {actors}. Høyest andel "
+              "gjennomført har {best} ({pct}).",
+        "nn": "Liggjande stolpar: status for {actions} fordelt på {actors}. Høgast del "
+              "gjennomført har {best} ({pct}).",
+        "en": "Horizontal bars: the status of {actions} across {actors}. {best} has the "
+              "highest share done ({pct})."},
+    "alt.trend": {
+        "nb": "Stablede stolper: tiltak per status i {rounds}. I siste runde ({as_of}) er "
+              "{done} av {actions} gjennomført.",
+        "nn": "Stabla stolpar: tiltak per status i {rounds}. I siste runde ({as_of}) er "
+              "{done} av {actions} gjennomførte.",
+        "en": "Stacked bars: actions per status in {rounds}. In the latest round ({as_of}), "
+              "{done} of {actions} are done."},
+    "alt.by_type_grants": {
+        "nb": "Stolper: flerårige og ettårige avtaler med utbetaling per år, {first}–{last}. "
+              "I {last}: {multi} flerårige og {one} ettårige.",
+        "nn": "Stolpar: fleirårige og eittårige avtalar med utbetaling per år, {first}–{last}. "
+              "I {last}: {multi} fleirårige og {one} eittårige.",
+        "en": "Bars: multi-year and one-year agreements with a disbursement per year, "
+              "{first}–{last}. In {last}: {multi} multi-year and {one} one-year."},
+    "alt.by_type_amount": {
+        "nb": "Stablede stolper: utbetalt til flerårige og ettårige avtaler per år, "
+              "{first}–{last}. I {last}: {multi} til flerårige og {one} til ettårige.",
+        "nn": "Stabla stolpar: utbetalt til fleirårige og eittårige avtalar per år, "
+              "{first}–{last}. I {last}: {multi} til fleirårige og {one} til eittårige.",
+        "en": "Stacked bars: disbursed to multi-year and one-year agreements per year, "
+              "{first}–{last}. In {last}: {multi} to multi-year and {one} to one-year."},
+    "alt.share": {
+        "nb": "Linje: flerårig andel av utbetalingene per år, fra {first_pct} i {first} til "
+              "{last_pct} i {last}.",
+        "nn": "Linje: fleirårig del av utbetalingane per år, frå {first_pct} i {first} til "
+              "{last_pct} i {last}.",
+        "en": "Line: the multi-year share of spend per year, from {first_pct} in {first} to "
+              "{last_pct} in {last}."},
+    "alt.spend": {
+        "nb": "Stolper: utbetalt per år, {first}–{last}, med summen på hver stolpe. Mest i "
+              "{peak}: {amount}.",
+        "nn": "Stolpar: utbetalt per år, {first}–{last}, med summen på kvar stolpe. Mest i "
+              "{peak}: {amount}.",
+        "en": "Bars: disbursed per year, {first}–{last}, with the total on each bar. Most in "
+              "{peak}: {amount}."},
+    "alt.level": {"nb": "En stiplet linje viser porteføljenivået, ca. {level} i året.",
+                  "nn": "Ei stipla linje viser porteføljenivået, ca. {level} i året.",
+                  "en": "A dashed line shows the portfolio level, about {level} a year."},
+    "alt.change": {
+        "nb": "Stolper: endring i utbetalt fra året før, {first}–{last}. I {year}: {amount}.",
+        "nn": "Stolpar: endring i utbetalt frå året før, {first}–{last}. I {year}: {amount}.",
+        "en": "Bars: the change in spend from the year before, {first}–{last}. In {year}: "
+              "{amount}."},
+    "alt.change_none": {"nb": "Ingen tall å vise.", "nn": "Ingen tal å vise.",
+                        "en": "No figures to show."},
+    "alt.partners": {
+        "nb": "Liggende stolper: {partners} som fikk mest. Størst er {partner} med {amount} "
+              "({pct}).",
+        "nn": "Liggjande stolpar: {partners} som fekk mest. Størst er {partner} med {amount} "
+              "({pct}).",
+        "en": "Horizontal bars: {partners} that received the most. The largest is {partner} "
+              "with {amount} ({pct})."},
+    "h.partners_in": {"nb": "Største partnere, {period}", "nn": "Største partnarar, {period}",
+                      "en": "Largest partners, {period}"},
 }

@@ -6,12 +6,14 @@ fonts sized for a projector, numbers written the Norwegian way when lang is `nb`
 
 from __future__ import annotations
 
-import textwrap
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from followup.i18n import date, is_norwegian, mnok, percent, status_label, t
+from followup.i18n import date, is_norwegian, mnok, number, percent, status_label, t
+from followup.report import alt
+from followup.report.axes import amount_axis, count_axis
 from followup.workbook.formats import STATUSES
 
 STATUS_COLORS = {
@@ -32,12 +34,30 @@ PLOTLY_CONFIG = {
 TOP_GROUPS = 7
 
 
-def _wrap(label: str, width: int = 26) -> str:
-    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def _short(label: str, width: int = 22) -> str:
-    return textwrap.shorten(str(label), width, placeholder=" …")
+def _visible(text: str) -> int:
+    return len(_TAG.sub("", text))
+
+
+def _two_lines(label: str, width: int) -> str:
+    """Return a label wrapped on at most two lines of about `width` visible characters,
+    shortened (…) only when two lines do not hold it."""
+    lines: list[str] = []
+    for word in str(label).split():
+        if lines and _visible(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        rest, kept = " ".join(lines[1:]).split(), ""
+        for word in rest:
+            if _visible(f"{kept} {word}".strip()) > width - 2:
+                break
+            kept = f"{kept} {word}".strip()
+        lines = [lines[0], f"{kept} …"]
+    return "<br>".join(lines) or str(label)
 
 
 def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> go.Figure:
@@ -65,7 +85,7 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
                         scale: float = 1.0) -> go.Figure:
     """Horizontal stacked bars of status counts per actor, best completion on top."""
     actors = list(dict.fromkeys(df["actor"]))
-    labels = [_short(a) if compact else _wrap(a, 30) for a in actors]
+    labels = [_two_lines(a, 24 if compact else 32) for a in actors]
     fig = go.Figure()
     for status in STATUSES:
         part = df[df["status"] == status].set_index("actor").reindex(actors)
@@ -86,13 +106,13 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
             font={"size": round(15 * scale), "color": INK})
     fig.update_layout(barmode="stack", bargap=0.3, showlegend=True)
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=actors, ticktext=labels)
-    fig.update_xaxes(title_text=t("chart.actions", lang), dtick=1 if totals.max() <= 12 else None,
+    fig.update_xaxes(title_text=t("chart.actions", lang), **count_axis(totals.max(), 4),
                      range=[0, totals.max() * (1.25 if compact else 1.4)])
-    per_bar = 44 if compact else 54
+    per_bar = 50 if compact else 58
     fig = style(fig, lang, height=max(140 + per_bar * len(actors), 280), scale=scale)
     if compact:
         fig.update_layout(showlegend=False, margin={"t": 10})
-    return fig
+    return alt.describe(fig, alt.completion(df, lang))
 
 
 def status_legend_html(statuses: list[str], lang: str) -> str:
@@ -129,9 +149,9 @@ def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     fig.update_xaxes(title_text=t("chart.round", lang), type="category", tickmode="array",
                      tickvals=ids, ticktext=labels)
     most = df.groupby("snapshot_id")["actions"].sum().max() if len(df) else 1
-    fig.update_yaxes(title_text=t("chart.actions", lang), tickformat=",d",
-                     dtick=1 if most <= 10 else None)
-    return style(fig, lang, height=380, scale=scale)
+    fig.update_yaxes(title_text=t("chart.actions", lang), **count_axis(most))
+    fig = style(fig, lang, height=380, scale=scale)
+    return alt.describe(fig, alt.trend(df, lang)) if len(df) else fig
 
 
 def _year_axis(fig: go.Figure, years, lang: str) -> None:
@@ -160,8 +180,11 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
                     + "</extra>")
     fig.update_layout(barmode="group", bargap=0.3)
     _year_axis(fig, df["year"], lang)
-    fig.update_yaxes(title_text=t("chart.grants", lang))
-    return style(fig, lang, height=380, scale=scale)
+    most = float(df["grants"].max()) if len(df) else 1.0
+    fig.update_yaxes(title_text=t("chart.grants", lang), **count_axis(most),
+                     range=[0, most * 1.18])
+    fig = style(fig, lang, height=380, scale=scale)
+    return alt.describe(fig, alt.by_type(df, lang, "grants")) if len(df) else fig
 
 
 def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
@@ -174,8 +197,10 @@ def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
                    t(f"grant_type.{kind}", lang), color, lang)
     fig.update_layout(barmode="stack", bargap=0.35)
     _year_axis(fig, df["year"], lang)
-    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
-    return style(fig, lang, height=320 if compact else 380, scale=scale)
+    top = df.groupby("year")["amount_nok"].sum().astype(float).max() / 1e6 if len(df) else 1
+    fig.update_yaxes(title_text=t("chart.mnok", lang), **amount_axis(0, top))
+    fig = style(fig, lang, height=320 if compact else 380, scale=scale)
+    return alt.describe(fig, alt.by_type(df, lang, "amount")) if len(df) else fig
 
 
 def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
@@ -184,13 +209,15 @@ def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figu
         x=df["year"].astype(str), y=df["multi_year_pct"], mode="lines+markers+text",
         line={"color": TYPE_COLORS["multi-year"], "width": 4}, marker={"size": 12},
         text=[percent(v, lang, 0) for v in df["multi_year_pct"]], textposition="top center",
-        name=t("grant_type.multi-year", lang),
+        name=t("grant_type.multi-year", lang), cliponaxis=False,
         hovertemplate="%{x}: %{text}<extra></extra>"))
     _year_axis(fig, df["year"], lang)
-    fig.update_yaxes(range=[0, 109], title_text=t("chart.share", lang), ticksuffix=" %"
-                     if is_norwegian(lang) else "%")
+    fig.update_yaxes(range=[0, 120], tickvals=[0, 20, 40, 60, 80, 100],
+                     title_text=t("chart.share", lang),
+                     ticksuffix="\u00a0%" if is_norwegian(lang) else "%")
     fig.update_layout(showlegend=False)
-    return style(fig, lang, height=340, scale=scale)
+    fig = style(fig, lang, height=340, scale=scale)
+    return alt.describe(fig, alt.share(df, lang)) if len(df) else fig
 
 
 def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -215,18 +242,25 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
         part = df[df["grp"] == group]
         _mnok_bars(fig, part["year"].astype(str), part["amount_nok"], str(group),
                    GROUP_COLORS[i % len(GROUP_COLORS)], lang)
+        fig.data[-1].showlegend = not compact
+    totals = df.groupby("year")["amount_nok"].sum().sort_index()
+    for i, total in enumerate(totals):  # x by position: a year-like name reads as an index
+        fig.add_annotation(x=i, y=max(total, 0) / 1e6, text=number(total / 1e6, 1, lang),
+                           showarrow=False, yanchor="bottom", yshift=2,
+                           font={"size": round((13 if compact else 15) * scale), "color": INK})
+    top = max(totals.max() if len(totals) else 0, level_nok or 0) / 1e6
     if level_nok:
-        fig.add_hline(y=level_nok / 1_000_000, line_dash="dash", line_color=INK, line_width=2,
-                      annotation_text=t("chart.level", lang, level=mnok(level_nok, lang, 0)),
-                      annotation_position="top right", annotation_yshift=4,
-                      annotation_font={"size": round((12 if compact else 14) * scale),
-                                       "color": INK})
-        top = max(df.groupby("year")["amount_nok"].sum().max(), level_nok) / 1_000_000
-        fig.update_yaxes(range=[0, top * 1.18])
-    fig.update_layout(barmode="stack", bargap=0.35, showlegend=not compact)
+        # the line spans the plot; its label is a legend entry, above the plot, never on a bar
+        fig.add_hline(y=level_nok / 1e6, line_dash="dash", line_color=INK, line_width=2)
+        fig.add_scatter(x=[str(totals.index.min())], y=[None], mode="lines", hoverinfo="skip",
+                        line={"dash": "dash", "color": INK, "width": 2},
+                        name=t("chart.level", lang, level=mnok(level_nok, lang, 0)))
+    fig.update_layout(barmode="stack", bargap=0.35, showlegend=not compact or bool(level_nok))
     _year_axis(fig, df["year"], lang)
-    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.0f")
-    return style(fig, lang, height=300 if compact else 460, scale=scale)
+    fig.update_yaxes(title_text=t("chart.mnok", lang), range=[0, top * 1.2 or 1],
+                     **amount_axis(0, top * 1.2))
+    fig = style(fig, lang, height=300 if compact else 460, scale=scale)
+    return alt.describe(fig, alt.spend(totals, lang, level_nok)) if len(totals) else fig
 
 
 def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
@@ -243,18 +277,20 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
                               fill_value=0.0)
     change = amounts.diff().dropna()
     before = amounts.shift(1).dropna()
-    labels = [mnok(c, lang) + (f" ({'+' if c >= 0 else ''}{percent(c / b * 100, lang, 1)})"
-                               if b else "") for c, b in zip(change, before)]
+    labels = [("+" if c > 0 else "") + mnok(c, lang)
+              + (f" ({'+' if c > 0 else ''}{percent(c / b * 100, lang, 1)})" if b else "")
+              for c, b in zip(change, before)]
+    low, high = min(change.min(), 0) / 1e6, max(change.max(), 0) / 1e6
     fig = go.Figure(go.Bar(
         x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
         marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],
         textfont={"size": round(14 * scale), "color": INK},
         hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False))
     fig.update_xaxes(type="category", title_text=t("chart.year", lang))
-    fig.update_yaxes(title_text=t("chart.mnok", lang), tickformat=",.1f", zeroline=True,
-                     zerolinecolor=INK)
+    fig.update_yaxes(title_text=t("chart.mnok", lang), zeroline=True, zerolinecolor=INK,
+                     range=[low * 1.3, high * 1.3 or 1], **amount_axis(low * 1.3, high * 1.3))
     fig.update_layout(showlegend=False)
-    return style(fig, lang, height=340, scale=scale)
+    return alt.describe(style(fig, lang, height=340, scale=scale), alt.change(change, lang))
 
 
 def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
@@ -263,14 +299,24 @@ def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
     df = df.head(top)
     amounts = df["amount_nok"].astype(float)
     fig = go.Figure(go.Bar(
-        y=[_wrap(p) for p in df["partner"]], x=amounts / 1_000_000, orientation="h",
+        y=list(df["partner"]), x=amounts / 1_000_000, orientation="h",
         marker_color=GROUP_COLORS[0], cliponaxis=False,
         text=[f"{mnok(a, lang)} · {percent(s, lang, 0)}" for a, s in zip(amounts,
                                                                        df["share_pct"])],
         textposition="outside", customdata=df["partner"],
         hovertemplate="%{customdata}: %{text}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("chart.mnok", lang), tickformat=",.0f",
-                     range=[0, amounts.max() / 1_000_000 * 1.75 if len(df) else 1])
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(df["partner"]),
+                     ticktext=[_two_lines(p, 26) for p in df["partner"]])
+    top = amounts.max() / 1e6 * 1.75 if len(df) else 1
+    fig.update_xaxes(title_text=t("chart.mnok", lang), range=[0, top], **amount_axis(0, top))
     fig.update_layout(showlegend=False)
-    return style(fig, lang, height=110 + 44 * len(df), scale=scale)
+    fig = style(fig, lang, height=110 + 50 * len(df), scale=scale)
+    return alt.describe(fig, alt.partners(df, lang))
+
+
+def period(years, lang: str) -> str:
+    """Return the years a sum covers: `2011–2013`, or one year."""
+    values = sorted({int(y) for y in years})
+    if not values:
+        return "–"
+    return str(values[0]) if len(values) == 1 else f"{values[0]}–{values[-1]}"

@@ -8,6 +8,7 @@ reads opens its own short read-only connection, so an import from the CLI is nev
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -16,7 +17,7 @@ import streamlit as st
 from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
-from followup.report import charts, kpis
+from followup.report import alt, charts, kpis
 from followup.report.kpis import Kpi
 from followup.ui import auth, state
 from followup.ui.data import (
@@ -150,7 +151,11 @@ def portfolio_level(f: Filters) -> float | None:
 
 
 def chart(fig: go.Figure, key: str, select: bool = False):
-    """Draw a figure with the house modebar (PNG download kept); return a click selection."""
+    """Draw a figure with the house modebar (PNG download kept) after its text alternative
+    (read by screen readers, not shown); return a click selection."""
+    words = alt.text_of(fig)
+    if words:
+        st.html(f'<p class="sr-only" data-chart="{key}">{html.escape(words)}</p>')
     if select:
         return st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG, on_select="rerun",
                                selection_mode="points")
@@ -176,6 +181,9 @@ def empty(key: str) -> None:
 
 CSS = """
 <style>
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+           overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+[data-testid="stElementContainer"]:has(.sr-only) { position: absolute; }
 .block-container { padding-top: 2.2rem; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }

@@ -1,0 +1,103 @@
+"""A chart said in words, for screen readers: what it shows and its headline figure.
+
+Each builder in `charts` stores its sentence in `fig.layout.meta["alt"]` (`describe`), so any
+page drawing the figure can give it as the chart's text alternative.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from followup.i18n import date, mnok, percent, t, tn
+
+
+def describe(fig: go.Figure, text: str) -> go.Figure:
+    """Return fig carrying text as its alternative (layout.meta.alt)."""
+    fig.update_layout(meta={"alt": text})
+    return fig
+
+
+def text_of(fig: go.Figure) -> str | None:
+    """Return a figure's text alternative, or None when it has none."""
+    meta = fig.layout.meta
+    return meta.get("alt") if isinstance(meta, dict) else None
+
+
+def _years(years) -> tuple[int, int]:
+    values = sorted(int(y) for y in years)
+    return values[0], values[-1]
+
+
+def completion(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for completion by actor."""
+    shares = df.drop_duplicates("actor").set_index("actor")["completion_pct"]
+    best = shares.astype(float).idxmax() if shares.notna().any() else shares.index[0]
+    return t("alt.completion", lang, actors=tn("alt.actors", shares.size, lang),
+             actions=tn("alt.actions", int(df["actions"].sum()), lang), best=best,
+             pct=percent(shares.get(best), lang, 0))
+
+
+def trend(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the status trend over rounds."""
+    rounds = df.drop_duplicates("snapshot_id")
+    last = rounds.iloc[-1]
+    latest = df[df["snapshot_id"] == last["snapshot_id"]]
+    done = int(latest.loc[latest["status"] == "done", "actions"].sum())
+    return t("alt.trend", lang, rounds=tn("alt.rounds", len(rounds), lang),
+             as_of=date(last["as_of"], lang), done=done,
+             actions=tn("alt.actions", int(latest["actions"].sum()), lang))
+
+
+def by_type(df: pd.DataFrame, lang: str, measure: str) -> str:
+    """Return the sentence for multi-year against one-year, by number or by amount."""
+    first, last = _years(df["year"])
+    year = df[df["year"].astype(int) == last]
+    multi = year[year["grant_type"] == "multi-year"]
+    other = year[year["grant_type"] == "one-year"]
+    if measure == "grants":
+        value = (tn("alt.grants", int(multi["grants"].sum()), lang),
+                 tn("alt.grants", int(other["grants"].sum()), lang))
+    else:
+        value = (mnok(float(multi["amount_nok"].sum()), lang),
+                 mnok(float(other["amount_nok"].sum()), lang))
+    return t(f"alt.by_type_{measure}", lang, first=first, last=last, multi=value[0],
+             one=value[1])
+
+
+def share(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the multi-year share per year."""
+    rows = df.sort_values("year")
+    return t("alt.share", lang, first=int(rows["year"].iloc[0]), last=int(rows["year"].iloc[-1]),
+             first_pct=percent(rows["multi_year_pct"].iloc[0], lang, 0),
+             last_pct=percent(rows["multi_year_pct"].iloc[-1], lang, 0))
+
+
+def spend(totals: pd.Series, lang: str, level_nok: float | None) -> str:
+    """Return the sentence for spend per year (totals indexed by year)."""
+    first, last = _years(totals.index)
+    peak = int(totals.astype(float).idxmax())
+    text = t("alt.spend", lang, first=first, last=last, peak=peak,
+             amount=mnok(float(totals[peak]), lang))
+    if level_nok:
+        text += " " + t("alt.level", lang, level=mnok(level_nok, lang, 0))
+    return text
+
+
+def change(changes: pd.Series, lang: str) -> str:
+    """Return the sentence for the change from year to year (changes indexed by year)."""
+    first, last = _years(changes.index) if len(changes) else (None, None)
+    if first is None:
+        return t("alt.change_none", lang)
+    return t("alt.change", lang, first=first, last=last, year=last,
+             amount=mnok(float(changes.iloc[-1]), lang))
+
+
+def partners(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the largest partners."""
+    if df.empty:
+        return t("alt.change_none", lang)
+    top = df.iloc[0]
+    return t("alt.partners", lang, partners=tn("alt.partners_n", len(df), lang),
+             partner=top["partner"], amount=mnok(float(top["amount_nok"]), lang),
+             pct=percent(top["share_pct"], lang, 0))

@@ -1,0 +1,168 @@
+"""Meeting grade, measured in real Chromium: axes, labels, signs, text alternatives, widths."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser import Server, launch, require_chromium
+from tests.builders import crowded_workbook, load, two_rounds
+
+pytestmark = pytest.mark.browser
+CHART_PAGES = {"": 3, "followup": 2, "grants": 3, "portfolio": 3}
+CROWDED_ROUND = 3  # dated before the two others, so it is only shown when chosen
+
+CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const texts = sel => [...plot.querySelectorAll(sel)].map(e => e.textContent.trim());
+  const box = e => { const r = e.getBoundingClientRect();
+                     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+  const key = [...plot.closest('[data-testid="stElementContainer"]').classList]
+                .find(c => c.startsWith('st-key-'));
+  return {
+    key: key ? key.slice(7) : null,
+    x: texts('.xaxislayer-above .xtick text'), y: texts('.xaxislayer-above ~ * .ytick text, '
+                                                       + '.yaxislayer-above .ytick text'),
+    xtitle: texts('.g-xtitle text').join(' '), ytitle: texts('.g-ytitle text').join(' '),
+    ylabels: [...plot.querySelectorAll('.yaxislayer-above .ytick text')].map(
+      t => [...t.querySelectorAll('tspan.line')].map(s => s.textContent).join(' ')
+           || t.textContent),
+    plot: box(plot.querySelector('.nsewdrag')),
+    svg: box(plot.querySelector('.main-svg')),
+    points: [...plot.querySelectorAll('.scatterlayer .textpoint text')].map(
+      t => ({text: t.textContent, ...box(t)})),
+    bars: [...plot.querySelectorAll('.barlayer .point path')].map(box),
+    notes: [...plot.querySelectorAll('.annotation-text')].map(t => t.textContent),
+    legend: [...plot.querySelectorAll('.legendtext')].map(t => ({text: t.textContent,
+                                                                 ...box(t)})),
+  };
+})"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    folder = tmp_path_factory.mktemp("meeting")
+    db = two_rounds(folder / "db" / "followup.duckdb", folder)
+    load(db, crowded_workbook(folder / "crowded.xlsx"), "2012-01-01")
+    running = Server(db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def visit(browser, server, path: str, charts: int = 0, width: int = 1366, height: int = 768):
+    """Open a page in a fresh session at the given viewport; wait for its charts."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{server.url}/{path}")
+    page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+    if charts:
+        expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=60_000)
+        expect(page.locator(".js-plotly-plot .main-svg").nth(charts - 1)).to_be_attached()
+        page.wait_for_timeout(800)
+    return page
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    """Return True when two client rectangles share any area."""
+    return a["left"] < b["right"] and b["left"] < a["right"] and \
+        a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def number_of(label: str) -> float:
+    """Return a tick label's number (`1 250,5` and `1,250.5` alike; − as minus)."""
+    text = label.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "").rstrip("%")
+    return float(text.replace(",", "."))
+
+
+COUNT_TITLES = ("Antall tiltak", "Antall avtaler")
+
+
+@pytest.mark.parametrize(("path", "charts"), CHART_PAGES.items())
+def test_no_axis_repeats_a_label_and_counts_are_whole(browser, server, path, charts):
+    page = visit(browser, server, path, charts)
+    for chart in page.evaluate(CHARTS_JS):
+        for axis, title in ((chart["x"], chart["xtitle"]), (chart["y"], chart["ytitle"])):
+            assert len(axis) == len(set(axis)), (chart["key"], title, axis)
+            if title in COUNT_TITLES:
+                assert all(number_of(v) == int(number_of(v)) for v in axis), (title, axis)
+                assert all("," not in v for v in axis), (title, axis)
+    page.close()
+
+
+def test_the_small_amounts_get_the_decimals_they_need(browser, server):
+    page = visit(browser, server, "grants", 3)
+    amount = next(c for c in page.evaluate(CHARTS_JS) if c["key"] == "type_amount")
+    # 2,5 million at most: steps of 0,5 million
+    assert amount["y"] == ["0,0", "0,5", "1,0", "1,5", "2,0", "2,5"]
+    count = next(c for c in page.evaluate(CHARTS_JS) if c["key"] == "type_count")
+    assert count["y"] == ["0", "1", "2"]
+    page.close()
+
+
+def test_the_100_percent_label_is_inside_the_chart_not_clipped(browser, server):
+    page = visit(browser, server, "grants", 3)
+    share = next(c for c in page.evaluate(CHARTS_JS) if c["key"] == "share")
+    top = next(p for p in share["points"] if p["text"] == "100\u00a0%")
+    assert top["top"] >= share["plot"]["top"], (top, share["plot"])
+    assert top["bottom"] <= share["plot"]["bottom"]
+    page.close()
+
+
+def test_spend_bars_carry_their_totals_and_the_level_label_stays_off_the_bars(browser, server):
+    page = visit(browser, server, "portfolio", 3)
+    spend = next(c for c in page.evaluate(CHARTS_JS) if c["key"] == "spend")
+    # 2011: 1 000 000 + 300 000 + 200 000; 2012: 2 000 000,50 + 500 000; 2013: 750 000 − 100 000
+    assert spend["notes"] == ["1,5", "2,5", "0,7"]
+    level = next(entry for entry in spend["legend"] if entry["text"].startswith("Porteføljenivå"))
+    assert not overlaps(level, spend["plot"])
+    assert not any(overlaps(level, bar) for bar in spend["bars"])
+    expect(page.get_by_role("heading", name="Største partnere, 2011–2013")).to_be_visible()
+    page.close()
+
+
+HYPHEN_MINUS = re.compile(r"(?<![\w\d])-\s?\d")
+
+
+@pytest.mark.parametrize("path", ["", "portfolio"])
+def test_negative_figures_use_the_minus_sign(browser, server, path):
+    page = visit(browser, server, path, CHART_PAGES[path])
+    text = page.evaluate("() => document.body.innerText + ' ' + [...document.querySelectorAll("
+                         "'.js-plotly-plot text')].map(t => t.textContent).join(' ')")
+    assert "\u2212" in text  # there are negative figures: −20,0 p.p.; −1,9 mill. kr
+    assert not HYPHEN_MINUS.findall(text), HYPHEN_MINUS.findall(text)
+    page.close()
+
+
+def test_every_chart_has_a_text_alternative(browser, server):
+    for path, charts in CHART_PAGES.items():
+        page = visit(browser, server, path, charts)
+        keys = [c["key"] for c in page.evaluate(CHARTS_JS)]
+        words = dict(page.evaluate("() => [...document.querySelectorAll('.sr-only[data-chart]')]"
+                                   ".map(p => [p.dataset.chart, p.textContent])"))
+        assert set(keys) <= set(words), (path, keys, words)
+        if path == "followup":
+            assert words["actor_chart"] == (
+                "Liggende stolper: status for 8 tiltak fordelt på 3 ansvarlige. Høyest andel "
+                "gjennomført har Hum (50 %).".replace(" %", "\u00a0%"))
+        hidden = page.locator(".sr-only").first.bounding_box()
+        assert hidden["width"] <= 1 and hidden["height"] <= 1
+        page.close()
+
+
+def test_long_actor_names_wrap_on_two_lines_instead_of_being_cut(browser, server):
+    page = visit(browser, server, f"?round={CROWDED_ROUND}", 3, width=1920, height=1080)
+    small = next(c for c in page.evaluate(CHARTS_JS) if c["key"] == "small_actor")
+    name = "Seksjon for 2. saksfelt & regionalt samarbeid"  # the <b> is drawn as bold
+    lines = [label.replace(" ", "") for label in small["ylabels"]]  # two lines, no space
+    assert name.replace(" ", "") in lines, small["ylabels"]
+    assert not any("…" in label for label in small["ylabels"])
+    page.close()
