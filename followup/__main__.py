@@ -106,6 +106,8 @@ def cmd_ingest(args) -> int:
     print(t("cli.counts", args.lang, **loaded.counts))
     if loaded.counts.get("contacts"):
         print(t("cli.contacts", args.lang, contacts=loaded.counts["contacts"]))
+    if loaded.counts.get("recommendations"):
+        print(t("cli.counts_recommendations", args.lang, **loaded.counts))
     if loaded.warnings:
         print(t("cli.warnings", args.lang, count=count(loaded.warnings)))
         for problem in loaded.warnings:

@@ -2,6 +2,7 @@
 -- params: none
 WITH options AS (
     SELECT 'evaluation' AS dimension, evaluation AS value FROM actions
+    UNION SELECT 'evaluation', evaluation FROM recommendations
     UNION SELECT 'region', region FROM actions
     UNION SELECT 'region', region FROM grants
     UNION SELECT 'section', section FROM actions

@@ -316,47 +316,76 @@ def entity_bomb(levels: int = 9) -> str:
 
 # --- three rounds of one follow-up, for the rules across rounds (see test_action_rounds) ---
 
-ROUND_HEADER = [*ACTION_HEADER, "Kommentar"]
 ROUND_DATES = ("2012-01-16", "2012-06-29", "2012-12-14")
-# action -> (actor, region, due date, [(status, comment) in each round, None: not in it]);
-# the action "uten id" has no ID and is followed by its actor and text
+# the column that links an action to its recommendation, worded differently in each round
+LINK_HEADERS = ("Anbefaling nr", "Rec. ID", "Recommendation ID")
+# action -> (actor, region, due date, recommendation, [(status, comment) in each round, None:
+# not in it]); the action "uten id" has no ID and is followed by its actor and text
 ROUND_ACTIONS = {
-    "B1": ("Hum", "Globalt", dt.date(2012, 10, 1),
+    "B1": ("Hum", "Globalt", dt.date(2012, 10, 1), 6,
            [("Pågår", "Starter"), ("Pågår", "Venter på IOM"), ("Pågår", "Fortsatt venter")]),
-    "B2": ("Hum", "Europa", dt.date(2013, 1, 31),
+    "B2": ("Hum", "Europa", dt.date(2013, 1, 31), 2,
            [("Ikke påbegynt", None), ("Pågår", None), ("Pågår", None)]),
-    "B3": ("IOM", "Afrika", dt.date(2012, 5, 1),
+    "B3": ("IOM", "Afrika", dt.date(2012, 5, 1), 1,
            [("Pågår", None), ("Gjennomført", None), ("Gjennomført", None)]),
-    "B4": ("IOM", "Globalt", dt.date(2013, 6, 30),
+    "B4": ("IOM", "Globalt", dt.date(2013, 6, 30), 4,
            [("Ikke gjort", None), None, ("Ikke gjort", None)]),
-    "B5": ("MR/DEM", "Europa", None,
+    "B5": ("MR/DEM", "Europa", None, 1,
            [("Bortfalt", None), ("Bortfalt", None), ("Bortfalt", None)]),
-    "": ("MR/DEM", "Europa", dt.date(2012, 12, 14),
+    "": ("MR/DEM", "Europa", dt.date(2012, 12, 14), 2,
          [("Delvis", None), ("Delvis", None), ("Delvis", None)]),
-    "B6": ("IOM", "Afrika", dt.date(2013, 3, 15),
+    "B6": ("IOM", "Afrika", dt.date(2013, 3, 15), 6,
            [("Pågår", None), ("Delvis", None), ("Pågår", None)]),
-    "B7": ("Hum", "Globalt", dt.date(2013, 3, 14), [None, None, ("Pågår", None)]),
+    "B7": ("Hum", "Globalt", dt.date(2013, 3, 14), 6, [None, None, ("Pågår", None)]),
 }
 # B1's actor changes in the last round
 ROUND_ACTORS = {("B1", 2): "IOM"}
+# the recommendations sheet of each round: its name, header and the responses (nynorsk,
+# English, bokmål); recommendation 4 was rejected in the middle round, accepted in the others
+REC_SHEETS = (
+    ("Tilrådingar", ["Nr", "Tilråding", "Leiinga sitt svar", "Grunngjeving", "Ansvarleg"],
+     ["Einig", "Delvis einig", "Ueinig", "Einig", None, "Godteke"]),
+    ("Recommendations", ["ID", "Recommendation", "Management response", "Response text",
+                         "Responsible"],
+     ["Agreed", "Partially agreed", "Disagreed", "Not accepted", None, "Accepted"]),
+    ("Anbefalinger", ["Nr.", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig",
+                      "Evaluering"],
+     ["Enig", " delvis ENIG ", "Uenig", "Enig", None, "Akseptert"]),
+)
 
 
 def round_rows(index: int) -> list[list]:
     """Return the action rows of round `index` (0, 1, 2) of the three-round follow-up."""
     rows = []
-    for action_id, (actor, region, due, statuses) in ROUND_ACTIONS.items():
+    for action_id, (actor, region, due, rec, statuses) in ROUND_ACTIONS.items():
         if statuses[index] is None:
             continue
         status, comment = statuses[index]
         actor = ROUND_ACTORS.get((action_id, index), actor)
         rows.append([action_id or None, f"{action_id.lower() or 'uten id'}", actor, "Hum"
-                     if actor != "MR/DEM" else "MR/DEM", region, status, due, comment])
+                     if actor != "MR/DEM" else "MR/DEM", region, status, due, comment, rec])
     return rows
 
 
-def round_workbook(path: Path, index: int, extra: dict | None = None) -> Path:
-    """Write round `index` of the three-round follow-up (and any extra sheets)."""
-    return write_workbook(path, {"Tiltak": [ROUND_HEADER, *round_rows(index)], **(extra or {})})
+def recommendation_rows(index: int) -> list[list]:
+    """Return the recommendations sheet of round `index`: six recommendations, the last
+    round's with an evaluation (recommendation 3 of "Eval B", the others of "Eval A")."""
+    _name, header, responses = REC_SHEETS[index]
+    rows = [[n, f"r{n}", response, "Begrunnet" if n == 3 else None, "Hum"]
+            for n, response in enumerate(responses, start=1)]
+    if len(header) > 5:
+        rows = [[*row, "Eval B" if row[0] == 3 else "Eval A"] for row in rows]
+    return [header, *rows]
+
+
+def round_workbook(path: Path, index: int, recommendations: bool = True) -> Path:
+    """Write round `index` of the three-round follow-up (without its recommendations sheet,
+    its actions keep their numbers but nothing links them)."""
+    header = [*ACTION_HEADER, "Kommentar", LINK_HEADERS[index]]
+    sheets = {"Tiltak": [header, *round_rows(index)]}
+    if recommendations:
+        sheets[REC_SHEETS[index][0]] = recommendation_rows(index)
+    return write_workbook(path, sheets)
 
 
 def three_rounds(db: Path, folder: Path) -> list[int]:

@@ -96,3 +96,11 @@ def test_markdown_in_a_workbook_is_shown_as_text_not_as_a_link_or_image(app, tmp
     listed = app.markdown[0].value
     assert "\\!\\[x\\]\\(https\\://evil\\.example/p\\.png\\)" in listed
     assert "](https://evil)" not in listed
+
+
+def test_a_recommendations_sheet_is_counted_in_the_summary(app, tmp_path):
+    from tests.builders import round_workbook
+
+    upload(app, round_workbook(tmp_path / "runde-3.xlsx", 2))
+    assert {m.label: m.value for m in app.metric} == {
+        "Tiltak": "8", "Avtaler": "0", "Utbetalinger (avtale og år)": "0", "Anbefalinger": "6"}

@@ -91,10 +91,12 @@ def test_no_recognised_sheet_names_the_accepted_ones(tmp_path):
     nb, en = both(tmp_path, {"Ark1": MINIMAL_ACTIONS, "Budsjett": MINIMAL_GRANTS})
     assert nb == ["Fant ingen kjent arkfane (fant: Ark1, Budsjett). Godtatte navn: "
                   "Tiltak | Actions | Oppfølging; Tilskudd | Grants | Avtaler; "
-                  "Utbetalinger | Disbursements."]
+                  "Utbetalinger | Disbursements; "
+                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
     assert en == ["No recognised sheet (found: Ark1, Budsjett). Accepted names: "
                   "Tiltak | Actions | Oppfølging; Tilskudd | Grants | Avtaler; "
-                  "Utbetalinger | Disbursements."]
+                  "Utbetalinger | Disbursements; "
+                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
 
 
 def test_two_sheets_of_the_same_kind(tmp_path):

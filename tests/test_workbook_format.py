@@ -38,6 +38,7 @@ ACTION_CELLS = {
     "status": ("Ferdig", "actions", "status", "done"),
     "action_id": ("UD-1", "actions", "action_id", "UD-1"),
     "recommendation": ("Anbefaling 3", "actions", "recommendation", "Anbefaling 3"),
+    "recommendation_id": ("R-3", "actions", "recommendation_id", "R-3"),
     "evaluation": ("Norad 2011", "actions", "evaluation", "Norad 2011"),
     "party": ("UD", "actions", "party", "UD"),
     "section": ("MR/DEM", "actions", "section", "MR/DEM"),
@@ -62,12 +63,23 @@ DISBURSEMENT_CELLS = {
     "year": ("2012", "disbursements", "year", 2012),
     "amount": ("1 000", "disbursements", "amount_nok", Decimal("1000.00")),
 }
-DEFAULTS = {"action": "Tiltak", "actor": "Ansvarlig", "status": "Status",
+RECOMMENDATION_CELLS = {
+    "recommendation_id": ("R-1", "recommendations", "recommendation_id", "R-1"),
+    "recommendation": ("Styrke samordningen", "recommendations", "recommendation",
+                       "Styrke samordningen"),
+    "response": ("Delvis enig", "recommendations", "response", "partial"),
+    "response_text": ("Se svarbrev", "recommendations", "response_text", "Se svarbrev"),
+    "evaluation": ("Norad 2011", "recommendations", "evaluation", "Norad 2011"),
+    "responsible": ("Hum", "recommendations", "responsible", "Hum"),
+}
+DEFAULTS = {"recommendation_id": "Nr", "recommendation": "Anbefaling", "action": "Tiltak",
+            "actor": "Ansvarlig", "status": "Status",
             "grant_id": "Avtalenr", "partner": "Partner", "start_date": "Fra",
             "end_date": "Til", "year": "År", "amount": "Beløp"}
 CELLS = {formats.ACTIONS: ACTION_CELLS, formats.GRANTS: GRANT_CELLS,
-         formats.DISBURSEMENTS: DISBURSEMENT_CELLS}
-DEFAULT_VALUES = {"action": "Skrive plan", "actor": "Hum", "status": "Pågår",
+         formats.DISBURSEMENTS: DISBURSEMENT_CELLS, formats.RECOMMENDATIONS: RECOMMENDATION_CELLS}
+DEFAULT_VALUES = {"recommendation_id": "R-1", "recommendation": "Styrke samordningen",
+                  "action": "Skrive plan", "actor": "Hum", "status": "Pågår",
                   "grant_id": "G1", "partner": "IOM", "start_date": "2011",
                   "end_date": "2012", "year": "2012", "amount": "1 000"}
 
@@ -135,7 +147,8 @@ def test_every_sheet_alias_is_recognised(db, kind, name, spell):
         sheets["Tilskudd"] = MINIMAL_GRANTS
     loaded = load_sheets(db, sheets)
     table = {formats.ACTIONS: "actions", formats.GRANTS: "grants",
-             formats.DISBURSEMENTS: "disbursements"}[kind]
+             formats.DISBURSEMENTS: "disbursements",
+             formats.RECOMMENDATIONS: "recommendations"}[kind]
     assert stored(db, f"SELECT count(*) FROM {table}") == [(1,)]
     assert loaded.counts[kind] == 1
 
@@ -550,7 +563,8 @@ def test_identifying_text_is_trimmed_so_ids_and_actors_match(db):
 def test_only_the_recognised_sheets_are_read(db):
     loaded = load_sheets(db, {"Instruksjoner": [["Slik fyller du ut arket"], ["Tiltak", "x"]],
                               "Tiltak": MINIMAL_ACTIONS, "Ark3": [["Avtalenr"], ["G9"]]})
-    assert loaded.counts == {"actions": 1, "grants": 0, "disbursements": 0}
+    assert loaded.counts == {"actions": 1, "grants": 0, "disbursements": 0,
+                             "recommendations": 0}
     assert loaded.warnings == []
 
 
@@ -574,7 +588,8 @@ def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
     checked.close()
     assert time.monotonic() - start < 1.0
     assert checked.problems == []
-    assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n}
+    assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n,
+                              "recommendations": 0}
 
 
 def test_an_old_xls_workbook_loads_with_its_merged_cells(tmp_path):

@@ -18,6 +18,20 @@ TEXT: dict[str, dict[str, str]] = {
     "kind.actions": {"nb": "Tiltak", "en": "Actions"},
     "kind.grants": {"nb": "Tilskudd", "en": "Grants"},
     "kind.disbursements": {"nb": "Utbetalinger", "en": "Disbursements"},
+    "kind.recommendations": {"nb": "Anbefalinger", "nn": "Tilrådingar",
+                             "en": "Recommendations"},
+    # management responses and recommendation statuses
+    "response.accepted": {"nb": "Enig", "nn": "Einig", "en": "Agreed"},
+    "response.partial": {"nb": "Delvis enig", "nn": "Delvis einig", "en": "Partially agreed"},
+    "response.rejected": {"nb": "Uenig", "nn": "Ueinig", "en": "Disagreed"},
+    "response.no_response": {"nb": "Ikke besvart", "nn": "Ikkje svara", "en": "No response"},
+    "rec_status.implemented": {"nb": "Gjennomført", "nn": "Gjennomført", "en": "Implemented"},
+    "rec_status.partial": {"nb": "Delvis gjennomført", "nn": "Delvis gjennomført",
+                           "en": "Partly implemented"},
+    "rec_status.ongoing": {"nb": "Pågår", "nn": "Pågår", "en": "Ongoing"},
+    "rec_status.not_started": {"nb": "Ikke påbegynt", "nn": "Ikkje starta",
+                               "en": "Not started"},
+    "rec_status.no_actions": {"nb": "Ingen tiltak", "nn": "Ingen tiltak", "en": "No actions"},
     # file-level problems
     "problem.empty_file": {"nb": "Filen er tom (0 byte).", "en": "The file is empty (0 bytes)."},
     "problem.file_too_large": {
@@ -141,6 +155,31 @@ TEXT: dict[str, dict[str, str]] = {
     "problem.cell_error": {
         "nb": "cellen inneholder Excel-feilen {quoted}; rett formelen eller skriv inn verdien.",
         "en": "the cell holds the Excel error {quoted}; fix the formula or type the value."},
+    "problem.unknown_response": {
+        "nb": "{quoted} er ikke et kjent svar. Godtatte: {responses}, eller tom celle.",
+        "nn": "{quoted} er ikkje eit kjent svar. Godtekne: {responses}, eller tom celle.",
+        "en": "{quoted} is not a known response. Accepted: {responses}, or an empty cell."},
+    "problem.empty_response": {
+        "nb": "ledelsens svar er tomt; registrert som «Ikke besvart».",
+        "nn": "svaret frå leiinga er tomt; registrert som «Ikkje svara».",
+        "en": "the management response is empty; recorded as “No response”."},
+    "problem.duplicate_recommendation_id": {
+        "nb": "anbefaling nr. {quoted} finnes også i rad {other}; hvert nummer skal være unikt.",
+        "nn": "tilråding nr. {quoted} finst òg i rad {other}; kvart nummer skal vere unikt.",
+        "en": "recommendation {quoted} also appears in row {other}; each number must be "
+              "unique."},
+    "problem.unknown_recommendation": {
+        "nb": "anbefaling nr. {quoted} står ikke i arket {rec_sheet}. Numrene der er: {known}.",
+        "nn": "tilråding nr. {quoted} står ikkje i arket {rec_sheet}. Numra der er: {known}.",
+        "en": "recommendation {quoted} is not in the sheet {rec_sheet}. Its numbers are: "
+              "{known}."},
+    "problem.no_recommendations_sheet": {
+        "nb": "tiltakene viser til anbefalingsnumre, men arbeidsboken har ikke arket "
+              "Anbefalinger; numrene er lagret uten kobling.",
+        "nn": "tiltaka viser til tilrådingsnummer, men arbeidsboka har ikkje arket "
+              "Anbefalingar; numra er lagra utan kopling.",
+        "en": "the actions refer to recommendation numbers, but the workbook has no "
+              "Recommendations sheet; the numbers are stored unlinked."},
     "problem.more_like_this": {
         "nb": {"one": "… og {count} til av samme slag i denne kolonnen.",
                "other": "… og {count} flere av samme slag i denne kolonnen."},
@@ -162,6 +201,9 @@ TEXT.update({
         "nb": "Filen er allerede lastet inn som runde {snapshot} (per {as_of}); "
               "ingenting er endret.",
         "en": "The file is already loaded as round {snapshot} (as of {as_of}); nothing changed."},
+    "cli.counts_recommendations": {"nb": "  Anbefalinger: {recommendations}",
+                                   "nn": "  Tilrådingar: {recommendations}",
+                                   "en": "  Recommendations: {recommendations}"},
     "cli.warnings": {"nb": "  Advarsler ({count}):", "en": "  Warnings ({count}):"},
     "cli.warning": {"nb": "Advarsel: {text}", "en": "Warning: {text}"},
     "cli.rejected": {

@@ -246,6 +246,8 @@ UI.update({
     "up.count.grants": {"nb": "Avtaler", "en": "Agreements"},
     "up.count.disbursements": {"nb": "Utbetalinger (avtale og år)",
                                "en": "Disbursements (agreement and year)"},
+    "up.count.recommendations": {"nb": "Anbefalinger", "nn": "Tilrådingar",
+                                 "en": "Recommendations"},
     "up.sheets_read": {"nb": "Lest fra arkene {names}.", "en": "Read from the sheets {names}."},
     "up.as_of": {"nb": "Rundens dato (per)", "en": "The round's date (as of)"},
     "up.errors": {

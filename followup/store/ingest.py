@@ -94,7 +94,7 @@ def _counts(con) -> dict[str, int]:
     return dict(zip((*formats.DATA_KINDS, formats.CONTACTS), con.execute(
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
         "(SELECT count(DISTINCT (grant_id, year)) FROM stg_disbursements "
-        "WHERE amount_nok IS NOT NULL), "
+        "WHERE amount_nok IS NOT NULL), (SELECT count(*) FROM stg_recommendations), "
         "(SELECT count(DISTINCT (actor, address)) FROM (SELECT actor, unnest(emails) AS address "
         "FROM stg_contacts))").fetchall()[0]))
 

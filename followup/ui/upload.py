@@ -92,7 +92,7 @@ def summary(result: ingest.Checked) -> None:
     lg = lang()
     if result.sheets:
         st.subheader(t("up.summary", lg))
-        kinds = [k for k in formats.KINDS if k in formats.DATA_KINDS or k in result.sheets]
+        kinds = [k for k in formats.KINDS if k in formats.CORE_KINDS or k in result.sheets]
         for col, kind in zip(st.columns(len(kinds)), kinds):
             col.metric(t(f"up.count.{kind}", lg), number(result.counts.get(kind, 0), 0, lg),
                        border=True)

@@ -7,10 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 
 ACTIONS, GRANTS, DISBURSEMENTS = "actions", "grants", "disbursements"
-CONTACTS = "contacts"
-KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, CONTACTS)
-# The kinds whose rows make a round (a workbook of contacts alone has no rows of data).
-DATA_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
+RECOMMENDATIONS, CONTACTS = "recommendations", "contacts"
+KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS, CONTACTS)
+# The kinds whose rows make a round (a workbook of contacts alone has no rows of data; one of
+# recommendations alone does: the round of the management response, before any action).
+DATA_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS)
+# The kinds counted on the upload page even when the workbook does not have them.
+CORE_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     ACTIONS: ("Tiltak", "Actions", "Oppfølging"),
     GRANTS: ("Tilskudd", "Grants", "Avtaler"),
     DISBURSEMENTS: ("Utbetalinger", "Disbursements"),
+    RECOMMENDATIONS: ("Anbefalinger", "Recommendations", "Anbefalingar", "Tilrådingar",
+                      "Tilrådinger"),
     CONTACTS: ("Kontakter", "Kontaktar", "Contacts"),
 }
 
@@ -36,6 +41,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("status", ("Status",), required=True),
         Field("action_id", ("ID", "Nr", "Nr.")),
         Field("recommendation", ("Anbefaling", "Recommendation")),
+        Field("recommendation_id", ("Anbefaling nr", "Recommendation ID", "Rec. ID",
+                                    "Anbefalingsnr", "Tilråding nr")),
         Field("evaluation", ("Evaluering", "Evaluation")),
         Field("party", ("Part", "Party")),
         Field("section", ("Seksjon", "Section")),
@@ -60,6 +67,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("year", ("År", "Year"), required=True),
         Field("amount", ("Beløp", "Amount NOK", "Amount"), required=True),
     ),
+    RECOMMENDATIONS: (
+        Field("recommendation_id", ("Nr", "Nr.", "ID"), required=True),
+        Field("recommendation", ("Anbefaling", "Recommendation", "Tilråding"), required=True),
+        Field("response", ("Ledelsens svar", "Svar", "Management response", "Response",
+                           "Leiinga sitt svar", "Leiinga svar")),
+        Field("response_text", ("Begrunnelse", "Response text", "Kommentar", "Grunngjeving",
+                                "Comment")),
+        Field("evaluation", ("Evaluering", "Evaluation")),
+        Field("responsible", ("Ansvarlig", "Responsible", "Ansvarleg")),
+    ),
     CONTACTS: (
         Field("actor", ("Ansvarlig", "Ansvarleg", "Actor", "Responsible"), required=True),
         Field("email", ("E-post", "E-postadresse", "Email", "E-mail", "Email address"),
@@ -72,6 +89,7 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     ACTIONS: ("action_id", "action", "actor"),
     GRANTS: ("grant_id", "partner", "title"),
     DISBURSEMENTS: ("grant_id",),
+    RECOMMENDATIONS: ("recommendation_id", "recommendation"),
     CONTACTS: ("actor", "email"),
 }
 
@@ -87,6 +105,17 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                        "Not applicable", "N/A"),
 }
 STATUSES = tuple(STATUS_WORDS)
+
+# Management responses to a recommendation (bokmål, nynorsk, English); an empty cell is
+# `no_response`, with a warning.
+RESPONSE_WORDS: dict[str, tuple[str, ...]] = {
+    "accepted": ("Enig", "Akseptert", "Godtatt", "Agreed", "Accepted", "Einig", "Godteke"),
+    "partial": ("Delvis enig", "Delvis akseptert", "Partially agreed", "Partially accepted",
+                "Delvis einig", "Delvis godtatt", "Delvis godteke"),
+    "rejected": ("Uenig", "Avvist", "Ikke akseptert", "Disagreed", "Rejected", "Not accepted",
+                 "Ueinig", "Ikkje akseptert", "Ikke godtatt", "Ikkje godteke"),
+}
+RESPONSES = (*RESPONSE_WORDS, "no_response")
 
 GRANT_TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "multi-year": ("flerårig", "multi-year", "multiyear", "multi year", "flerårlig"),

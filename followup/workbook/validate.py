@@ -11,7 +11,8 @@ from followup.workbook.reader import Sheet
 
 SQL = Path(__file__).parent / "sql"
 WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column",
-            "sheet_not_read", "unknown_contact_actor"}
+            "sheet_not_read", "unknown_contact_actor", "empty_response",
+            "no_recommendations_sheet"}
 SHOWN_PER_KIND = 50
 
 
@@ -23,7 +24,8 @@ def sql(name: str) -> str:
 
 def _word_tables(con) -> None:
     for table, words in (("status_words", formats.STATUS_WORDS),
-                         ("grant_type_words", formats.GRANT_TYPE_WORDS)):
+                         ("grant_type_words", formats.GRANT_TYPE_WORDS),
+                         ("response_words", formats.RESPONSE_WORDS)):
         pairs = formats.word_map(words)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT word_key(unnest($words)) "
                     "AS word, unnest($codes) AS code",
@@ -77,7 +79,8 @@ def finish(con, sheets: dict[str, Sheet]) -> None:
 
 
 def stage(con, sheets: dict[str, Sheet]) -> None:
-    """Create the typed staging tables stg_actions, stg_grants and stg_disbursements."""
+    """Create the typed staging tables stg_actions, stg_grants, stg_disbursements and
+    stg_recommendations."""
     prepare(con)
     for kind, sheet in sheets.items():
         stage_sheet(con, kind, sheet)
@@ -100,11 +103,15 @@ def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
     grants = sheets.get(formats.GRANTS)
     disb = sheets.get(formats.DISBURSEMENTS)
     actions = sheets.get(formats.ACTIONS)
+    recs = sheets.get(formats.RECOMMENDATIONS)
     args = {"other": other, "start": other, "year": other,
             "actions_sheet": actions.name if actions else formats.SHEET_ALIASES["actions"][0],
             "grants_sheet": grants.name if grants else formats.SHEET_ALIASES["grants"][0],
             "disb_sheet": disb.name if disb else formats.SHEET_ALIASES["disbursements"][0],
-            "accepted": ", ".join(w for words in formats.STATUS_WORDS.values() for w in words)}
+            "rec_sheet": recs.name if recs else formats.SHEET_ALIASES["recommendations"][0],
+            "accepted": ", ".join(w for words in formats.STATUS_WORDS.values() for w in words),
+            "responses": ", ".join(w for words in formats.RESPONSE_WORDS.values() for w in words),
+            "known": other}
     return Problem(severity, code, sheet.name, row, _header(sheet, field), value, args)
 
 
@@ -136,12 +143,24 @@ def _with_formulas(con, sheets: dict[str, Sheet], rows: list[tuple]) -> list[tup
     return [r for r in rows if not (r[4] == "missing_value" and r[:3] in cells)] + found
 
 
+def _link_problems(con, sheets: dict[str, Sheet]) -> list[tuple]:
+    """Return the actions' recommendation numbers the recommendations sheet lacks (or one
+    warning when the actions have numbers but the workbook has no recommendations sheet)."""
+    actions = sheets.get(formats.ACTIONS)
+    if actions is None or not actions.has("recommendation_id"):
+        return []
+    with_sheet = formats.RECOMMENDATIONS in sheets
+    return [(formats.ACTIONS, *row) for row in con.execute(
+        sql("check_recommendation_links"), {"with_sheet": with_sheet}).fetchall()]
+
+
 def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
     rows = []
-    for kind in (formats.ACTIONS, formats.GRANTS, formats.CONTACTS):
+    for kind in (formats.ACTIONS, formats.GRANTS, formats.RECOMMENDATIONS, formats.CONTACTS):
         for row in con.execute(sql(f"check_{kind}")).fetchall():
             rows.append((kind, *row))
+    rows += _link_problems(con, sheets)
     for layout, *rest in con.execute(sql("check_disbursements")).fetchall():
         rows.append((formats.DISBURSEMENTS if layout == "long" else formats.GRANTS, *rest))
     rows = _with_formulas(con, sheets, rows)

@@ -2,12 +2,18 @@
 INSERT INTO target.snapshots
 SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
        $actions, $grants, $disbursements, $warnings;
-INSERT INTO target.actions
+INSERT INTO target.actions (snapshot_id, row_no, action_id, action_key, action, actor, status,
+                            status_text, recommendation, evaluation, party, section, region,
+                            due_date, comment, recommendation_id)
 SELECT $snapshot, _row, action_id,
        action_key,
        action, actor, status, status_text, recommendation, evaluation, party, section,
-       region, due_date, comment
+       region, due_date, comment, recommendation_id
 FROM stg_actions;
+INSERT INTO target.recommendations
+SELECT $snapshot, _row, recommendation_id, recommendation, response, response_text, evaluation,
+       responsible
+FROM stg_recommendations;
 INSERT INTO target.grants
 SELECT $snapshot, _row, grant_id, title, partner, section, region, country, start_date,
        end_date, amount_nok, grant_type

@@ -28,6 +28,19 @@ CREATE TABLE IF NOT EXISTS actions (
     due_date       DATE,
     comment        VARCHAR
 );
+-- added after the first release: an existing file gains the column when next opened for
+-- writing (store.upgrade does that on first use)
+ALTER TABLE actions ADD COLUMN IF NOT EXISTS recommendation_id VARCHAR;
+CREATE TABLE IF NOT EXISTS recommendations (
+    snapshot_id       BIGINT NOT NULL,
+    row_no            INTEGER,
+    recommendation_id VARCHAR NOT NULL,
+    recommendation    VARCHAR NOT NULL,
+    response          VARCHAR NOT NULL,
+    response_text     VARCHAR,
+    evaluation        VARCHAR,
+    responsible       VARCHAR
+);
 CREATE TABLE IF NOT EXISTS grants (
     snapshot_id BIGINT NOT NULL,
     row_no      INTEGER,

@@ -13,6 +13,7 @@ WITH cells AS (
         CASE WHEN c.status IS NULL THEN 'no_report' ELSE w.code END AS status,
         c.status AS status_text,
         c.recommendation,
+        clean_key(c.recommendation_id) AS recommendation_id,
         clean_key(c.evaluation) AS evaluation,
         clean_key(c.party) AS party,
         coalesce(clean_key(c.section), clean_key(c.actor)) AS section,
