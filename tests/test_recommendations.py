@@ -149,7 +149,7 @@ def test_the_recommendations_are_stored_with_their_texts_and_links(rounds):
 def test_an_empty_response_is_no_response_with_a_warning(db, tmp_path):
     loaded = load(db, round_workbook(tmp_path / "r3.xlsx", 2), ROUND_DATES[2])
     assert loaded.counts == {"actions": 8, "grants": 0, "disbursements": 0,
-                             "recommendations": 6}
+                             "recommendations": 6, "contacts": 0}
     assert [p.text() for p in loaded.warnings] == [
         "Anbefalinger, rad 6, kolonne Ledelsens svar: ledelsens svar er tomt; registrert som "
         "«Ikke besvart»."]
