@@ -1,4 +1,4 @@
-"""The command line: `python -m followup ingest|snapshots|query|brief|export|reminders|delete`."""
+"""The command line: `python -m followup ingest|snapshots|query|brief|slides|export|...`."""
 
 from __future__ import annotations
 
@@ -258,6 +258,16 @@ def cmd_brief(args) -> int:
     return EXIT_OK
 
 
+def cmd_slides(args) -> int:
+    """Write the meeting pack as a PowerPoint deck with native charts."""
+    from followup.report import slides
+
+    with _open(args) as con:
+        data = slides.render(con, _filters_or_stop(con, args), args.lang)
+    _write(Path(args.out), data, args.lang)
+    return EXIT_OK
+
+
 def cmd_export(args) -> int:
     """Write the filtered data as a tidy workbook."""
     from followup.report import export
@@ -361,6 +371,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.html")
     _filter_options(p)
     p.set_defaults(run=cmd_brief)
+    p = sub.add_parser("slides", parents=[common],
+                       help="write the meeting pack as a PowerPoint deck (.pptx)")
+    p.add_argument("--out", required=True, metavar="FILE.pptx")
+    _filter_options(p)
+    p.set_defaults(run=cmd_slides)
     p = sub.add_parser("export", parents=[common],
                        help="write the filtered actions, grants and disbursements as .xlsx")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")

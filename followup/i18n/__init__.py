@@ -28,13 +28,14 @@ from followup.i18n.texts import TEXT as _MESSAGES
 from followup.i18n.texts_meeting import MEETING
 from followup.i18n.texts_recs import RECS
 from followup.i18n.texts_reminders import REMINDERS
+from followup.i18n.texts_slides import SLIDES
 from followup.i18n.texts_ui import UI
 
 __all__ = ["DEFAULT_LANG", "LANGS", "LANG_NAMES", "TEXT", "date", "is_norwegian", "mnok", "nok",
            "number", "percent", "plain", "plural_form", "quote", "status_label", "t",
            "timestamp", "tn"]
 
-TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING, **RECS}
+TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING, **RECS, **SLIDES}
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"

@@ -112,12 +112,17 @@ def _completion(by_actor: pd.DataFrame, lang: str) -> str:
             + _chart(fig, "completion", height=FIRST_PAGE_HEIGHT - 40))
 
 
+def key_figures(con, filters: Filters, as_of, previous: int | None, lang: str) -> list[Kpi]:
+    """Return the round's key figures (actions, done, overdue, spend, multi-year share)."""
+    spend = frame(con, "spend_by_year", filters)
+    return (kpis.action_cards(frame(con, "action_kpis", filters, previous=previous), lang)
+            + kpis.spend_cards(spend, frame(con, "multi_year_share", filters), as_of, lang))
+
+
 def _first_page(con, filters: Filters, info: dict, previous: int | None, lang: str) -> str:
     as_of = info["as_of"]
     round_line = t("scope.round", lang, as_of=date(as_of, lang), file=info["file_name"])
-    spend = frame(con, "spend_by_year", filters)
-    items = (kpis.action_cards(frame(con, "action_kpis", filters, previous=previous), lang)
-             + kpis.spend_cards(spend, frame(con, "multi_year_share", filters), as_of, lang))
+    items = key_figures(con, filters, as_of, previous, lang)
     header = (f'<header class="top"><h1>{esc(t("brief.title", lang))} · '
               f'<span class="lead">{esc(t("app.tagline", lang))}</span></h1>'
               f'<p class="meta"><span id="round">{esc(round_line)}</span> · '

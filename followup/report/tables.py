@@ -14,14 +14,19 @@ _DARK_TEXT = {"not_applicable", "no_report", "partial"}
 _REC_AS_ACTION = {"implemented": "done", "no_actions": "no_report"}
 
 
+def status_colors(code: str) -> tuple[str, str]:
+    """Return the fill colour of a status (of an action or a recommendation) and the text
+    colour that reads on it."""
+    code = _REC_AS_ACTION.get(code, code)
+    return STATUS_COLORS[code], "#1F2933" if code in _DARK_TEXT else "#FFFFFF"
+
+
 def status_css(code: str) -> str:
     """Return the CSS declarations that put a status (of an action or a recommendation) on
     its colour ('' for other values)."""
-    code = _REC_AS_ACTION.get(code, code)
-    color = STATUS_COLORS.get(code)
-    if color is None:
+    if _REC_AS_ACTION.get(code, code) not in STATUS_COLORS:
         return ""
-    ink = "#1F2933" if code in _DARK_TEXT else "#FFFFFF"
+    color, ink = status_colors(code)
     return f"background-color: {color}; color: {ink}; font-weight: 600"
 
 

@@ -1,0 +1,270 @@
+"""The meeting pack as a PowerPoint deck: read-only query results in, .pptx bytes out.
+
+Every chart is a native chart with its data embedded (editable in PowerPoint and Impress),
+built from the same queries, for the same filters, as the app's pages and the briefing.
+Long tables continue on further slides rather than shrinking below 12 pt.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Inches
+
+from followup import store
+from followup.filters import Filters
+from followup.i18n import date, mnok, percent, status_label, t
+from followup.report import brief, kpis, tables
+from followup.report import slide_kit as kit
+from followup.report.charts import INK, MUTED, STATUS_COLORS, TYPE_COLORS
+from followup.settings import portfolio_level_nok
+from followup.workbook.formats import STATUSES
+
+ACTORS_PER_SLIDE = 10
+CHANGE_WIDTHS = (0.9, 4.1, 2.3, 1.75, 1.75, 1.33)
+
+
+@dataclass
+class Deck:
+    """What every slide needs: the connection, the filters, the language and the round."""
+
+    con: object
+    filters: Filters
+    lang: str
+    prs: object
+    info: dict | None = None
+    previous: int | None = None
+
+    def frame(self, name: str, **extra) -> pd.DataFrame:
+        """Return queries/NAME.sql for the deck's filters, as the briefing runs it."""
+        return brief.frame(self.con, name, self.filters, **extra)
+
+    def slide(self, key: str, **values):
+        """Add a content slide titled with the text of key."""
+        return kit.slide(self.prs, t(key, self.lang, **values), self.lang)
+
+    def note(self, page, text: str) -> None:
+        """Put one line of text under a slide's title."""
+        kit.textbox(page, (kit.MARGIN, kit.BODY_TOP, kit.WIDTH - 2 * kit.MARGIN, Inches(0.6)),
+                    [(text, kit.TEXT_PT, False, MUTED)], self.lang)
+
+
+def _round(con, snapshot: int) -> dict:
+    return next(r for r in store.snapshots(con) if r["snapshot_id"] == snapshot)
+
+
+def evaluations(d: Deck) -> list[str]:
+    """Return the evaluations the deck covers: those chosen, else those of the round."""
+    if d.filters.evaluations:
+        return list(d.filters.evaluations)
+    return [e for e in d.frame("round_evaluations")["evaluation"] if isinstance(e, str)]
+
+
+def title_slide(d: Deck) -> None:
+    """Add the title: the briefing's name, the evaluation, the round's date and the filters."""
+    page = kit.slide(d.prs, t("slides.title", d.lang), d.lang, kit.TITLE_LAYOUT)
+    names = evaluations(d)
+    lead = (t("slides.evaluations", d.lang, names=", ".join(names)) if names
+            else t("app.tagline", d.lang))
+    round_line = t("scope.round", d.lang, as_of=date(d.info["as_of"], d.lang),
+                   file=d.info["file_name"])
+    kit.fill_text(page.placeholders[1].text_frame,
+                  [(lead, kit.LEAD_PT, True), (round_line, kit.TEXT_PT, False, MUTED),
+                   (d.filters.describe(d.lang), kit.TEXT_PT, False, MUTED)],
+                  d.lang, PP_ALIGN.CENTER)
+
+
+def key_figures(d: Deck) -> None:
+    """Add the key figures as cards, with what their changes are measured against."""
+    page = d.slide("slides.kpis")
+    items = brief.key_figures(d.con, d.filters, d.info["as_of"], d.previous, d.lang)
+    if not items:
+        d.note(page, t("slides.no_actions", d.lang))
+        return
+    gap = Inches(0.25)
+    width = (kit.WIDTH - 2 * kit.MARGIN - gap * (len(items) - 1)) / len(items)
+    for i, item in enumerate(items):
+        kit.tile(page, (kit.MARGIN + i * (width + gap), Inches(2.0), int(width), Inches(3.0)),
+                 item.label, item.value, item.delta, kpis.tone(item), d.lang)
+    against = t("kpi.and_from", d.lang).join(dict.fromkeys(k.against for k in items
+                                                           if k.against))
+    if against:
+        kit.textbox(page, (kit.MARGIN, Inches(5.3), kit.WIDTH - 2 * kit.MARGIN, Inches(0.6)),
+                    [(t("kpi.changes", d.lang, against=against), kit.TEXT_PT, False, MUTED)],
+                    d.lang)
+
+
+def _body(top=kit.BODY_TOP) -> tuple:
+    return (kit.MARGIN, top, kit.WIDTH - 2 * kit.MARGIN, kit.BODY_BOTTOM - top)
+
+
+def completion(d: Deck) -> None:
+    """Add completion by actor: status counts stacked per actor, the share done by each name."""
+    by_actor = d.frame("status_by_actor")
+    if by_actor.empty:
+        d.note(d.slide("slides.completion"), t("slides.no_actions", d.lang))
+        return
+    actors = list(dict.fromkeys(by_actor["actor"]))
+    chunks = [actors[i:i + ACTORS_PER_SLIDE] for i in range(0, len(actors), ACTORS_PER_SLIDE)]
+    for n, chunk in enumerate(chunks, start=1):
+        title = t("slides.completion", d.lang)
+        if len(chunks) > 1:
+            title = t("slides.part", d.lang, title=title, page=n, pages=len(chunks))
+        page = kit.slide(d.prs, title, d.lang)
+        part = by_actor[by_actor["actor"].isin(chunk)]
+        chart = kit.chart(page, _body(), XL_CHART_TYPE.BAR_STACKED, actor_labels(part, d.lang),
+                          status_series(part, chunk, d.lang), kit.number_format("count", d.lang),
+                          d.lang, axis_title=t("chart.actions", d.lang), top_down=True)
+        kit.plot_box(chart, 0.3, 0.1, 0.68, 0.76)
+
+
+def actor_labels(by_actor: pd.DataFrame, lang: str) -> list[str]:
+    """Return each actor's name with its share done, in the query's order."""
+    shares = by_actor.drop_duplicates("actor")
+    return [f"{textwrap.shorten(a, 60, placeholder=' …')}\n"
+            f"{t('chart.done_label', lang, pct=percent(p, lang, 0))}"
+            for a, p in zip(shares["actor"], shares["completion_pct"])]
+
+
+def status_series(by_actor: pd.DataFrame, actors: list[str], lang: str) -> list[tuple]:
+    """Return one series per status present: its name, counts per actor, fill and text colour."""
+    out = []
+    for status in STATUSES:
+        counts = by_actor[by_actor["status"] == status].set_index("actor")["actions"]
+        if counts.empty:
+            continue
+        values = [int(counts[a]) if a in counts.index else None for a in actors]
+        fill, ink = tables.status_colors(status)
+        out.append((status_label(status, lang), values, fill, ink))
+    return out
+
+
+def multi_year(d: Deck) -> None:
+    """Add multi-year against one-year agreements per year: their number and the NOK paid."""
+    page = d.slide("slides.multi")
+    by_type = d.frame("grants_by_type")
+    if by_type.empty:
+        d.note(page, t("slides.no_grants", d.lang))
+        return
+    years = sorted({int(y) for y in by_type["year"]})
+    half = (kit.WIDTH - 2 * kit.MARGIN - Inches(0.4)) / 2
+    for i, (column, key, kind, fmt) in enumerate((
+            ("grants", "slides.by_count", XL_CHART_TYPE.COLUMN_CLUSTERED, "count"),
+            ("amount_nok", "slides.by_amount", XL_CHART_TYPE.COLUMN_STACKED, "mnok"))):
+        left = kit.MARGIN + i * (half + Inches(0.4))
+        kit.textbox(page, (left, kit.BODY_TOP, int(half), Inches(0.5)),
+                    [(t(key, d.lang), kit.TEXT_PT, True)], d.lang)
+        kit.chart(page, (left, kit.BODY_TOP + Inches(0.5), int(half),
+                         kit.BODY_BOTTOM - kit.BODY_TOP - Inches(0.5)),
+                  kind, [str(y) for y in years], type_series(by_type, years, column, d.lang),
+                  kit.number_format(fmt, d.lang), d.lang,
+                  axis_fmt=kit.number_format("mnok_axis" if fmt == "mnok" else fmt, d.lang))
+
+
+def type_series(by_type: pd.DataFrame, years: list[int], column: str, lang: str) -> list:
+    """Return the multi-year and one-year series of a column, a value (or None) per year."""
+    out = []
+    for kind, color in TYPE_COLORS.items():
+        part = by_type[by_type["grant_type"] == kind].set_index("year")[column]
+        values = [float(part[y]) if y in part.index else None for y in years]
+        ink = "#FFFFFF" if kind == "multi-year" else INK
+        out.append((t(f"grant_type.{kind}", lang), values, color,
+                    ink if column == "amount_nok" else INK))
+    return out
+
+
+def spend(d: Deck) -> None:
+    """Add spend per year, with the portfolio level as a line when the whole portfolio shows."""
+    level = None if d.filters.active else portfolio_level_nok()
+    page = d.slide("slides.spend" if level else "slides.spend_filtered")
+    by_year = d.frame("spend_by_year")
+    if by_year.empty:
+        d.note(page, t("slides.no_grants", d.lang))
+        return
+    series = [(t("slides.disbursed", d.lang), [float(v) for v in by_year["amount_nok"]],
+               TYPE_COLORS["multi-year"], "#FFFFFF")]
+    if level:
+        series.append((t("slides.level", d.lang, level=mnok(level, d.lang, 0)),
+                       [level] * len(by_year), INK))
+    chart = kit.chart(page, _body(), XL_CHART_TYPE.COLUMN_CLUSTERED,
+                      [str(int(y)) for y in by_year["year"]], series,
+                      kit.number_format("mnok", d.lang), d.lang,
+                      axis_fmt=kit.number_format("mnok_axis", d.lang),
+                      axis_title=t("chart.mnok", d.lang), inside=True)
+    if level:
+        kit.as_line(chart, INK)
+    chart.has_legend = True
+
+
+def table_slides(d: Deck, key: str, header: list[str], rows: list[list[str]],
+                 colors: list[list], widths: tuple, lead: str | None = None) -> None:
+    """Add a table over as many slides as it needs, each titled `title (n of m)`."""
+    top = kit.BODY_TOP + (Inches(0.6) if lead else 0)
+    pages = kit.row_pages(header, rows, widths, (kit.BODY_BOTTOM - top) / 914400)
+    at = 0
+    for n, chunk in enumerate(pages, start=1):
+        title = t(key, d.lang)
+        if len(pages) > 1:
+            title = t("slides.part", d.lang, title=title, page=n, pages=len(pages))
+        page = kit.slide(d.prs, title, d.lang)
+        if lead:
+            d.note(page, lead)
+        kit.table(page, top, header, chunk, widths, d.lang, colors[at:at + len(chunk)])
+        at += len(chunk)
+
+
+def cells(df: pd.DataFrame, columns: list[str], widths: tuple, lang: str) -> tuple[list, list]:
+    """Return the rows as texts (long ones shortened to three lines) and the status colours."""
+    shown = tables.labelled(df, columns, lang)
+    rows = [[kit.shorten(v if isinstance(v, str) else ("" if pd.isna(v) else str(v)), w)
+             for v, w in zip(shown.iloc[i], widths)] for i in range(len(df))]
+    colors = [[tables.status_colors(df[c].iloc[i]) if c in ("status", "previous_status")
+               and isinstance(df[c].iloc[i], str) else None for c in columns]
+              for i in range(len(df))]
+    return rows, colors
+
+
+def changes(d: Deck) -> None:
+    """Add what changed since the previous round: a summary line and the table."""
+    if d.previous is None:
+        d.note(d.slide("slides.changes"), t("slides.first_round", d.lang))
+        return
+    found = d.frame("action_changes", previous=d.previous)
+    before = date(_round(d.con, d.previous)["as_of"], d.lang)
+    if found.empty:
+        d.note(d.slide("slides.changes"), t("slides.no_changes", d.lang, as_of=before))
+        return
+    rows, colors = cells(found, tables.CHANGE_COLUMNS, CHANGE_WIDTHS, d.lang)
+    header = [t(f"col.{c}", d.lang) for c in tables.CHANGE_COLUMNS]
+    lead = t("slides.changes_summary", d.lang, as_of=before, **tables.change_counts(found))
+    table_slides(d, "slides.changes", header, rows, colors, CHANGE_WIDTHS, lead)
+
+
+SLIDES = (title_slide, key_figures, completion, multi_year, spend, changes)
+
+
+def render(con, filters: Filters, lang: str = "nb") -> bytes:
+    """Return the deck for the filters as .pptx bytes."""
+    title = t("slides.title", lang)
+    d = Deck(con, filters, lang, kit.deck(lang, title))
+    if filters.snapshot is None:
+        d.note(kit.slide(d.prs, title, lang), t("slides.no_rounds", lang))
+    else:
+        d.info = _round(con, filters.snapshot)
+        d.previous = store.previous_snapshot(con, filters.snapshot)
+        d.prs.core_properties.title = f"{title} {date(d.info['as_of'], lang)}"
+        for build in SLIDES:
+            build(d)
+        scope = (f"{t('app.title', lang)} · " + t("scope.round", lang, as_of=date(
+            d.info["as_of"], lang), file=d.info["file_name"]) + f" · {filters.describe(lang)}")
+        pages = list(d.prs.slides)
+        for n, page in enumerate(pages[1:], start=2):
+            kit.footer(page, scope, n, len(pages), lang)
+    out = io.BytesIO()
+    d.prs.save(out)
+    return out.getvalue()
