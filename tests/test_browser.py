@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
+from pptx import Presentation
 
 from tests.browser import Server, launch, require_chromium
 from tests.builders import earlier_workbook, standard_workbook, two_rounds, write_workbook
@@ -71,6 +72,18 @@ def test_the_briefing_downloads_as_one_offline_file(page, server, tmp_path):
     assert saved.name == "oppfolging-briefing-2012-12-14.html"
     assert html.count("* plotly.js v") == 1
     assert "14.12.2012" in html
+
+
+def test_the_slides_download_as_a_deck_made_on_click(page, server, tmp_path):
+    open_page(page, server, "grants", 3)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Lysbilder (pptx)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "oppfolging-lysbilder-2012-12-14.pptx"
+    deck = Presentation(str(saved))
+    assert deck.slides[0].shapes.title.text_frame.text == "Statusorientering"
+    assert sum(shape.has_chart for s in deck.slides for shape in s.shapes) == 4
 
 
 def test_upload_shows_the_located_error_then_imports_a_good_file(page, server, tmp_path):

@@ -148,11 +148,11 @@ def test_empty_database_shows_a_friendly_message(db, monkeypatch):
 
 
 @pytest.mark.parametrize("page", PAGES[:4])
-def test_chart_pages_offer_the_briefing_and_the_data(app, page):
+def test_chart_pages_offer_the_briefing_the_slides_and_the_data(app, page):
     app.run()
     app.switch_page(page).run()
     labels = [b.label for b in app.get("download_button")]
-    assert labels == ["Briefing (HTML)", "Data (xlsx)"]
+    assert labels == ["Briefing (HTML)", "Lysbilder (pptx)", "Data (xlsx)"]
 
 
 def test_presentation_mode_hides_the_sidebar_and_can_be_left(app):
@@ -164,4 +164,4 @@ def test_presentation_mode_hides_the_sidebar_and_can_be_left(app):
     assert len(app.get("plotly_chart")) == 3
     app.button(key="present_exit").click().run()
     assert not any("stSidebar" in h.proto.body for h in app.get("html"))
-    assert len(app.get("download_button")) == 2
+    assert len(app.get("download_button")) == 3

@@ -87,7 +87,8 @@ def test_a_viewer_browses_and_downloads_but_has_no_upload_page(database):
     at = signed_in(APP, "leder@mfa.no").run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 3
-    assert [b.label for b in at.get("download_button")] == ["Briefing (HTML)", "Data (xlsx)"]
+    assert [b.label for b in at.get("download_button")] == ["Briefing (HTML)",
+                                                            "Lysbilder (pptx)", "Data (xlsx)"]
     assert any("leder\\@mfa\\.no (leser)" in c.value for c in at.sidebar.caption)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(UPLOAD)

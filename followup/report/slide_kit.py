@@ -8,7 +8,6 @@ same codes with the separators of the viewer's regional settings.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from lxml import etree
@@ -30,7 +29,7 @@ from pptx.util import Emu, Inches, Pt
 
 from followup.report.charts import GRID, INK, MUTED
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9, 13.33 × 7.5 in
 MARGIN = Inches(0.6)
 BODY_TOP, BODY_BOTTOM = Inches(1.45), Inches(6.8)
 TITLE_PT, LEAD_PT, TEXT_PT, CHART_PT, TABLE_PT, SMALL_PT = 32, 22, 18, 16, 16, 12
@@ -60,7 +59,8 @@ def deck(lang: str, title: str) -> Presentation:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for owner in (prs.slide_master, *prs.slide_layouts):
         for shape in owner.placeholders:
-            shape.left, shape.width = Emu(int(shape.left * stretch)), Emu(int(shape.width * stretch))
+            shape.left = Emu(int(shape.left * stretch))
+            shape.width = Emu(int(shape.width * stretch))
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = title, "Oppfølging", "Oppfølging"
     props.language = LANGUAGE[lang].xml_value if lang in LANGUAGE else "nb-NO"
@@ -248,65 +248,3 @@ def as_line(out, color: str) -> None:
     drawn.format.line.color.rgb = rgb(color)
     drawn.format.line.width = Pt(2.5)
     drawn.format.line.dash_style = MSO_LINE.DASH
-
-
-def _cell(cell, text: str, lang: str, bold: bool = False, fill: str | None = None,
-          ink: str = INK) -> None:
-    cell.margin_left = cell.margin_right = Inches(0.08)
-    cell.margin_top = cell.margin_bottom = Inches(0.04)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    fill_text(cell.text_frame, [(text, TABLE_PT, bold, ink)], lang)
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = rgb(fill or WHITE)
-
-
-def table(page, top, header: Sequence[str], rows: Sequence[Sequence[str]],
-          widths: Sequence[float], lang: str, colors: Sequence[Sequence[tuple | None]] = ()):
-    """Add a table (widths in inches) with a dark header row; colors[r][c] is (fill, ink)."""
-    shape = page.shapes.add_table(len(rows) + 1, len(header), MARGIN, top,
-                                  Inches(sum(widths)), Inches(ROW_IN * (len(rows) + 1)))
-    grid = shape.table
-    for c, width in enumerate(widths):
-        grid.columns[c].width = Inches(width)
-    for c, text in enumerate(header):
-        _cell(grid.cell(0, c), text, lang, bold=True, fill=INK, ink=WHITE)
-    for r, row in enumerate(rows, start=1):
-        for c, text in enumerate(row):
-            fill, ink = (colors[r - 1][c] if colors and colors[r - 1][c] else
-                         ("#F5F7FA" if r % 2 == 0 else WHITE, INK))
-            _cell(grid.cell(r, c), text, lang, fill=fill, ink=ink)
-    for r in range(len(rows) + 1):
-        grid.rows[r].height = Inches(ROW_IN)
-    return grid
-
-
-ROW_IN = 0.4
-CHAR_EM = 0.47  # the average width of a character in em (Calibri and Carlito: ~0.45)
-
-
-def lines_needed(text: str, width_in: float, size: int = TABLE_PT) -> int:
-    """Return how many lines a text takes in a table cell of the width, at the size."""
-    per_line = max(4, int((width_in - 0.16) * 72 / (size * CHAR_EM)))
-    return max(1, len(textwrap.wrap(str(text), per_line)) or 1)
-
-
-def shorten(text: str, width_in: float, max_lines: int = 3, size: int = TABLE_PT) -> str:
-    """Return a text cut (with `…`) to what fits in max_lines of a cell of the width."""
-    per_line = max(4, int((width_in - 0.16) * 72 / (size * CHAR_EM)))
-    return textwrap.shorten(str(text), per_line * max_lines, placeholder=" …")
-
-
-def row_pages(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-              height_in: float, size: int = TABLE_PT) -> list[list]:
-    """Split rows into pages whose estimated height, header included, fits height_in."""
-
-    def height(row) -> float:
-        lines = max(lines_needed(text, w, size) for text, w in zip(row, widths))
-        return max(lines * size * 1.2 / 72 + 0.1, ROW_IN)
-
-    pages: list[list] = []
-    for row in rows:
-        if not pages or sum(map(height, [header, *pages[-1], row])) > height_in:
-            pages.append([])
-        pages[-1].append(row)
-    return pages

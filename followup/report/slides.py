@@ -19,14 +19,13 @@ from pptx.util import Inches
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, mnok, percent, status_label, t
-from followup.report import brief, kpis, tables
+from followup.report import brief, kpis, slide_tables, tables
 from followup.report import slide_kit as kit
-from followup.report.charts import INK, MUTED, STATUS_COLORS, TYPE_COLORS
+from followup.report.charts import INK, MUTED, TYPE_COLORS
 from followup.settings import portfolio_level_nok
 from followup.workbook.formats import STATUSES
 
 ACTORS_PER_SLIDE = 10
-CHANGE_WIDTHS = (0.9, 4.1, 2.3, 1.75, 1.75, 1.33)
 
 
 @dataclass
@@ -44,6 +43,10 @@ class Deck:
         """Return queries/NAME.sql for the deck's filters, as the briefing runs it."""
         return brief.frame(self.con, name, self.filters, **extra)
 
+    def round(self, snapshot: int) -> dict:
+        """Return the row of a reporting round (as_of, file_name, ...)."""
+        return next(r for r in store.snapshots(self.con) if r["snapshot_id"] == snapshot)
+
     def slide(self, key: str, **values):
         """Add a content slide titled with the text of key."""
         return kit.slide(self.prs, t(key, self.lang, **values), self.lang)
@@ -52,10 +55,6 @@ class Deck:
         """Put one line of text under a slide's title."""
         kit.textbox(page, (kit.MARGIN, kit.BODY_TOP, kit.WIDTH - 2 * kit.MARGIN, Inches(0.6)),
                     [(text, kit.TEXT_PT, False, MUTED)], self.lang)
-
-
-def _round(con, snapshot: int) -> dict:
-    return next(r for r in store.snapshots(con) if r["snapshot_id"] == snapshot)
 
 
 def evaluations(d: Deck) -> list[str]:
@@ -201,51 +200,8 @@ def spend(d: Deck) -> None:
     chart.has_legend = True
 
 
-def table_slides(d: Deck, key: str, header: list[str], rows: list[list[str]],
-                 colors: list[list], widths: tuple, lead: str | None = None) -> None:
-    """Add a table over as many slides as it needs, each titled `title (n of m)`."""
-    top = kit.BODY_TOP + (Inches(0.6) if lead else 0)
-    pages = kit.row_pages(header, rows, widths, (kit.BODY_BOTTOM - top) / 914400)
-    at = 0
-    for n, chunk in enumerate(pages, start=1):
-        title = t(key, d.lang)
-        if len(pages) > 1:
-            title = t("slides.part", d.lang, title=title, page=n, pages=len(pages))
-        page = kit.slide(d.prs, title, d.lang)
-        if lead:
-            d.note(page, lead)
-        kit.table(page, top, header, chunk, widths, d.lang, colors[at:at + len(chunk)])
-        at += len(chunk)
-
-
-def cells(df: pd.DataFrame, columns: list[str], widths: tuple, lang: str) -> tuple[list, list]:
-    """Return the rows as texts (long ones shortened to three lines) and the status colours."""
-    shown = tables.labelled(df, columns, lang)
-    rows = [[kit.shorten(v if isinstance(v, str) else ("" if pd.isna(v) else str(v)), w)
-             for v, w in zip(shown.iloc[i], widths)] for i in range(len(df))]
-    colors = [[tables.status_colors(df[c].iloc[i]) if c in ("status", "previous_status")
-               and isinstance(df[c].iloc[i], str) else None for c in columns]
-              for i in range(len(df))]
-    return rows, colors
-
-
-def changes(d: Deck) -> None:
-    """Add what changed since the previous round: a summary line and the table."""
-    if d.previous is None:
-        d.note(d.slide("slides.changes"), t("slides.first_round", d.lang))
-        return
-    found = d.frame("action_changes", previous=d.previous)
-    before = date(_round(d.con, d.previous)["as_of"], d.lang)
-    if found.empty:
-        d.note(d.slide("slides.changes"), t("slides.no_changes", d.lang, as_of=before))
-        return
-    rows, colors = cells(found, tables.CHANGE_COLUMNS, CHANGE_WIDTHS, d.lang)
-    header = [t(f"col.{c}", d.lang) for c in tables.CHANGE_COLUMNS]
-    lead = t("slides.changes_summary", d.lang, as_of=before, **tables.change_counts(found))
-    table_slides(d, "slides.changes", header, rows, colors, CHANGE_WIDTHS, lead)
-
-
-SLIDES = (title_slide, key_figures, completion, multi_year, spend, changes)
+SLIDES = (title_slide, key_figures, completion, multi_year, spend, slide_tables.changes,
+          slide_tables.stalled, slide_tables.deadlines)
 
 
 def render(con, filters: Filters, lang: str = "nb") -> bytes:
@@ -255,7 +211,7 @@ def render(con, filters: Filters, lang: str = "nb") -> bytes:
     if filters.snapshot is None:
         d.note(kit.slide(d.prs, title, lang), t("slides.no_rounds", lang))
     else:
-        d.info = _round(con, filters.snapshot)
+        d.info = d.round(filters.snapshot)
         d.previous = store.previous_snapshot(con, filters.snapshot)
         d.prs.core_properties.title = f"{title} {date(d.info['as_of'], lang)}"
         for build in SLIDES:

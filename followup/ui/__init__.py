@@ -109,17 +109,23 @@ def header(page: str, f: Filters) -> None:
 
 
 def downloads(f: Filters, as_of) -> None:
-    """Offer the briefing (one HTML file) and the data (xlsx) for exactly these filters."""
+    """Offer the briefing (HTML), the slides (pptx) and the data (xlsx) for these filters;
+    each file is made only when its button is clicked."""
     if not auth.allowed("download"):
         return
     lg = lang()
     db, gen = str(database()), generation(database())
     stamp = as_of.strftime("%Y-%m-%d")
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg),
                          file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
                          icon=":material/article:", on_click="ignore", key="dl_brief",
                          help=t("dl.brief_help", lg))
+    middle.download_button(t("dl.slides", lg), lambda: _slides(db, gen, f, lg),
+                           file_name=f"oppfolging-lysbilder-{stamp}.pptx", on_click="ignore",
+                           mime="application/vnd.openxmlformats-officedocument.presentationml."
+                                "presentation", icon=":material/slideshow:", key="dl_slides",
+                           help=t("dl.slides_help", lg))
     right.download_button(t("dl.data", lg), lambda: _export(db, gen, f, lg),
                           file_name=f"oppfolging-data-{stamp}.xlsx", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml."
@@ -133,6 +139,14 @@ def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
 
     with store.reader(Path(db)) as con:
         return brief.render(con, f, lg)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _slides(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
+    from followup.report import slides  # only when the slides are downloaded
+
+    with store.reader(Path(db)) as con:
+        return slides.render(con, f, lg)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
