@@ -136,7 +136,7 @@ def test_key_figures_are_the_briefings(deck):
              if shape.has_text_frame and shape.shape_type == 1]  # the rounded cards
     assert [t[1] for t in texts] == ["8", f"42,9{NB}%", "1", "2,5", f"80,0{NB}%"]
     assert [t[2] for t in texts] == ["uendret", "+14,3 p.p.", "uendret", f"+1,0 (66,7{NB}%)",
-                                     "-20,0 p.p."]
+                                     "\u221220,0 p.p."]
 
 
 def test_completion_chart_holds_the_status_counts_per_actor(deck, rounds):
