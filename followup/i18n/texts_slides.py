@@ -65,36 +65,7 @@ SLIDES: dict[str, dict[str, str]] = {
 SLIDES.update({
     "slides.stalled": {"nb": "Tiltak som står stille", "nn": "Tiltak som står stille",
                        "en": "Stalled actions"},
-    "slides.stalled_lead": {
-        "nb": "Ikke gjennomført, og samme status i minst {rounds} runder på rad.",
-        "nn": "Ikkje gjennomført, og same status i minst {rounds} rundar på rad.",
-        "en": "Not done, and the same status in at least {rounds} rounds in a row."},
-    "slides.no_stalled": {
-        "nb": "Ingen tiltak har hatt samme status i {rounds} runder på rad uten å bli "
-              "gjennomført.",
-        "nn": "Ingen tiltak har hatt same status i {rounds} rundar på rad utan å bli "
-              "gjennomført.",
-        "en": "No action has had the same status for {rounds} rounds in a row without being "
-              "done."},
-    "slides.deadlines": {"nb": "Forfalt og frist innen {days} dager",
-                         "nn": "Forfalle og frist innan {days} dagar",
-                         "en": "Overdue and due within {days} days"},
-    "slides.deadlines_lead": {
-        "nb": "{overdue} forfalt · frister målt mot rundens dato {as_of}.",
-        "nn": "{overdue} forfalle · fristar målte mot datoen for runden, {as_of}.",
-        "en": "{overdue} overdue · due dates measured against the round's date, {as_of}."},
-    "slides.no_deadlines": {
-        "nb": "Ingen tiltak er forfalt eller har frist innen {days} dager etter {as_of}.",
-        "nn": "Ingen tiltak er forfalle eller har frist innan {days} dagar etter {as_of}.",
-        "en": "No action is overdue or due within {days} days of {as_of}."},
-    "slides.col.rounds_unchanged": {"nb": "Runder", "nn": "Rundar", "en": "Rounds"},
-    "slides.col.since": {"nb": "Siden", "nn": "Sidan", "en": "Since"},
-    "slides.col.days_overdue": {"nb": "Dager", "nn": "Dagar", "en": "Days"},
-    "slides.due_today": {"nb": "i dag", "nn": "i dag", "en": "today"},
-    "slides.days_over": {"nb": {"one": "{count} dag over", "other": "{count} dager over"},
-                         "nn": {"one": "{count} dag over", "other": "{count} dagar over"},
-                         "en": {"one": "{count} day overdue", "other": "{count} days overdue"}},
-    "slides.days_left": {"nb": {"one": "om {count} dag", "other": "om {count} dager"},
-                         "nn": {"one": "om {count} dag", "other": "om {count} dagar"},
-                         "en": {"one": "in {count} day", "other": "in {count} days"}},
+    "slides.deadlines": {"nb": "Forfalte og snart forfalte tiltak",
+                         "nn": "Forfalne og snart forfalne tiltak",
+                         "en": "Overdue actions and actions due soon"},
 })

@@ -7,6 +7,7 @@ longer than three lines is shortened with `…`.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
@@ -23,9 +24,7 @@ ROW_IN = 0.4  # the least height of a row, in inches
 CHAR_EM = 0.47  # the average width of a character in em (Calibri and Carlito: about 0.45)
 MAX_LINES = 3
 CHANGE_WIDTHS = (0.9, 4.1, 2.3, 1.75, 1.75, 1.33)
-STALLED_COLUMNS = ["action_id", "action", "actor", "status", "rounds_unchanged", "since"]
 STALLED_WIDTHS = (0.9, 4.6, 2.3, 1.75, 1.2, 1.38)
-DEADLINE_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "days_overdue"]
 DEADLINE_WIDTHS = (0.9, 4.1, 2.3, 1.75, 1.3, 1.78)
 
 
@@ -130,8 +129,7 @@ def cells(df: pd.DataFrame, columns: list[str], widths: tuple, lang: str) -> tup
 
 
 def _header(columns: list[str], lang: str) -> list[str]:
-    return [t(f"slides.col.{c}" if c in ("rounds_unchanged", "since", "days_overdue")
-              else f"col.{c}", lang) for c in columns]
+    return [t(f"col.{c}", lang) for c in columns]
 
 
 def changes(d) -> None:
@@ -150,41 +148,32 @@ def changes(d) -> None:
                  colors, CHANGE_WIDTHS, lead)
 
 
-def stalled(d, rounds: int = 2) -> None:
-    """Add the actions whose status has stood still for at least `rounds` rounds."""
+def stalled(d) -> None:
+    """Add the actions whose status has stood still for the app's number of rounds."""
+    rounds = tables.STALLED_ROUNDS
     found = d.frame("stalled_actions", rounds=rounds)
     if found.empty:
-        d.note(d.slide("slides.stalled"), t("slides.no_stalled", d.lang, rounds=rounds))
+        d.note(d.slide("slides.stalled"), t("empty.stalled", d.lang))
         return
-    shown = found.assign(
-        rounds_unchanged=[number(n, 0, d.lang) for n in found["rounds_unchanged"]],
-        since=[date(s, d.lang) for s in found["since"]])
-    rows, colors = cells(shown, STALLED_COLUMNS, STALLED_WIDTHS, d.lang)
-    table_slides(d, t("slides.stalled", d.lang), _header(STALLED_COLUMNS, d.lang), rows, colors,
-                 STALLED_WIDTHS, t("slides.stalled_lead", d.lang, rounds=rounds))
+    shown = found.assign(rounds_unchanged=[number(n, 0, d.lang)
+                                           for n in found["rounds_unchanged"]])
+    rows, colors = cells(shown, tables.STALLED_COLUMNS, STALLED_WIDTHS, d.lang)
+    table_slides(d, t("slides.stalled", d.lang), _header(tables.STALLED_COLUMNS, d.lang),
+                 rows, colors, STALLED_WIDTHS, tn("h.stalled_caption", rounds, d.lang))
 
 
-def days_text(days: int, lang: str) -> str:
-    """Return how far a due date is from the round's date: `12 dager over`, `om 3 dager`."""
-    if days == 0:
-        return t("slides.due_today", lang)
-    return tn("slides.days_over" if days > 0 else "slides.days_left", abs(int(days)), lang)
-
-
-def deadlines(d, days: int = 90) -> None:
-    """Add the actions overdue or due within `days` of the round's date, soonest first."""
+def deadlines(d) -> None:
+    """Add the actions overdue or due soon after the round's date, soonest first."""
+    days = tables.DEADLINE_DAYS
     found = d.frame("deadlines", days=days)
-    as_of = date(d.info["as_of"], d.lang)
     if found.empty:
-        d.note(d.slide("slides.deadlines", days=days),
-               t("slides.no_deadlines", d.lang, days=days, as_of=as_of))
+        d.note(d.slide("slides.deadlines"), t("empty.deadlines", d.lang))
         return
-    shown = found.assign(days_overdue=[days_text(n, d.lang) for n in found["days_overdue"]])
-    rows, colors = cells(shown, DEADLINE_COLUMNS, DEADLINE_WIDTHS, d.lang)
+    rows, colors = cells(found, tables.DEADLINE_COLUMNS, DEADLINE_WIDTHS, d.lang)
     for row_colors, n in zip(colors, found["days_overdue"]):
         if n > 0:  # past its due date: the days on the colour of `not done`
             row_colors[-1] = tables.status_colors("not_started")
-    overdue = int((found["days_overdue"] > 0).sum())
-    lead = t("slides.deadlines_lead", d.lang, overdue=overdue, as_of=as_of)
-    table_slides(d, t("slides.deadlines", d.lang, days=days), _header(DEADLINE_COLUMNS, d.lang),
-                 rows, colors, DEADLINE_WIDTHS, lead)
+    until = date(d.info["as_of"] + dt.timedelta(days=days), d.lang)
+    table_slides(d, t("slides.deadlines", d.lang), _header(tables.DEADLINE_COLUMNS, d.lang),
+                 rows, colors, DEADLINE_WIDTHS,
+                 tn("h.deadlines_caption", days, d.lang, until=until))
