@@ -316,6 +316,7 @@ def entity_bomb(levels: int = 9) -> str:
 
 # --- three rounds of one follow-up, for the rules across rounds (see test_action_rounds) ---
 
+ROUND_HEADER = [*ACTION_HEADER, "Kommentar"]
 ROUND_DATES = ("2012-01-16", "2012-06-29", "2012-12-14")
 # the column that links an action to its recommendation, worded differently in each round
 LINK_HEADERS = ("Anbefaling nr", "Rec. ID", "Recommendation ID")
@@ -354,8 +355,9 @@ REC_SHEETS = (
 )
 
 
-def round_rows(index: int) -> list[list]:
-    """Return the action rows of round `index` (0, 1, 2) of the three-round follow-up."""
+def round_rows(index: int, linked: bool = False) -> list[list]:
+    """Return the action rows of round `index` (0, 1, 2) of the three-round follow-up (the
+    columns of ROUND_HEADER; linked: with each action's recommendation number last)."""
     rows = []
     for action_id, (actor, region, due, rec, statuses) in ROUND_ACTIONS.items():
         if statuses[index] is None:
@@ -363,7 +365,8 @@ def round_rows(index: int) -> list[list]:
         status, comment = statuses[index]
         actor = ROUND_ACTORS.get((action_id, index), actor)
         rows.append([action_id or None, f"{action_id.lower() or 'uten id'}", actor, "Hum"
-                     if actor != "MR/DEM" else "MR/DEM", region, status, due, comment, rec])
+                     if actor != "MR/DEM" else "MR/DEM", region, status, due, comment,
+                     *([rec] if linked else [])])
     return rows
 
 
@@ -381,8 +384,8 @@ def recommendation_rows(index: int) -> list[list]:
 def round_workbook(path: Path, index: int, recommendations: bool = True) -> Path:
     """Write round `index` of the three-round follow-up (without its recommendations sheet,
     its actions keep their numbers but nothing links them)."""
-    header = [*ACTION_HEADER, "Kommentar", LINK_HEADERS[index]]
-    sheets = {"Tiltak": [header, *round_rows(index)]}
+    header = [*ROUND_HEADER, LINK_HEADERS[index]]
+    sheets = {"Tiltak": [header, *round_rows(index, linked=True)]}
     if recommendations:
         sheets[REC_SHEETS[index][0]] = recommendation_rows(index)
     return write_workbook(path, sheets)
