@@ -1,70 +1,65 @@
 """Translation and Norwegian number formatting: the only place user-facing words come from.
 
-Languages are `LANGS = ("nb", "nn", "en")`: bokmål (the default), nynorsk and English.
+Languages are `LANGS = ("nb", "nn", "en")`: bokmål (the default), nynorsk and English. The
+texts live in gettext catalogs, `locale/{nb,nn,en}/LC_MESSAGES/messages.po`, whose msgid is
+the message key (`area.name`); see the README, "How to add or change a translation".
 
 Calling convention (the same for every caller, UI and CLI alike):
 
 - `t(key, lang, **values)` returns the text of `key` in `lang` with `{name}` placeholders
-  filled from `values`. A language without its own text falls back to bokmål (so `nn` shows
-  bokmål until its translation is written); an unknown key is returned as it is.
-- `tn(key, count, lang, **values)` is the same for a text that depends on a count and maps onto
-  gettext's `ngettext`: its entry holds the forms per language,
-  `{"nb": {"one": "{count} avtale", "other": "{count} avtaler"}, "nn": {...}, "en": {...}}`.
-  The form is chosen by the plural rule of nb, nn and en alike (`one` for 1, `other` for any
-  other count, 0 included), and `{count}` is filled with the count formatted for the language
-  (`1 250`) unless `count=` is passed among the values.
-- A key built at run time (`t(f"status.{code}", lang)`) must also appear once as a literal
-  call somewhere, so the message extraction sees it (see `status_label`).
-- Numbers, amounts and dates go through `number`, `percent`, `mnok`, `nok` and `date`, never
-  through `str()` or an f-string format spec; `is_norwegian(lang)` tells nb and nn from en.
+  filled from `values` (`str.format`). A message missing from nn or en falls back to bokmål; an
+  unknown key is returned as it is (and recorded in `missing()`, which the tests check).
+- `tn(key, count, lang, **values)` is the same for a text that depends on a count: gettext's
+  `ngettext`, with the key as msgid and as msgid_plural and the forms as msgstr[0] (one) and
+  msgstr[1] (other) under the catalogs' `Plural-Forms: nplurals=2; plural=(n != 1);`.
+  `{count}` is filled with the count formatted for the language (`1 250`) unless `count=` is
+  passed among the values.
+- A key built at run time (`t(f"status.{code}", lang)`) must be listed as a literal in
+  followup/i18n/keys.py (`N_("status.done")`, `Nn_(...)` for a count's key), so
+  `pybabel extract` sees it.
+- Numbers, amounts and dates go through `number`, `percent`, `mnok`, `nok`, `date` and
+  `timestamp` (Babel, followup/i18n/numbers.py), never through `str()` or an f-string format
+  spec; `is_norwegian(lang)` tells nb and nn from en.
 """
 
 from __future__ import annotations
 
 import re
 
+from followup.i18n.catalogs import translations
 from followup.i18n.numbers import date, is_norwegian, mnok, nok, number, percent, timestamp
-from followup.i18n.texts import TEXT as _MESSAGES
-from followup.i18n.texts_meeting import MEETING
-from followup.i18n.texts_recs import RECS
-from followup.i18n.texts_reminders import REMINDERS
-from followup.i18n.texts_slides import SLIDES
-from followup.i18n.texts_ui import UI
 
-__all__ = ["DEFAULT_LANG", "LANGS", "LANG_NAMES", "TEXT", "date", "is_norwegian", "mnok", "nok",
-           "number", "percent", "plain", "plural_form", "quote", "status_label", "t",
-           "timestamp", "tn"]
-
-TEXT = {**_MESSAGES, **UI, **REMINDERS, **MEETING, **RECS, **SLIDES}
+__all__ = ["DEFAULT_LANG", "LANGS", "LANG_NAMES", "date", "is_norwegian", "missing", "mnok",
+           "nok", "number", "percent", "plain", "quote", "status_label", "t", "timestamp", "tn"]
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
 LANG_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
+_MISSING: set[str] = set()
+
+
+def missing() -> set[str]:
+    """Return the keys asked for in this process that no catalog holds."""
+    return set(_MISSING)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
     """Return the text for key in lang (bokmål when missing), with values filled in."""
-    entry = TEXT.get(key)
-    if entry is None:
+    text = translations(lang).gettext(key)
+    if text == key:
+        _MISSING.add(key)
         return key
-    template = entry.get(lang) or entry[DEFAULT_LANG]
-    return template.format(**values) if values else template
-
-
-def plural_form(count: int | float, lang: str = DEFAULT_LANG) -> str:
-    """Return the plural category of count: `one` for 1, else `other` (nb, nn and en)."""
-    return "one" if count == 1 else "other"
+    return text.format(**values) if values else text
 
 
 def tn(key: str, count: int | float, lang: str = DEFAULT_LANG, **values) -> str:
     """Return the form of key's text that fits count in lang, with {count} and values filled in."""
-    entry = TEXT.get(key)
-    if entry is None:
+    text = translations(lang).ngettext(key, key, int(count))
+    if text == key:
+        _MISSING.add(key)
         return key
-    forms = entry.get(lang) or entry[DEFAULT_LANG]
-    template = forms[plural_form(count, lang)]
     values.setdefault("count", number(count, 0, lang))
-    return template.format(**values)
+    return text.format(**values)
 
 
 def quote(value: object, lang: str = DEFAULT_LANG) -> str:

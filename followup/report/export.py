@@ -83,8 +83,10 @@ def value_of(value, kind: str, lang: str):
         return status_label(value, lang)
     if kind == "type":
         return t(f"grant_type.{value}", lang)
-    if kind in ("response", "rec_status"):
-        return t(f"{kind}.{value}", lang)
+    if kind == "response":
+        return t(f"response.{value}", lang)
+    if kind == "rec_status":
+        return t(f"rec_status.{value}", lang)
     if kind == "share":
         return float(value) / 100
     if kind == "flag":

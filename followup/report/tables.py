@@ -53,8 +53,9 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str,
         if col in out:
             out[col] = out[col].map(lambda d: date(d, lang) if pd.notna(d) else "")
     if "change" in out:
-        kind = "grant_change" if "grant_id" in out else "change"
-        out["change"] = out["change"].map(lambda c: t(f"{kind}.{c}", lang))
+        grants = "grant_id" in out
+        out["change"] = out["change"].map(
+            lambda c: t(f"grant_change.{c}", lang) if grants else t(f"change.{c}", lang))
     if "grant_type" in out:
         out["grant_type"] = out["grant_type"].map(lambda c: t(f"grant_type.{c}", lang))
     for col in ("amount_nok", "disbursed_nok"):

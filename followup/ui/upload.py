@@ -148,7 +148,7 @@ def import_button(result: ingest.Checked, as_of: dt.date) -> None:
                                            who, lg)
         _report(outcome)
     if blocked:
-        st.caption(t("up.import_loaded" if duplicate else "up.import_disabled", lg))
+        st.caption(t("up.import_loaded", lg) if duplicate else t("up.import_disabled", lg))
 
 
 def _report(outcome: jobs.JobResult) -> None:

@@ -42,8 +42,8 @@ def changes(f: Filters) -> None:
     heading.subheader(t("h.changes", lg) if default else t("h.changes_since", lg, as_of=before))
     found = query("action_changes", f, previous=compare)
     if found.empty:
-        st.success(t("empty.no_changes" if default else "empty.no_changes_since", lg,
-                     as_of=before))
+        st.success(t("empty.no_changes", lg, as_of=before) if default
+                   else t("empty.no_changes_since", lg, as_of=before))
         return
     st.markdown("**" + t("h.changes_summary", lg, **tables.change_counts(found)) + "**")
     st.caption(t("h.changes_caption", lg, as_of=before))

@@ -1,0 +1,109 @@
+"""Nynorsk everywhere bokmål is: every page, the command line, the briefing and the export.
+
+The pages run through AppTest on the two standard fixture rounds, whose data (`a1`, `Hum`,
+`Globalt`, `Europa`) holds no Norwegian words, so every word found is the app's own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from google.protobuf.json_format import MessageToDict
+from streamlit.testing.v1 import AppTest
+
+from followup import i18n
+from tests.builders import two_rounds
+from tests.conftest import run_cli
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/followup.py", "pages/grants.py", "pages/portfolio.py",
+         "pages/upload.py"]
+# Words only bokmål writes; nynorsk writes ikkje, frå, kva, tilskot, utbetalingar, ...
+BOKMAL_ONLY = {
+    "ikke", "jeg", "fra", "hva", "hvem", "hvor", "hvordan", "hvilken", "tilskudd",
+    "utbetalinger", "ansvarlig", "avtaler", "avtalene", "mulig", "flere", "filen",
+    "arbeidsboken", "runder", "rundene", "endringer", "nøkkeltall", "antall", "andel",
+    "forrige", "ennå", "bare", "uten", "noen", "tallene", "flerårig", "ettårig", "flerårige",
+    "ettårige", "tiltakene", "utvalget", "innlogget", "hendelse", "advarsel", "advarsler",
+    "sammenlignet", "sammendrag", "fjernet", "endret", "uendret", "forfalt", "bortfalt",
+    "partner", "partnere", "anbefaling", "lastet", "mangler", "finnes", "gjeldende", "kjent",
+    "ukjent", "godtatte", "ble", "grafene", "slettinger",
+}
+WORD = re.compile(r"[a-zæøåA-ZÆØÅ]+")
+
+
+def strings(value) -> list[str]:
+    """Return every string inside a proto turned into a dict (long unspaced blobs left out)."""
+    if isinstance(value, dict):  # a widget's id holds its key (`partner`), not a word shown
+        return [s for k, v in value.items() if k != "id" for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    if isinstance(value, str) and (" " in value or len(value) < 200):
+        return [value]
+    return []
+
+
+def page_words(at: AppTest) -> set[str]:
+    """Return the lower-cased words of every text, label, chart and table the page shows."""
+    texts = []
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "DESCRIPTOR"):
+            texts += strings(MessageToDict(proto))
+    for frame in at.dataframe:
+        df = frame.value
+        texts += [str(c) for c in df.columns] + [str(v) for v in df.to_numpy().ravel()]
+    return {w.lower() for text in texts for w in WORD.findall(text)}
+
+
+@pytest.fixture
+def app(db, tmp_path, monkeypatch):
+    two_rounds(db, tmp_path)
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def visit(app: AppTest, lang: str) -> dict[str, set[str]]:
+    app.query_params["lang"] = lang
+    app.run()
+    seen = {}
+    for page in PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, page
+        seen[page] = page_words(app)
+    return seen
+
+
+def test_every_page_in_nynorsk_has_no_bokmal_word_left(app):
+    before = i18n.missing()
+    seen = visit(app, "nn")
+    left = {page: sorted(words & BOKMAL_ONLY) for page, words in seen.items()}
+    assert left == {page: [] for page in PAGES}
+    assert {"ikkje", "tilskot"} <= set().union(*seen.values())
+    assert i18n.missing() - before == set()  # no key the pages ask for is missing
+
+
+def test_the_bokmal_pages_do_show_those_words(app):
+    """The check above can fail: bokmål pages hold many of the words it looks for."""
+    seen = visit(app, "nb")
+    assert len(set().union(*seen.values()) & BOKMAL_ONLY) > 10
+
+
+def test_the_language_survives_in_the_url_and_the_toggle(app):
+    app.query_params["lang"] = "nn"
+    app.run()
+    assert app.segmented_control(key="lang").value == "nn"
+    assert app.sidebar.subheader[0].value == "Utval"
+    app.segmented_control(key="lang").set_value("en").run()
+    assert app.sidebar.subheader[0].value == "Filters"
+
+
+def test_the_command_line_speaks_nynorsk(tmp_path):
+    missing = tmp_path / "none.duckdb"
+    by_option = run_cli("delete", "1", "--db", missing, "--lang", "nn")
+    by_env = run_cli("delete", "1", "--db", missing, env={"FOLLOWUP_LANG": "nn"})
+    assert by_option.returncode == by_env.returncode != 0
+    assert by_option.stderr.strip().splitlines()[-1] == f"Databasen {missing} finst ikkje."
+    assert by_env.stderr == by_option.stderr
