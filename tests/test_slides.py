@@ -34,6 +34,7 @@ from tests.builders import (
     STANDARD_GRANTS,
     crowded_workbook,
     load,
+    three_rounds,
     two_rounds_commented,
     write_workbook,
 )
@@ -227,6 +228,34 @@ def test_stalled_and_deadline_tables_equal_the_queries(deck, rounds):
                          ["A5", "a5", "IOM", "Ikke gjort", "01.03.2012", "288 dager over"],
                          ["A2", "a2", "Hum", "Pågår", "31.12.2012", "om 17 dager"]]
     assert [r["days_overdue"] for r in expected(rounds, "deadlines", days=90)] == [288, -17]
+
+
+def test_recommendations_by_response_and_status(tmp_path):
+    # the last of the three rounds (14.12.2012): accepted r1 implemented, r4 not started,
+    # r6 ongoing; partly accepted r2 partial; rejected r3 and unanswered r5 without actions.
+    # Implemented of accepted or partly accepted: 1 of 4 = 25,0 %, 29.06.2012: 1 of 3 = 33,3 %
+    db = tmp_path / "db" / "followup.duckdb"
+    three_rounds(db, tmp_path)
+    prs = make_deck(db, tmp_path / "recs.pptx")
+    (page,) = titled(prs, "Anbefalinger etter ledelsens svar og status")
+    (chart,) = charts(page)
+    categories, values = data(chart)
+    assert categories[::-1] == ["Enig\n1 av 3 gjennomført", "Delvis enig\n0 av 1 gjennomført",
+                                "Uenig\n0 av 1 gjennomført", "Ikke besvart\n0 av 1 gjennomført"]
+    assert {k: v[::-1] for k, v in values.items()} == {
+        "Gjennomført": (1, None, None, None), "Delvis gjennomført": (None, 1, None, None),
+        "Pågår": (1, None, None, None), "Ikke påbegynt": (1, None, None, None),
+        "Uten tiltak": (None, None, 1, 1)}
+    summary = expected(db, "response_summary")
+    assert [sum(v[i] or 0 for v in values.values()) for i in range(4)][::-1] == [
+        r["recommendations"] for r in summary]
+    card = next(s for s in page.shapes if s.shape_type == 1).text_frame.text.split("\n")
+    assert card == ["Anbefalinger gjennomført", f"25,0{NB}%", "\u22128,3 p.p."]
+    assert titles_of(prs).index("Anbefalinger etter ledelsens svar og status") == 3
+
+
+def titles_of(prs) -> list[str]:
+    return [title(s) for s in prs.slides]
 
 
 def long_changes(folder: Path, count: int, text: str = "") -> Path:

@@ -193,6 +193,7 @@ DYNAMIC = (
     N_("slides.by_count"),
     N_("slides.kpis"),
     N_("slides.multi"),
+    N_("slides.recommendations"),
     N_("slides.spend"),
     N_("slides.spend_filtered"),
     N_("status.done"),

@@ -22,6 +22,12 @@ from followup.i18n import date, mnok, percent, status_label, t
 from followup.report import brief, kpis, slide_tables, tables
 from followup.report import slide_kit as kit
 from followup.report.charts import INK, MUTED, TYPE_COLORS
+from followup.report.followup_charts import (
+    REC_STATUSES,
+    RESPONSES,
+    rec_status_label,
+    response_label,
+)
 from followup.settings import portfolio_level_nok
 from followup.workbook.formats import STATUSES
 
@@ -143,6 +149,38 @@ def status_series(by_actor: pd.DataFrame, actors: list[str], lang: str) -> list[
     return out
 
 
+def recommendations(d: Deck) -> None:
+    """Add the recommendations per management response, stacked by their status, with the
+    implementation rate; nothing when the round has no recommendations."""
+    recs = d.frame("recommendation_status")
+    if recs.empty:
+        return
+    page = d.slide("slides.recommendations")
+    rate = kpis.implementation_cards(d.frame(tables.RATE_QUERY, previous=d.previous), d.lang)
+    left = kit.MARGIN
+    if rate:
+        kit.tile(page, (kit.MARGIN, Inches(2.4), Inches(2.8), Inches(3.0)), rate[0].label,
+                 rate[0].value, rate[0].delta, kpis.tone(rate[0]), d.lang)
+        left += Inches(3.1)
+    responses = [r for r in RESPONSES if r in set(recs["response"])]
+    counts = recs.groupby(["response", "status"]).size()
+    labels = [f"{response_label(r, d.lang)}\n" + t(
+        "rec.implemented_of", d.lang, done=int(counts.get((r, "implemented"), 0)),
+        total=int(counts.loc[r].sum())) for r in responses]
+    series = []
+    for status in REC_STATUSES:
+        values = [int(counts[(r, status)]) if (r, status) in counts.index else None
+                  for r in responses]
+        if any(values):
+            fill, ink = tables.status_colors(status)
+            series.append((rec_status_label(status, d.lang), values, fill, ink))
+    chart = kit.chart(page, (left, kit.BODY_TOP, kit.WIDTH - kit.MARGIN - left,
+                             kit.BODY_BOTTOM - kit.BODY_TOP), XL_CHART_TYPE.BAR_STACKED,
+                      labels, series, kit.number_format("count", d.lang), d.lang,
+                      axis_title=t("chart.recommendations", d.lang), top_down=True)
+    kit.plot_box(chart, 0.3, 0.1, 0.68, 0.76)
+
+
 def multi_year(d: Deck) -> None:
     """Add multi-year against one-year agreements per year: their number and the NOK paid."""
     page = d.slide("slides.multi")
@@ -200,8 +238,8 @@ def spend(d: Deck) -> None:
     chart.has_legend = True
 
 
-SLIDES = (title_slide, key_figures, completion, multi_year, spend, slide_tables.changes,
-          slide_tables.stalled, slide_tables.deadlines)
+SLIDES = (title_slide, key_figures, completion, recommendations, multi_year, spend,
+          slide_tables.changes, slide_tables.stalled, slide_tables.deadlines)
 
 
 def render(con, filters: Filters, lang: str = "nb") -> bytes:
