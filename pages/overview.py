@@ -17,7 +17,7 @@ previous = ui.previous_round(f.snapshot)
 spend = ui.query("spend_by_year", f)
 share = ui.query("multi_year_share", f)
 ui.cards(kpis.action_cards(ui.query("action_kpis", f, previous=previous), lg)
-         + kpis.spend_cards(spend, share, info["as_of"], lg))
+         + views.implementation_cards(f) + kpis.spend_cards(spend, share, info["as_of"], lg))
 
 left, middle, right = st.columns([4, 3, 3])
 with left:
@@ -36,9 +36,6 @@ with right:
              "small_type")
 
 views.changes(f)
-stalled, due = st.columns(2)
-with stalled:
-    views.stalled(f)
-with due:
-    views.deadlines(f)
+views.stalled(f)
+views.deadlines(f)
 views.action_detail(f)

@@ -113,3 +113,35 @@ def test_brief_of_the_first_round_says_nothing_has_stalled(db, tmp_path):
     section = parse(out.read_text(encoding="utf-8")).one(id="s-followup")
     assert "No action has stalled." in section.text
     assert "No deadline has passed or is near." in section.text
+
+
+def test_brief_carries_the_recommendations_as_the_query_does(brief, db):
+    want = rows_of(db, "recommendation_status")
+    rows = table_rows(brief, "t-recommendations")
+    assert [r[0] for r in rows] == [r["recommendation_id"] for r in want]
+    assert rows == [
+        ["1", "r1", "Enig", "Gjennomført", "1", "1", "100 %"],
+        ["2", "r2", "Delvis enig", "Delvis gjennomført", "2", "0", "0 %"],
+        ["3", "r3", "Uenig", "Uten tiltak", "0", "0", "–"],
+        ["4", "r4", "Enig", "Ikke påbegynt", "1", "0", "0 %"],
+        ["5", "r5", "Ikke besvart", "Uten tiltak", "0", "0", "–"],
+        ["6", "r6", "Enig", "Pågår", "3", "0", "0 %"]]
+    section = brief.one(id="s-recommendations")
+    cards = [(k.one(cls="label").text, k.one(cls="value").text, k.one(cls="delta").text)
+             for k in section.find_all("div", cls="kpi")]
+    assert cards == [("Anbefalinger gjennomført", "25,0 %", "\u22128,3 p.p.")]
+    assert brief.find_all("div", id="chart-recommendations")
+
+
+def test_export_carries_the_recommendations_as_the_query_does(book, db):
+    rows = sheet_rows(book["Anbefalinger"])
+    assert rows[0] == ["Nr", "Anbefaling", "Ledelsens svar", "Status", "Tiltak",
+                       "Gjennomførte tiltak", "Gjennomført"]
+    want = rows_of(db, "recommendation_status")
+    assert [r[0] for r in rows[1:]] == [r["recommendation_id"] for r in want]
+    assert rows[1:3] == [["1", "r1", "Enig", "Gjennomført", 1, 1, 1.0],
+                         ["2", "r2", "Delvis enig", "Delvis gjennomført", 2, 0, 0.0]]
+    assert rows[3][6] is None
+    assert book["Anbefalinger"]["G2"].number_format == "0.0 %"
+    assert book.sheetnames[:5] == ["Sammendrag", "Tiltak", "Anbefalinger", "Står stille",
+                                   "Frister"]

@@ -85,7 +85,21 @@ def test_clicking_a_stalled_action_on_the_overview_shows_its_history(page, serve
 
 
 @pytest.mark.parametrize(("path", "charts"), [("", 1), ("followup", 2),
-                                              ("followup?action=B4&compare=1", 3)])
+                                              ("followup?action=B4&compare=1", 3),
+                                              ("recommendations", 1),
+                                              ("recommendations?lang=en&region=Europa", 1)])
 def test_the_follow_up_views_render_without_exceptions(page, server, path, charts):
     open_page(page, server, path, charts)
     assert page.locator("[data-testid='stException']").count() == 0
+    marks = page.locator(".js-plotly-plot .barlayer .point, .js-plotly-plot .scatterlayer .trace")
+    expect(marks.first).to_be_attached()
+    assert marks.count() > 0
+
+
+def test_the_recommendations_chart_draws_a_bar_per_response(page, server):
+    open_page(page, server, "recommendations", 1)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Anbefalinger")
+    ticks = page.locator(".js-plotly-plot .ytick text").evaluate_all(
+        "els => els.map(e => [e.getBoundingClientRect().top, e.textContent])")
+    assert [text for _, text in sorted(ticks)] == ["Enig", "Delvis enig", "Uenig", "Ikke besvart"]
+    expect(page.get_by_text("1 anbefaling ble avvist og telles ikke i andelen.")).to_be_visible()

@@ -15,6 +15,7 @@ R3 14.12.2012 (id 2, the latest). Figures by hand (see test_action_rounds):
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,70 @@ def test_the_follow_up_pages_in_english_and_nynorsk(app):
     assert not app.exception
     assert list(table(app, "Forfalle og snart forfalle")["Overtid"]) == [
         "74 dagar over", "i dag", "om 48 dagar", "om 90 dagar"]
+
+
+# Recommendations in R3 (see test_recommendations): 1 accepted, implemented (B3 done, B5 not
+# applicable); 2 partly accepted, partial; 3 rejected, no actions; 4 accepted, not started;
+# 5 no response, no actions; 6 accepted, ongoing. Implementation rate: R3 1 of 4 = 25,0 %,
+# R2 1 of 3 = 33,3 % -> -8,3 p.p.; one rejected.
+
+
+def test_overview_shows_the_implementation_rate_against_the_previous_round(app):
+    app.run()
+    card = next(m for m in app.metric if m.label == "Anbefalinger gjennomført")
+    assert (card.value, card.delta) == ("25,0\u00a0%", "\u22128,3 p.p.")
+
+
+def test_recommendations_page_shows_response_status_and_progress(app):
+    app.run()
+    app.switch_page("pages/recommendations.py").run()
+    assert not app.exception
+    assert [(m.label, m.value, m.delta) for m in app.metric] == [
+        ("Anbefalinger gjennomført", "25,0\u00a0%", "\u22128,3 p.p.")]
+    assert any(c.value == "1 anbefaling ble avvist og telles ikke i andelen." for c in app.caption)
+    recs = table(app, "Anbefalingene")
+    assert list(recs["Nr"]) == ["1", "2", "3", "4", "5", "6"]
+    assert list(recs["Ledelsens svar"]) == ["Enig", "Delvis enig", "Uenig", "Enig",
+                                            "Ikke besvart", "Enig"]
+    assert list(recs["Status"]) == ["Gjennomført", "Delvis gjennomført", "Uten tiltak",
+                                    "Ikke påbegynt", "Uten tiltak", "Pågår"]
+    assert list(recs["Tiltak"]) == [1, 2, 0, 1, 0, 3]
+    assert list(recs["Gjennomførte tiltak"]) == [1, 0, 0, 0, 0, 0]
+    assert list(recs["Gjennomført"].fillna(-1)) == [100.0, 0.0, -1, 0.0, -1, 0.0]
+    chart = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert chart["data"][0]["y"] == ["Enig", "Delvis enig", "Uenig", "Ikke besvart"]
+    assert [(tr["name"], tr["x"]) for tr in chart["data"]] == [
+        ("Gjennomført", [1, 0, 0, 0]), ("Delvis gjennomført", [0, 1, 0, 0]),
+        ("Pågår", [1, 0, 0, 0]), ("Ikke påbegynt", [1, 0, 0, 0]),
+        ("Uten tiltak", [0, 0, 1, 1])]
+
+
+def test_recommendations_follow_the_region_filter(app):
+    app.run()
+    app.switch_page("pages/recommendations.py").run()
+    app.multiselect(key="region").set_value(["Europa"]).run()
+    recs = table(app, "Anbefalingene")
+    assert list(recs["Nr"]) == ["1", "2"]
+    assert list(recs["Status"]) == ["Uten tiltak", "Delvis gjennomført"]
+
+
+def test_recommendations_page_in_nynorsk(app):
+    app.query_params["lang"] = "nn"
+    app.run()
+    app.switch_page("pages/recommendations.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Tilrådingar"
+    assert list(table(app, "Tilrådingane")["Svaret frå leiinga"])[:3] == [
+        "Einig", "Delvis einig", "Ueinig"]
+
+
+def test_a_round_without_recommendations_says_so(db, tmp_path, monkeypatch):
+    from tests.builders import two_rounds
+
+    two_rounds(db, tmp_path)
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert "Anbefalinger gjennomført" not in [m.label for m in at.metric]
+    at.switch_page("pages/recommendations.py").run()
+    assert not at.exception
+    assert any("Runden har ingen anbefalinger" in i.value for i in at.info)

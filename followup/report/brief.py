@@ -250,6 +250,6 @@ def render(con, filters: Filters, lang: str = "nb") -> str:
     title += f" {date(info['as_of'], lang)}"
     body = (_first_page(con, filters, info, previous, lang) + _trend(con, filters, lang)
             + _changes(con, filters, previous, lang) + _followup(con, filters, info["as_of"], lang)
-            + _multi_year(con, filters, lang)
+            + _recommendations(con, filters, previous, lang) + _multi_year(con, filters, lang)
             + _spend(con, filters, lang) + _actions(con, filters, lang))
     return document(title, body, lang)

@@ -186,6 +186,9 @@ def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
 
 def _follow_up_sheets(wb: Workbook, con, filters: Filters, lang: str) -> None:
     """Add the recommendations (when the round has any), the stalled actions and the deadlines."""
+    recommendations = _records(con, "recommendation_status", filters, RECOMMENDATIONS)
+    if recommendations:
+        sheet(wb, t("page.recommendations", lang), RECOMMENDATIONS, recommendations, lang)
     sheet(wb, t("export.stalled", lang), STALLED,
           _records(con, "stalled_actions", filters, STALLED, rounds=STALLED_ROUNDS), lang)
     sheet(wb, t("export.deadlines", lang), DEADLINES,

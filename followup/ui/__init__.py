@@ -47,6 +47,7 @@ TABLE_ROWS = 500
 # the files in pages/ before dashboard.py has run (see `through_navigation`).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("followup", "followup", ":material/checklist:"),
+         ("recommendations", "recommendations", ":material/recommend:"),
          ("grants", "grants", ":material/handshake:"),
          ("portfolio", "portfolio", ":material/stacked_bar_chart:"))
 

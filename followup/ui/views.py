@@ -32,7 +32,8 @@ def changes(f: Filters) -> None:
     """Draw what changed since the round chosen in "Compare with" (the previous by default)."""
     lg = lang()
     heading = st.empty()
-    compare = compare_picker(f.snapshot)
+    with st.columns([2, 3])[0]:
+        compare = compare_picker(f.snapshot)
     if compare is None:
         heading.subheader(t("h.changes", lg))
         _empty("empty.changes_first")
