@@ -3,7 +3,8 @@
 The follow-up points, actors and statuses come from the ministry's memo on the follow-up of
 Norad's evaluation of IOM's work against human trafficking (../shared/seed). The grants and
 disbursements are ILLUSTRATIVE: made up to resemble a portfolio of about 60 MNOK a year; the
-contacts are placeholder addresses at example.org.
+contacts are placeholder addresses at example.org; the grouping of the follow-up points under
+the evaluation's recommendations, and the management responses, are ILLUSTRATIVE too.
 """
 
 from __future__ import annotations
@@ -155,8 +156,36 @@ def _status_list(ws, column: str, first: int, last: int) -> None:
 
 
 ACTION_HEADERS = ["Nr.", "Anbefaling", "Tiltak", "Part", "Ansvarlig", "Seksjon", "Region",
-                  "Evaluering", "Frist", "Status", "Kommentar"]
-ACTION_WIDTHS = [8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60]
+                  "Evaluering", "Frist", "Status", "Kommentar", "Anbefaling nr"]
+ACTION_WIDTHS = [8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60, 10]
+
+# (nr, recommendation, responsible, response June, response December, reason) and the
+# recommendation each follow-up point answers — ILLUSTRATIVE: the memo lists the follow-up
+# points, not how they group under the evaluation's recommendations, nor the responses
+RECOMMENDATIONS = [
+    (1, "Legg evalueringens anbefalinger til grunn i dialogen med IOM, sentralt og på "
+     "prosjektnivå", HUM, "Enig", "Enig", None),
+    (2, "Forankre oppfølgingen på landnivå: i tildelingsbrev og virksomhetsplaner", REG,
+     "Enig", "Enig", None),
+    (3, "Gå over fra ettårige til flerårige avtaler med IOM", RUS, "Delvis enig",
+     "Delvis enig", "Flerårige avtaler der prosjektene egner seg; små prosjekter kan fortsatt "
+     "være ettårige."),
+    (4, "Styrk samarbeidet mellom organisasjonene på feltet og ivaretakelsen av "
+     "menneskerettighetene", MRDEM, "Enig", "Enig", None),
+    (5, "IOM bør styrke behovsanalyser, resultatmåling og læring", "IOM", "Enig", "Enig", None),
+    (6, "IOM bør utarbeide strategier for arbeidet mot menneskehandel", "IOM", "Enig", "Enig",
+     None),
+    (7, "IOM bør overlate tiltak innen rettshåndhevelse til andre aktører", "IOM",
+     "Delvis enig", "Uenig", "Justisdepartementet vurderte, etter at oppfølgingsplanen ble "
+     "laget, at IOM håndterte dette på en god måte."),
+]
+ACTION_RECOMMENDATION = {"UD-1": 1, "UD-2": 1, "UD-5": 1, "UD-3": 2, "UD-4": 2, "UD-6": 3,
+                         "UD-7": 4, "IOM-4": 4, "IOM-5": 4, "IOM-1": 5, "IOM-2": 5,
+                         "IOM-3": 6, "IOM-6": 7}
+RESPONSE_CHOICES = ("Enig", "Delvis enig", "Uenig")
+RECOMMENDATION_HEADERS = ["Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig",
+                          "Evaluering"]
+RECOMMENDATION_WIDTHS = [6, 70, 16, 50, 30, 30]
 
 
 def actions_sheet(wb: Workbook, title: str, december: bool) -> None:
@@ -168,7 +197,8 @@ def actions_sheet(wb: Workbook, title: str, december: bool) -> None:
     for i, a in enumerate(ACTIONS):
         row = 4 + i
         values = [a[0], a[1], a[2], a[3], a[4], a[5], a[6], EVALUATION, a[7],
-                  a[8] if december else a[9], a[10] if december else None]
+                  a[8] if december else a[9], a[10] if december else None,
+                  ACTION_RECOMMENDATION[a[0]]]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -230,6 +260,29 @@ def contacts_sheet(wb: Workbook, rows: list[tuple[str, str]]) -> None:
         ws.cell(row=i, column=2, value=emails)
 
 
+def _response_list(ws, first: int, last: int) -> None:
+    rule = DataValidation(type="list", formula1='"' + ",".join(RESPONSE_CHOICES) + '"',
+                          allow_blank=True, showErrorMessage=False)
+    rule.add(f"C{first}:C{last}")
+    ws.add_data_validation(rule)
+
+
+def recommendations_sheet(wb: Workbook, december: bool | None) -> None:
+    """Add the recommendations sheet with the management responses (empty for None)."""
+    ws = wb.create_sheet("Anbefalinger")
+    _header(ws, 1, RECOMMENDATION_HEADERS, RECOMMENDATION_WIDTHS)
+    _response_list(ws, 2, 200)
+    if december is None:
+        return
+    for row, (nr, text, responsible, june, dec, reason) in enumerate(RECOMMENDATIONS, start=2):
+        if not december and june != dec:
+            reason = None  # the reason came with the later response
+        values = [nr, text, dec if december else june, reason, responsible, EVALUATION]
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=row, column=col, value=value).alignment = Alignment(
+                wrap_text=True, vertical="top")
+
+
 def build_sample(path: Path, december: bool) -> Path:
     """Write one sample reporting round (December 2012 or June 2012) to path."""
     wb = Workbook()
@@ -238,6 +291,7 @@ def build_sample(path: Path, december: bool) -> Path:
     actions_sheet(wb, f"Oppfølgingsplan: evaluering av IOMs innsats mot menneskehandel "
                       f"({when})", december)
     grants_sheet(wb, december)
+    recommendations_sheet(wb, december)
     contacts_sheet(wb, CONTACTS)
     wb.save(path)
     return path
@@ -261,13 +315,19 @@ INSTRUCTIONS = [
     "Beløp i kroner: 1 250 000 eller kr 1 250 000,50. Datoer: 31.12.2012, 2012-12-31 eller 2012.",
     "En rad med Sum/Totalt i første kolonne hoppes over.",
     "",
+    "Anbefalinger (valgfritt): én rad per anbefaling i evalueringen. Påkrevd: Nr, Anbefaling.",
+    "Ledelsens svar: velg fra listen (Enig, Delvis enig, Uenig); tom celle er «Ikke besvart».",
+    "Knytt tiltakene til anbefalingene med kolonnen «Anbefaling nr» i Tiltak-arket; numrene",
+    "må finnes i Anbefalinger-arket.",
+    "",
     "Kontakter (valgfritt): én rad per ansvarlig, skrevet som i Tiltak-arket, med e-postadresse;",
     "flere adresser skilles med ; eller , — purringene går til adressene i siste runde.",
 ]
 
 
 def build_template(path: Path) -> Path:
-    """Write the empty workbook template: the four sheets, a status list, instructions."""
+    """Write the empty workbook template: the five sheets, status and response lists,
+    instructions."""
     wb = Workbook()
     guide = wb.active
     guide.title = "Veiledning"
@@ -287,6 +347,7 @@ def build_template(path: Path) -> Path:
     ws.add_data_validation(rule)
     ws = wb.create_sheet("Utbetalinger")
     _header(ws, 1, ["Avtalenr", "År", "Beløp"], [14, 8, 16])
+    recommendations_sheet(wb, None)
     contacts_sheet(wb, [])
     wb.save(path)
     return path

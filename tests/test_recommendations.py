@@ -298,3 +298,37 @@ def test_every_response_word_maps_to_its_code_whatever_the_case_and_spaces(db, c
     rows += [[i, "r", v] for i, v in enumerate(variants, start=1)]
     load_sheets(db, {"Anbefalinger": rows})
     assert stored(db, "SELECT response FROM recommendations ORDER BY row_no") == [(code,)] * 4
+
+
+# --- the sample rounds and the template ----------------------------------------------------
+
+
+def test_the_sample_rounds_carry_recommendations_and_responses(db):
+    from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
+
+    ids = [load(db, path, as_of).snapshot_id for path, as_of in zip(SAMPLE_WORKBOOKS,
+                                                                      SAMPLE_AS_OF)]
+    june, december = ids
+    assert [(r[0], r[2], r[3], r[4], r[5]) for r in
+            query(db, "recommendation_status", december)[1]] == [
+        ("1", "accepted", 3, 2, "partial"), ("2", "accepted", 2, 0, "not_started"),
+        ("3", "partial", 1, 1, "implemented"), ("4", "accepted", 3, 1, "partial"),
+        ("5", "accepted", 2, 0, "ongoing"), ("6", "accepted", 1, 0, "partial"),
+        ("7", "rejected", 0, 0, "no_actions")]
+    assert query(db, "recommendation_kpis", december, previous=june)[1] == [
+        (december, dt.date(2012, 12, 14), 7, 6, 1, 16.7, 1, 0),
+        (june, dt.date(2012, 6, 29), 7, 7, 0, 0.0, 0, 0)]
+
+
+def test_the_template_has_the_recommendations_sheet_with_a_response_list():
+    from openpyxl import load_workbook
+
+    from followup.settings import DATA
+
+    wb = load_workbook(DATA / "template.xlsx")
+    ws = wb["Anbefalinger"]
+    assert [c.value for c in ws[1]] == ["Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse",
+                                        "Ansvarlig", "Evaluering"]
+    assert [(v.formula1, str(v.sqref)) for v in ws.data_validations.dataValidation] == [
+        ('"Enig,Delvis enig,Uenig"', "C2:C200")]
+    assert "Anbefaling nr" in [c.value for c in wb["Tiltak"][1]]
