@@ -15,7 +15,8 @@ st.title(t("page.upload", lg))
 upload.notice()
 st.caption(t("up.intro", lg))
 upload.template_button()
-uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"], key="workbook")
+uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"],
+                            key=upload.uploader_key())
 if uploaded is None:
     upload.forget()
 else:

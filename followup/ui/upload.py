@@ -22,6 +22,7 @@ from followup.ui import auth, database, generation, lang, snapshots, state
 from followup.workbook import formats
 
 _STATE = "upload_checked"
+_UPLOADS = "upload_generation"  # bumped after an import: a new uploader key empties the form
 SHOWN = 15
 
 
@@ -163,12 +164,19 @@ def _report(outcome: jobs.JobResult) -> None:
             notice += " " + (t("up.now_current", lg) if latest == outcome.detail["snapshot_id"]
                              else t("up.not_current", lg, snapshot=latest))
         st.session_state["upload_notice"] = notice
+        st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
         state.clear(("round",))
         st.rerun()
     elif outcome.outcome == "busy":
         st.warning(t("up.busy", lg), icon=":material/hourglass_top:")
     else:
         st.error(t("up.failed", lg, detail=plain(outcome.message)), icon=":material/error:")
+
+
+def uploader_key() -> str:
+    """Return the file uploader's key; a new one after an import, so the form starts empty."""
+    imports = st.session_state.get(_UPLOADS, 0)
+    return f"workbook-{imports}" if imports else "workbook"
 
 
 def notice() -> None:
