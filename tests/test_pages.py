@@ -21,7 +21,7 @@ from tests.builders import two_rounds
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/followup.py", "pages/grants.py", "pages/portfolio.py",
-         "pages/upload.py"]
+         "pages/upload.py", "pages/recommendations.py"]
 
 
 @pytest.fixture
