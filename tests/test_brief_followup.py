@@ -143,5 +143,36 @@ def test_export_carries_the_recommendations_as_the_query_does(book, db):
                          ["2", "r2", "Delvis enig", "Delvis gjennomført", 2, 0, 0.0]]
     assert rows[3][6] is None
     assert book["Anbefalinger"]["G2"].number_format == "0.0 %"
+    facts = {row[0].value: row[1] for row in book["Sammendrag"].iter_rows(min_row=2)}
+    assert facts["Anbefalinger gjennomført"].value == pytest.approx(0.25)  # 1 of 4
+    assert facts["Anbefalinger gjennomført"].number_format == "0.0 %"
     assert book.sheetnames[:5] == ["Sammendrag", "Tiltak", "Anbefalinger", "Står stille",
                                    "Frister"]
+
+
+@pytest.mark.browser
+def test_brief_with_recommendations_draws_its_charts_and_prints_a_section_per_page(db, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_brief import CHROMIUM_ARGS, PRINT_HEIGHT, PRINT_WIDTH, chromium
+
+    out = tmp_path / "brief.html"
+    assert run_cli("brief", "--db", db, "--out", out).returncode == 0
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto(out.as_uri())
+            tab.wait_for_function("document.querySelectorAll('#chart-recommendations "
+                                  ".main-svg').length > 0", timeout=30_000)
+            bars = tab.locator("#chart-recommendations .barlayer .point").count()
+            tab.emulate_media(media="print")
+            tab.set_viewport_size({"width": int(PRINT_WIDTH), "height": int(PRINT_HEIGHT)})
+            sheets = tab.eval_on_selector_all(
+                "section.sheet", "els => els.map(e => [e.id, e.getBoundingClientRect().height])")
+        finally:
+            browser.close()
+    assert bars == 5 * 4  # five statuses, a bar (maybe empty) for each of the four responses
+    assert [s for s, _ in sheets] == ["s-first", "s-trend", "s-changes", "s-followup",
+                                      "s-recommendations", "s-multi", "s-spend", "s-actions"]
+    assert all(h <= PRINT_HEIGHT for _, h in sheets), sheets

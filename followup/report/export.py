@@ -21,7 +21,7 @@ from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
 from followup.report.output import formula_like, plain
-from followup.report.tables import DEADLINE_DAYS, STALLED_ROUNDS
+from followup.report.tables import DEADLINE_DAYS, RATE_QUERY, STALLED_ROUNDS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")
@@ -157,6 +157,14 @@ def _dicts(con, name: str, filters: Filters, **extra) -> list[dict]:
     return [dict(zip(names, row)) for row in rows]
 
 
+def _implementation(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
+    """Return the implementation rate of the recommendations (as a share), when there is one."""
+    rates = _dicts(con, RATE_QUERY, filters, previous=None)
+    if not rates or not rates[0]["accepted"]:
+        return []
+    return [(t("kpi.implementation", lang), float(rates[0]["implementation_pct"]) / 100, "pct")]
+
+
 def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
     """Return the summary sheet's rows: label, value and the kind of value."""
     info = next(r for r in store.snapshots(con) if r["snapshot_id"] == filters.snapshot)
@@ -173,6 +181,7 @@ def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
            (t("kpi.done", lang), now["done"] / now["applicable"] if now["applicable"] else None,
             "pct"),
            (t("kpi.overdue", lang), now["overdue"], "int"),
+           *_implementation(con, filters, lang),
            (t("export.grants", lang), len(grants), "int"),
            (t("export.agreed", lang), sum(agreed) if agreed else None, "nok"),
            (t("export.disbursed", lang), sum(g["disbursed_nok"] for g in grants), "nok")]
