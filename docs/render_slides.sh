@@ -5,7 +5,7 @@
 #
 # Builds `python -m followup slides` (by default on a fresh database holding the sample
 # rounds), converts it to PDF with `soffice --headless` and writes deck.pptx, deck.pdf and one
-# PNG per slide (slide-1.png, ...) to OUT_DIR (default /tmp/oppfolging-slides). Needs Debian's
+# PNG per slide (slide-N.png) to OUT_DIR (default /tmp/oppfolging-slides). Needs Debian's
 # libreoffice-impress and poppler-utils; fonts-crosextra-carlito gives Calibri's metrics.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

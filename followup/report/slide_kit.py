@@ -120,7 +120,7 @@ def footer(page, text: str, number: int, total: int, lang: str) -> None:
 
 
 def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
-         lang: str) -> None:
+         lang: str, value_pt: int = 44) -> None:
     """Add a key-figure card: the label, the value large, the change coloured by its tone."""
     card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box)
     card.adjustments[0] = 0.08
@@ -132,7 +132,7 @@ def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     frame.margin_left = frame.margin_right = Inches(0.15)
     colors = {"good": "#007A5A", "bad": "#B54700"}
-    lines = [(label, TEXT_PT, False, MUTED), (value, 44, True, INK)]
+    lines = [(label, TEXT_PT, False, MUTED), (value, value_pt, True, INK)]
     if delta:
         lines.append((delta, TEXT_PT, True, colors.get(tone, MUTED)))
     fill_text(frame, lines, lang, PP_ALIGN.CENTER)

@@ -88,6 +88,9 @@ def key_figures(d: Deck) -> None:
     """Add the key figures as cards, with what their changes are measured against."""
     page = d.slide("slides.kpis")
     items = brief.key_figures(d.con, d.filters, d.info["as_of"], d.previous, d.lang)
+    rate = kpis.implementation_cards(d.frame(tables.RATE_QUERY, previous=d.previous), d.lang)
+    actions = len(kpis.action_cards(d.frame("action_kpis", previous=d.previous), d.lang))
+    items = items[:actions] + rate + items[actions:]  # in the order of Oversikt's cards
     if not items:
         d.note(page, t("slides.no_actions", d.lang))
         return
@@ -95,7 +98,8 @@ def key_figures(d: Deck) -> None:
     width = (kit.WIDTH - 2 * kit.MARGIN - gap * (len(items) - 1)) / len(items)
     for i, item in enumerate(items):
         kit.tile(page, (kit.MARGIN + i * (width + gap), Inches(2.0), int(width), Inches(3.0)),
-                 item.label, item.value, item.delta, kpis.tone(item), d.lang)
+                 item.label, item.value, item.delta, kpis.tone(item), d.lang,
+                 value_pt=44 if len(items) <= 5 else 36)
     against = t("kpi.and_from", d.lang).join(dict.fromkeys(k.against for k in items
                                                            if k.against))
     if against:
