@@ -6,7 +6,7 @@ import streamlit as st
 from followup import ui
 from followup.i18n import plain, t
 from followup.report import charts, tables
-from followup.ui import views
+from followup.ui import reminders, views
 
 ui.through_navigation()
 
@@ -36,3 +36,5 @@ else:
 st.caption(tables.row_note(actions, "total_actions", lg))
 views.action_table(actions, tables.ACTION_COLUMNS, "actions_table")
 views.action_detail(f)
+
+reminders.section(f)

@@ -152,7 +152,8 @@ def test_chart_pages_offer_the_briefing_the_slides_and_the_data(app, page):
     app.run()
     app.switch_page(page).run()
     labels = [b.label for b in app.get("download_button")]
-    assert labels == ["Briefing (HTML)", "Lysbilder (pptx)", "Data (xlsx)"]
+    drafts = ["Last ned e-postene (.eml i zip)"] if page == "pages/followup.py" else []
+    assert labels == ["Briefing (HTML)", "Lysbilder (pptx)", "Data (xlsx)", *drafts]
 
 
 def test_presentation_mode_hides_the_sidebar_and_can_be_left(app):

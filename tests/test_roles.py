@@ -126,7 +126,7 @@ def test_an_admin_sees_the_delete_button_and_the_audit_log(database):
     assert "Logg over importer og slettinger" in texts(at)
     log = at.dataframe[-1].value
     assert list(log.columns) == ["Tidspunkt", "Hvem", "Hendelse", "Runde", "Per", "Fil",
-                                 "SHA-256"]
+                                 "Mottakere", "SHA-256"]
     assert list(log["Hendelse"]) == ["Import", "Import"]
     assert list(log["Runde"]) == [2, 1]
 

@@ -29,8 +29,8 @@ class JobResult:
     message: str = ""
 
 
-def _run(args: list[str]) -> JobResult:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _run(args: list[str], extra_env: dict[str, str] | None = None) -> JobResult:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})}
     try:
         done = subprocess.run([sys.executable, "-m", "followup", *args], cwd=ROOT, env=env,
                               capture_output=True, text=True, timeout=TIMEOUT)
@@ -74,3 +74,17 @@ def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResu
     if who:
         args.append(f"--who={who}")
     return _run(args)
+
+
+def send_reminders(db: Path, filters, days: int, who: str | None, lang: str,
+                   smtp_env: dict[str, str]) -> JobResult:
+    """Send the reminders of the filters' round through `python -m followup reminders --send`
+    (the SMTP settings and login passed in the child's environment, never as arguments)."""
+    args = ["reminders", "--send", "--json", f"--db={db}", f"--lang={lang}", f"--days={days}",
+            f"--snapshot={filters.snapshot}"]
+    for option, values in (("region", filters.regions), ("section", filters.sections),
+                           ("evaluation", filters.evaluations)):
+        args += [f"--{option}={value}" for value in values]
+    if who:
+        args.append(f"--who={who}")
+    return _run(args, smtp_env)

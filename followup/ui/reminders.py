@@ -1,0 +1,126 @@
+"""The Purringer section (editors and admins): who is reminded of what, a preview of each
+message, the drafts as a zip, and, when SMTP is set up, sending behind a confirmation.
+
+The sending runs as `python -m followup reminders --send` in a child process (followup.jobs),
+the command line's path and audit log; the role is checked on the server right before it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from followup import store
+from followup.filters import Filters
+from followup.i18n import date, plain, t, tn
+from followup.report import chase, reminders
+from followup.store import jobs
+from followup.ui import auth
+from followup.ui.data import busy, database, generation
+from followup.ui.sidebar import presenting
+from followup.ui.state import lang
+
+# [smtp] keys in the secrets, and the environment variables they stand for
+SMTP_KEYS = {"host": "FOLLOWUP_SMTP_HOST", "port": "FOLLOWUP_SMTP_PORT",
+             "user": "FOLLOWUP_SMTP_USER", "password": "FOLLOWUP_SMTP_PASSWORD",
+             "from": "FOLLOWUP_SMTP_FROM", "cafile": "FOLLOWUP_SMTP_CAFILE"}
+
+
+def smtp_env() -> dict[str, str]:
+    """Return the SMTP settings as environment variables: `[smtp]` in the secrets over the
+    environment; empty when no host or no sender is set (sending is then not offered)."""
+    try:
+        table = dict(st.secrets.get("smtp") or {})
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        table = {}
+    env = {var: str(table[key]) if table.get(key) not in (None, "") else os.environ.get(var, "")
+           for key, var in SMTP_KEYS.items()}
+    return env if env["FOLLOWUP_SMTP_HOST"] and env["FOLLOWUP_SMTP_FROM"] else {}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _collect(db: str, gen: tuple, filters: Filters, days: int) -> chase.Chase:
+    with store.reader(Path(db)) as con:
+        return chase.collect(con, filters, days)
+
+
+def _table(found: chase.Chase, lg: str) -> pd.DataFrame:
+    rows = [(r.actor, ", ".join(r.emails) or "–", len(r.items),
+             ", ".join(i.action_id or "–" for i in r.items)) for r in found.reminders]
+    return pd.DataFrame(rows, columns=[t(f"rem.ui.col.{c}", lg)
+                                       for c in ("actor", "emails", "count", "ids")])
+
+
+def section(f: Filters) -> None:
+    """Draw the Purringer section for the filters' round, for those who may send reminders
+    (not in presentation mode: it is no part of a meeting's screen)."""
+    if f.snapshot is None or presenting() or not auth.allowed("remind"):
+        return
+    lg = lang()
+    st.subheader(t("rem.ui.title", lg))
+    st.caption(t("rem.ui.intro", lg, rounds=chase.STALLED_ROUNDS))
+    days = int(st.number_input(t("rem.ui.days", lg), min_value=0, max_value=3650,
+                               value=chase.DEFAULT_DAYS, step=1, key="remind_days"))
+    db = database()
+    try:
+        found = _collect(str(db), generation(db), f, days)
+    except store.Busy:
+        busy()
+    if not found.reminders:
+        st.info(t("rem.ui.none", lg, as_of=date(found.as_of, lg)), icon=":material/task_alt:")
+        return
+    st.markdown(tn("rem.ui.count", len(found.reminders), lg, as_of=date(found.as_of, lg)))
+    st.dataframe(_table(found, lg), hide_index=True)
+    if found.without_address:
+        st.warning(t("rem.ui.without", lg, actors=plain("; ".join(found.without_address))),
+                   icon=":material/alternate_email:")
+    env = smtp_env()
+    _previews(found, lg, env.get("FOLLOWUP_SMTP_FROM") or None)
+    st.download_button(t("rem.ui.zip", lg), reminders.drafts_zip(found, lg, env.get(
+        "FOLLOWUP_SMTP_FROM") or None), file_name=f"purringer-{found.as_of.isoformat()}.zip",
+        mime="application/zip", icon=":material/download:", key="remind_zip",
+        help=t("rem.ui.zip_help", lg))
+    if env:
+        _send_form(found, f, days, env, lg)
+    else:
+        st.caption(t("rem.ui.no_smtp", lg))
+
+
+def _previews(found: chase.Chase, lg: str, sender: str | None) -> None:
+    for reminder in found.reminders:
+        with st.expander(f"{reminder.actor} · {tn('rem.ui.actions', len(reminder.items), lg)}"):
+            st.caption(t("rem.ui.to", lg, to=plain(", ".join(reminder.emails) or "–")))
+            st.markdown("**" + plain(t("rem.ui.subject", lg, subject=reminders.subject(
+                reminder, found, lg))) + "**")
+            st.code(reminders.plain_text(reminder, found, lg), language=None, wrap_lines=True)
+
+
+def _send_form(found: chase.Chase, f: Filters, days: int, env: dict, lg: str) -> None:
+    count = sum(1 for r in found.reminders if r.emails)
+    if not count:
+        return
+    sure = st.checkbox(tn("rem.ui.confirm", count, lg, sender=plain(env["FOLLOWUP_SMTP_FROM"])),
+                       key=f"remind_confirm_{found.snapshot}_{days}")
+    if st.button(t("rem.ui.send", lg), type="primary", disabled=not sure, key="remind_send",
+                 icon=":material/send:") and sure:
+        who = auth.require("remind")
+        with st.spinner(t("rem.ui.sending", lg)):
+            outcome = jobs.send_reminders(database(), f, days, who, lg, env)
+        _report(outcome, lg)
+
+
+def _report(outcome: jobs.JobResult, lg: str) -> None:
+    sent = outcome.detail.get("sent")
+    if sent is None:
+        st.error(t("rem.ui.job_failed", lg), icon=":material/error:")
+        return
+    if sent:
+        st.success(tn("rem.ui.sent", len(sent), lg, actors=plain(", ".join(sent))),
+                   icon=":material/check_circle:")
+    for failure in outcome.detail.get("failed", []):
+        st.error(t("rem.ui.failed", lg, actor=plain(failure["actor"]),
+                   to=plain(", ".join(failure["emails"])), error=plain(failure["error"])),
+                 icon=":material/error:")
