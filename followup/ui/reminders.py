@@ -91,7 +91,8 @@ def section(f: Filters) -> None:
 
 def _previews(found: chase.Chase, lg: str, sender: str | None) -> None:
     for reminder in found.reminders:
-        with st.expander(f"{reminder.actor} · {tn('rem.ui.actions', len(reminder.items), lg)}"):
+        count = tn("rem.ui.actions", len(reminder.items), lg)
+        with st.expander(reminder.actor + " · " + count):
             st.caption(t("rem.ui.to", lg, to=plain(", ".join(reminder.emails) or "–")))
             st.markdown("**" + plain(t("rem.ui.subject", lg, subject=reminders.subject(
                 reminder, found, lg))) + "**")
