@@ -198,3 +198,14 @@ def test_cli_an_unknown_previous_round_names_the_rounds_there_are(rounds, cli):
     done = cli("query", "action_changes", "--db", db, "--previous", "9")
     assert done.returncode == 2
     assert done.stderr.strip() == "Ingen runde 9. Tilgjengelige: 1, 2, 3."
+
+
+def test_the_sample_figures_the_readme_gives(db):
+    from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
+    from tests.builders import load
+
+    december = [load(db, p, d).snapshot_id for p, d in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF)][-1]
+    assert [(r[0], r[4], r[5]) for r in query(db, "stalled_actions", december)[1]] == [
+        ("UD-7", 2, dt.date(2012, 6, 29)), ("IOM-2", 2, dt.date(2012, 6, 29))]
+    assert [(r[0], r[5]) for r in query(db, "deadlines", december)[1]] == [
+        ("UD-3", 288), ("UD-4", 288), ("UD-5", -17), ("IOM-1", -17), ("IOM-3", -17)]
