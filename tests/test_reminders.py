@@ -141,6 +141,7 @@ def test_the_html_part_escapes_the_workbook_and_loads_nothing(rounds):
     found = collect(db, r3)
     page = reminders.html_text(found.reminders[2], found, "nb")
     assert "b8 &lt;b&gt;fet&lt;/b&gt; &amp; co" in page
+    assert "14.12.2012, fristen er i dag</td>" in page
     assert "<b>" not in page
     for remote in ("src=", "href=", "http", "url(", "<img", "<link", "<script"):
         assert remote not in page
@@ -167,6 +168,7 @@ def test_the_command_writes_one_draft_per_actor_and_says_who_gets_what(rounds, t
     assert hum["To"] == "kari@ud.example.org, ola@ud.example.org"
     assert hum["Subject"] == "Oppfølging av evalueringen: 1 tiltak å rapportere på (per 14.12.2012)"
     assert hum["X-Unsent"] == "1"
+    assert hum["Content-Language"] == "nb-NO"
     assert hum["From"] is None
     assert hum.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in hum.iter_parts()] == ["text/plain", "text/html"]

@@ -27,12 +27,13 @@ def subject(reminder: Reminder, chase: Chase, lang: str) -> str:
     return tn("rem.subject", len(reminder.items), lang, as_of=date(chase.as_of, lang))
 
 
-def due_text(item: Item, lang: str) -> str:
+def due_text(item: Item, lang: str, labelled: bool = True) -> str:
     """Return the due date with how late or near it is (`Frist: 01.10.2012, 74 dager over
-    fristen`), or that there is none."""
+    fristen`; without `Frist:` for a table's column), or that there is none."""
     if item.due_date is None:
         return t("rem.no_due", lang)
-    text = t("rem.due", lang, date=date(item.due_date, lang))
+    text = date(item.due_date, lang)
+    text = t("rem.due", lang, date=text) if labelled else text
     if item.days_overdue is None:
         return text
     if item.days_overdue > 0:
@@ -87,8 +88,8 @@ def html_text(reminder: Reminder, chase: Chase, lang: str) -> str:
     rows = "".join(
         "<tr>" + "".join(_cell(v) for v in (
             item.action_id or "", item.action, status_label(item.status, lang),
-            due_text(item, lang), tn("rem.unchanged", item.rounds_unchanged, lang),
-            item.last_comment or "")) + "</tr>"
+            due_text(item, lang, labelled=False),
+            tn("rem.unchanged", item.rounds_unchanged, lang), item.last_comment or "")) + "</tr>"
         for item in reminder.items)
     intro = tn("rem.intro", len(reminder.items), lang, as_of=date(chase.as_of, lang),
                actor=reminder.actor)
@@ -114,11 +115,11 @@ def message(reminder: Reminder, chase: Chase, lang: str, sender: str | None = No
         msg["Date"] = format_datetime(when)
     domain = sender.rpartition("@")[2].strip("> ") if sender and "@" in sender else None
     msg["Message-ID"] = make_msgid("oppfolging", domain=domain or "oppfolging.invalid")
-    msg["Content-Language"] = {"nb": "nb-NO", "nn": "nn-NO"}.get(lang, "en")
     if draft:
         msg["X-Unsent"] = "1"
     msg.set_content(plain_text(reminder, chase, lang))
     msg.add_alternative(html_text(reminder, chase, lang), subtype="html")
+    msg["Content-Language"] = {"nb": "nb-NO", "nn": "nn-NO"}.get(lang, "en")
     return msg
 
 
