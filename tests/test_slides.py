@@ -168,7 +168,8 @@ def test_agreement_charts_hold_number_and_nok_per_type_and_year(deck, rounds):
     assert sum(v for s in data(amount)[1].values() for v in s if v) == pytest.approx(
         sum(float(r["amount_nok"]) for r in by_type))
     assert amount.plots[0].series[0].data_labels.number_format == "[$-414]#,##0.0,,"
-    assert amount.value_axis.tick_labels.number_format == "[$-414]#,##0,,"
+    # tenths on the axis below 5 MNOK (2,5 here), so no two ticks read the same
+    assert amount.value_axis.tick_labels.number_format == "[$-414]#,##0.0,,"
 
 
 def test_spend_chart_draws_the_portfolio_level_as_a_line(deck, rounds, tmp_path):
@@ -305,7 +306,7 @@ def test_many_actors_split_the_completion_chart(tmp_path):
     pages = titled(prs, "Gjennomføring per ansvarlig")
     assert [title(p) for p in pages] == ["Gjennomføring per ansvarlig (1 av 2)",
                                          "Gjennomføring per ansvarlig (2 av 2)"]
-    assert [len(data(charts(p)[0])[0]) for p in pages] == [10, 2]
+    assert [len(data(charts(p)[0])[0]) for p in pages] == [6, 6]  # spread evenly, 6 at most
 
 
 def sizes(xml: str) -> list[int]:

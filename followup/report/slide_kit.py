@@ -120,8 +120,9 @@ def footer(page, text: str, number: int, total: int, lang: str) -> None:
 
 
 def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
-         lang: str, value_pt: int = 44) -> None:
-    """Add a key-figure card: the label, the value large, the change coloured by its tone."""
+         lang: str, narrow: bool = False) -> None:
+    """Add a key-figure card: the label, the value large, the change coloured by its tone
+    (narrow: smaller type and margins, for six cards in a row)."""
     card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box)
     card.adjustments[0] = 0.08
     card.fill.solid()
@@ -130,11 +131,12 @@ def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
     card.shadow.inherit = False
     frame = card.text_frame
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame.margin_left = frame.margin_right = Inches(0.15)
+    frame.margin_left = frame.margin_right = Inches(0.06 if narrow else 0.15)
     colors = {"good": "#007A5A", "bad": "#B54700"}
-    lines = [(label, TEXT_PT, False, MUTED), (value, value_pt, True, INK)]
+    text_pt = TEXT_PT - 2 if narrow else TEXT_PT
+    lines = [(label, text_pt, False, MUTED), (value, 36 if narrow else 44, True, INK)]
     if delta:
-        lines.append((delta, TEXT_PT, True, colors.get(tone, MUTED)))
+        lines.append((delta, text_pt, True, colors.get(tone, MUTED)))
     fill_text(frame, lines, lang, PP_ALIGN.CENTER)
 
 

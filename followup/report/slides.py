@@ -31,7 +31,7 @@ from followup.report.followup_charts import (
 from followup.settings import portfolio_level_nok
 from followup.workbook.formats import STATUSES
 
-ACTORS_PER_SLIDE = 10
+ACTORS_PER_SLIDE = 6  # two-line names and the share done, all labelled, on a projector
 
 
 @dataclass
@@ -94,12 +94,12 @@ def key_figures(d: Deck) -> None:
     if not items:
         d.note(page, t("slides.no_actions", d.lang))
         return
-    gap = Inches(0.25)
+    gap = Inches(0.25 if len(items) <= 5 else 0.15)
     width = (kit.WIDTH - 2 * kit.MARGIN - gap * (len(items) - 1)) / len(items)
     for i, item in enumerate(items):
         kit.tile(page, (kit.MARGIN + i * (width + gap), Inches(2.0), int(width), Inches(3.0)),
                  item.label, item.value, item.delta, kpis.tone(item), d.lang,
-                 value_pt=44 if len(items) <= 5 else 36)
+                 narrow=len(items) > 5)
     against = t("kpi.and_from", d.lang).join(dict.fromkeys(k.against for k in items
                                                            if k.against))
     if against:
@@ -119,7 +119,8 @@ def completion(d: Deck) -> None:
         d.note(d.slide("slides.completion"), t("slides.no_actions", d.lang))
         return
     actors = list(dict.fromkeys(by_actor["actor"]))
-    chunks = [actors[i:i + ACTORS_PER_SLIDE] for i in range(0, len(actors), ACTORS_PER_SLIDE)]
+    per = -(-len(actors) // -(-len(actors) // ACTORS_PER_SLIDE))  # spread evenly over slides
+    chunks = [actors[i:i + per] for i in range(0, len(actors), per)]
     for n, chunk in enumerate(chunks, start=1):
         title = t("slides.completion", d.lang)
         if len(chunks) > 1:
@@ -193,6 +194,7 @@ def multi_year(d: Deck) -> None:
         d.note(page, t("slides.no_grants", d.lang))
         return
     years = sorted({int(y) for y in by_type["year"]})
+    top = float(by_type.groupby("year")["amount_nok"].sum().abs().max())
     half = (kit.WIDTH - 2 * kit.MARGIN - Inches(0.4)) / 2
     for i, (column, key, kind, fmt) in enumerate((
             ("grants", "slides.by_count", XL_CHART_TYPE.COLUMN_CLUSTERED, "count"),
@@ -204,7 +206,7 @@ def multi_year(d: Deck) -> None:
                          kit.BODY_BOTTOM - kit.BODY_TOP - Inches(0.5)),
                   kind, [str(y) for y in years], type_series(by_type, years, column, d.lang),
                   kit.number_format(fmt, d.lang), d.lang,
-                  axis_fmt=kit.number_format("mnok_axis" if fmt == "mnok" else fmt, d.lang))
+                  axis_fmt=mnok_axis(top, d.lang) if fmt == "mnok" else None)
 
 
 def type_series(by_type: pd.DataFrame, years: list[int], column: str, lang: str) -> list:
@@ -217,6 +219,12 @@ def type_series(by_type: pd.DataFrame, years: list[int], column: str, lang: str)
         out.append((t(f"grant_type.{kind}", lang), values, color,
                     ink if column == "amount_nok" else INK))
     return out
+
+
+def mnok_axis(top: float, lang: str) -> str:
+    """Return the axis format for amounts up to top: whole millions, or tenths below 5 MNOK
+    (so that no two ticks read the same)."""
+    return kit.number_format("mnok_axis" if top >= 5_000_000 else "mnok", lang)
 
 
 def spend(d: Deck) -> None:
@@ -232,11 +240,16 @@ def spend(d: Deck) -> None:
     if level:
         series.append((t("slides.level", d.lang, level=mnok(level, d.lang, 0)),
                        [level] * len(by_year), INK))
+    amounts = [abs(v) for v in series[0][1]]
+    top = max([*amounts, level or 0])
+    inside = min(amounts) >= 0.15 * top  # a label fits inside the foot of every bar
+    if not inside:
+        series[0] = (*series[0][:3], INK)
     chart = kit.chart(page, _body(), XL_CHART_TYPE.COLUMN_CLUSTERED,
                       [str(int(y)) for y in by_year["year"]], series,
                       kit.number_format("mnok", d.lang), d.lang,
-                      axis_fmt=kit.number_format("mnok_axis", d.lang),
-                      axis_title=t("chart.mnok", d.lang), inside=True)
+                      axis_fmt=mnok_axis(top, d.lang), axis_title=t("chart.mnok", d.lang),
+                      inside=inside)
     if level:
         kit.as_line(chart, INK)
     chart.has_legend = True
