@@ -7,9 +7,11 @@ reads back exactly what was stored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -617,3 +619,67 @@ def test_an_old_xls_workbook_loads_with_its_merged_cells(tmp_path):
     checked.close()
     assert rows == [(4, "A1", "Hum", "done", dt.date(2012, 12, 31)),
                     (5, "A2", "Hum", "ongoing", dt.date(2013, 12, 31))]
+
+
+# --- nynorsk -----------------------------------------------------------------------------
+
+def test_a_workbook_written_in_nynorsk_loads(db):
+    """Sheet names, headers, status words and grant types in nynorsk, as a nynorsk office
+    writes them: Tilskot, Utbetalingar, Ansvarleg, Partnar, Frå, Ikkje påbyrja, Eittårig."""
+    loaded = load_sheets(db, {
+        "Tiltak": [["Nr.", "Tiltak", "Ansvarleg", "Status", "Tilråding", "Frist"],
+                   ["N1", "Lage plan", "Hum", "Ikkje påbyrja", "Tilråding 1", "31.12.2012"],
+                   ["N2", "Rapportere", "Hum", "ikkje rapportert", None, None],
+                   ["N3", "Avslutte", "IOM", "Ikkje relevant", None, None],
+                   ["N4", "Kartleggje", "IOM", "Delvis gjennomført", None, None],
+                   ["N5", "Følgje opp", "IOM", "Pågår", None, None],
+                   ["N6", "Evaluere", "IOM", "Påbyrja", None, None],
+                   ["N7", "Melde", "IOM", "Gjennomført", None, None],
+                   ["N8", "Starte", "IOM", "Ikkje starta", None, None]],
+        "Tilskot": [["Avtalenr", "Partnar", "Frå", "Til", "Avtaletype", "Avtalebeløp"],
+                    ["G1", "IOM", "01.01.2011", "31.12.2012", "Eittårig", "1 000 000"],
+                    ["G2", "ILO", 2012, 2012, "Fleirårig", None]],
+        "Utbetalingar": [["Avtalenr", "År", "Beløp"], ["G1", 2011, "500 000"],
+                         ["G2", 2012, "250 000,50"]],
+    }, as_of="2012-12-14")
+    assert not [p for p in loaded.warnings if p.code != "empty_status"]
+    assert stored(db, "select action_id, actor, status, recommendation, due_date from actions "
+                      "order by action_id") == [
+        ("N1", "Hum", "not_started", "Tilråding 1", dt.date(2012, 12, 31)),
+        ("N2", "Hum", "no_report", None, None),
+        ("N3", "IOM", "not_applicable", None, None),
+        ("N4", "IOM", "partial", None, None),
+        ("N5", "IOM", "ongoing", None, None),
+        ("N6", "IOM", "ongoing", None, None),
+        ("N7", "IOM", "done", None, None),
+        ("N8", "IOM", "not_started", None, None)]
+    assert stored(db, "select grant_id, partner, start_date, end_date, grant_type, amount_nok "
+                      "from grants order by grant_id") == [
+        ("G1", "IOM", dt.date(2011, 1, 1), dt.date(2012, 12, 31), "one-year", Decimal("1000000")),
+        ("G2", "ILO", dt.date(2012, 1, 1), dt.date(2012, 12, 31), "multi-year", None)]
+    assert stored(db, "select grant_id, year, amount_nok from disbursements order by 1") == [
+        ("G1", 2011, Decimal("500000")), ("G2", 2012, Decimal("250000.50"))]
+
+
+def test_the_problems_of_a_rejected_workbook_read_in_nynorsk(tmp_path):
+    checked = check_sheets(tmp_path, {
+        "Tiltak": [["Tiltak", "Ansvarleg", "Status"], ["Lage plan", "Hum", "Kanskje"]]})
+    assert texts(checked, "nn", "error") == [
+        "Tiltak, rad 2, kolonne Status: «Kanskje» er ikkje ein kjend status. Godtekne: "
+        + ", ".join(w for words in formats.STATUS_WORDS.values() for w in words) + "."]
+
+
+NYNORSK = ["Tilskot", "Avtalar", "Utbetalingar", "Ansvarleg", "Tilråding", "Partnar",
+           "Tilskotsmottakar", "Mottakar", "Frå", "Påbyrja", "Ikkje påbyrja", "Ikkje starta",
+           "Ikkje gjort", "Ikkje rapportert", "Ikkje relevant", "Bortfalle", "Fell bort",
+           "fleirårig", "eittårig"]
+
+
+def test_the_nynorsk_words_are_accepted_and_the_readme_lists_them():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    accepted = {w for words in formats.SHEET_ALIASES.values() for w in words}
+    accepted |= {a for fields in formats.FIELDS.values() for f in fields for a in f.aliases}
+    accepted |= {w for words in formats.STATUS_WORDS.values() for w in words}
+    accepted |= {w for words in formats.GRANT_TYPE_WORDS.values() for w in words}
+    assert [w for w in NYNORSK if w not in accepted] == []
+    assert [w for w in NYNORSK if not re.search(rf"[`\s,]{w}[`,\s|]", readme)] == []

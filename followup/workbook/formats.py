@@ -27,8 +27,8 @@ class Field:
 
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     ACTIONS: ("Tiltak", "Actions", "Oppfølging"),
-    GRANTS: ("Tilskudd", "Grants", "Avtaler"),
-    DISBURSEMENTS: ("Utbetalinger", "Disbursements"),
+    GRANTS: ("Tilskudd", "Tilskot", "Grants", "Avtaler", "Avtalar"),
+    DISBURSEMENTS: ("Utbetalinger", "Utbetalingar", "Disbursements"),
     RECOMMENDATIONS: ("Anbefalinger", "Recommendations", "Anbefalingar", "Tilrådingar",
                       "Tilrådinger"),
     CONTACTS: ("Kontakter", "Kontaktar", "Contacts"),
@@ -37,10 +37,10 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
 FIELDS: dict[str, tuple[Field, ...]] = {
     ACTIONS: (
         Field("action", ("Tiltak", "Action"), required=True),
-        Field("actor", ("Ansvarlig", "Responsible", "Actor"), required=True),
+        Field("actor", ("Ansvarlig", "Ansvarleg", "Responsible", "Actor"), required=True),
         Field("status", ("Status",), required=True),
         Field("action_id", ("ID", "Nr", "Nr.")),
-        Field("recommendation", ("Anbefaling", "Recommendation")),
+        Field("recommendation", ("Anbefaling", "Tilråding", "Recommendation")),
         Field("recommendation_id", ("Anbefaling nr", "Recommendation ID", "Rec. ID",
                                     "Anbefalingsnr", "Tilråding nr")),
         Field("evaluation", ("Evaluering", "Evaluation")),
@@ -52,8 +52,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     GRANTS: (
         Field("grant_id", ("Avtalenr", "Avtalenummer", "Grant ID", "Agreement"), required=True),
-        Field("partner", ("Partner", "Tilskuddsmottaker", "Mottaker"), required=True),
-        Field("start_date", ("Start", "Fra"), required=True),
+        Field("partner", ("Partner", "Partnar", "Tilskuddsmottaker", "Tilskotsmottakar",
+                          "Mottaker", "Mottakar"), required=True),
+        Field("start_date", ("Start", "Fra", "Frå"), required=True),
         Field("end_date", ("Slutt", "Til", "End"), required=True),
         Field("title", ("Tittel", "Title")),
         Field("section", ("Seksjon", "Section")),
@@ -97,12 +98,14 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "done": ("Gjennomført", "Ferdig", "Fullført", "Utført", "Done", "Completed", "Implemented"),
     "partial": ("Delvis", "Delvis gjennomført", "Partial", "Partially done",
                 "Partially implemented"),
-    "ongoing": ("Pågår", "Påbegynt", "Under arbeid", "Ongoing", "In progress", "Started"),
-    "not_started": ("Ikke påbegynt", "Ikke startet", "Ikke gjort", "Not started", "Not done",
-                    "Not initiated"),
-    "no_report": ("Ikke rapportert", "Ingen rapport", "Not reported", "No report"),
-    "not_applicable": ("Bortfalt", "Ikke relevant", "Utgår", "No longer applicable",
-                       "Not applicable", "N/A"),
+    "ongoing": ("Pågår", "Påbegynt", "Påbyrja", "Under arbeid", "Ongoing", "In progress",
+                "Started"),
+    "not_started": ("Ikke påbegynt", "Ikke startet", "Ikke gjort", "Ikkje påbyrja",
+                    "Ikkje starta", "Ikkje gjort", "Not started", "Not done", "Not initiated"),
+    "no_report": ("Ikke rapportert", "Ingen rapport", "Ikkje rapportert", "Not reported",
+                  "No report"),
+    "not_applicable": ("Bortfalt", "Ikke relevant", "Utgår", "Ikkje relevant", "Bortfalle",
+                       "Fell bort", "No longer applicable", "Not applicable", "N/A"),
 }
 STATUSES = tuple(STATUS_WORDS)
 
@@ -118,8 +121,9 @@ RESPONSE_WORDS: dict[str, tuple[str, ...]] = {
 RESPONSES = (*RESPONSE_WORDS, "no_response")
 
 GRANT_TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "multi-year": ("flerårig", "multi-year", "multiyear", "multi year", "flerårlig"),
-    "one-year": ("ettårig", "one-year", "one year", "single-year", "ettårlig"),
+    "multi-year": ("flerårig", "fleirårig", "multi-year", "multiyear", "multi year",
+                   "flerårlig"),
+    "one-year": ("ettårig", "eittårig", "one-year", "one year", "single-year", "ettårlig"),
 }
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
