@@ -17,7 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from followup.settings import DATA
+from followup.i18n import LANGS
+from followup import template
+from followup.settings import DATA, template_path
 
 EVALUATION = "Norad: IOMs innsats mot menneskehandel"
 HUM = "Hum-seksjonen"
@@ -297,67 +299,12 @@ def build_sample(path: Path, december: bool) -> Path:
     return path
 
 
-INSTRUCTIONS = [
-    "Slik fyller du ut statusarket",
-    "",
-    "Ett ark per rapporteringsrunde. Last opp filen i Oppfølging (siden «Last opp») eller med",
-    "python -m followup ingest FIL --as-of ÅÅÅÅ-MM-DD.",
-    "",
-    "Tiltak: én rad per tiltak. Påkrevd: Tiltak, Ansvarlig, Status.",
-    "Status: velg fra listen (Gjennomført, Delvis gjennomført, Pågår, Ikke gjort, "
-    "Ikke rapportert, Bortfalt).",
-    "Nr. bør være fast fra runde til runde, så endringer kan følges.",
-    "",
-    "Tilskudd: én rad per avtale. Påkrevd: Avtalenr, Partner, Fra, Til.",
-    "Utbetalinger per år: enten som kolonner med årstall (2012, 2013, …) i Tilskudd-arket,",
-    "eller som rader i arket Utbetalinger (Avtalenr, År, Beløp) — ikke begge deler for samme år.",
-    "",
-    "Beløp i kroner: 1 250 000 eller kr 1 250 000,50. Datoer: 31.12.2012, 2012-12-31 eller 2012.",
-    "En rad med Sum/Totalt i første kolonne hoppes over.",
-    "",
-    "Anbefalinger (valgfritt): én rad per anbefaling i evalueringen. Påkrevd: Nr, Anbefaling.",
-    "Ledelsens svar: velg fra listen (Enig, Delvis enig, Uenig); tom celle er «Ikke besvart».",
-    "Knytt tiltakene til anbefalingene med kolonnen «Anbefaling nr» i Tiltak-arket; numrene",
-    "må finnes i Anbefalinger-arket.",
-    "",
-    "Kontakter (valgfritt): én rad per ansvarlig, skrevet som i Tiltak-arket, med e-postadresse;",
-    "flere adresser skilles med ; eller , — purringene går til adressene i siste runde.",
-]
-
-
-def build_template(path: Path) -> Path:
-    """Write the empty workbook template: the five sheets, status and response lists,
-    instructions."""
-    wb = Workbook()
-    guide = wb.active
-    guide.title = "Veiledning"
-    for i, line in enumerate(INSTRUCTIONS, start=1):
-        guide.cell(row=i, column=1, value=line).font = TITLE_FONT if i == 1 else Font()
-    guide.column_dimensions["A"].width = 100
-    ws = wb.create_sheet("Tiltak")
-    _header(ws, 1, ACTION_HEADERS, ACTION_WIDTHS)
-    _status_list(ws, "J", 2, 1000)
-    for row in range(2, 1001):
-        ws.cell(row=row, column=9).number_format = "DD.MM.YYYY"
-    ws = wb.create_sheet("Tilskudd")
-    _header(ws, 1, ["Avtalenr", "Tittel", "Partner", "Seksjon", "Region", "Land", "Fra", "Til",
-                    "Avtalebeløp", "Avtaletype"], [14, 44, 22, 26, 20, 14, 12, 12, 16, 12])
-    rule = DataValidation(type="list", formula1='"flerårig,ettårig"', allow_blank=True)
-    rule.add("J2:J1000")
-    ws.add_data_validation(rule)
-    ws = wb.create_sheet("Utbetalinger")
-    _header(ws, 1, ["Avtalenr", "År", "Beløp"], [14, 8, 16])
-    recommendations_sheet(wb, None)
-    contacts_sheet(wb, [])
-    wb.save(path)
-    return path
-
-
 def main() -> None:
-    """Regenerate data/sample-2012-06.xlsx, data/sample.xlsx and data/template.xlsx."""
+    """Regenerate data/sample-2012-06.xlsx, data/sample.xlsx and the templates (nb, nn, en)."""
     build_sample(DATA / "sample-2012-06.xlsx", december=False)
     build_sample(DATA / "sample.xlsx", december=True)
-    build_template(DATA / "template.xlsx")
+    for lang in LANGS:
+        template.build(template_path(lang), lang)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ TEMPLATE = DATA / "template.xlsx"
 DEFAULT_DB = DATA / "followup.duckdb"
 
 
+def template_path(lang: str) -> Path:
+    """Return the empty workbook template in a language (bokmål's is data/template.xlsx)."""
+    return TEMPLATE if lang not in ("nn", "en") else DATA / f"template-{lang}.xlsx"
+
+
 def _megabytes(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
     return int(float(value) * 2**20) if value else default * 2**20

@@ -15,7 +15,7 @@ import streamlit as st
 from followup import store
 from followup.i18n import date, number, plain, quote, t, tn
 from followup.report import tables
-from followup.settings import TEMPLATE, Limits
+from followup.settings import Limits, template_path
 from followup.store import ingest, jobs, preview
 from followup.store.rounds import audit_log as audit_rows
 from followup.ui import auth, database, generation, lang, snapshots, state
@@ -28,8 +28,9 @@ SHOWN = 15
 
 def template_button() -> None:
     """Offer the empty workbook template for download."""
-    st.download_button(t("up.template", lang()), TEMPLATE.read_bytes(),
-                       file_name="oppfolging-mal.xlsx", icon=":material/download:",
+    lg = lang()
+    st.download_button(t("up.template", lg), template_path(lg).read_bytes(),
+                       file_name=t("up.template_file", lg), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

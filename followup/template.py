@@ -1,0 +1,125 @@
+"""The empty workbook template, one per language: data/template.xlsx (bokmål),
+data/template-nn.xlsx and data/template-en.xlsx, written by `python -m followup.sample`.
+
+Each has the instructions (from the catalogs), the four sheets with that language's sheet
+names and headers, and drop-downs of that language's status words and grant types, every one
+of them a word the workbook format accepts (tests/test_template.py loads each template).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from followup.i18n import t
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+ROWS = 1000
+
+# The workbook format's own words in each language (see followup/workbook/formats.py).
+WORDS = {
+    "nb": {
+        "sheets": ("Tiltak", "Tilskudd", "Utbetalinger", "Kontakter"),
+        "actions": ("Nr.", "Anbefaling", "Tiltak", "Part", "Ansvarlig", "Seksjon", "Region",
+                    "Evaluering", "Frist", "Status", "Kommentar"),
+        "grants": ("Avtalenr", "Tittel", "Partner", "Seksjon", "Region", "Land", "Fra", "Til",
+                   "Avtalebeløp", "Avtaletype"),
+        "disbursements": ("Avtalenr", "År", "Beløp"),
+        "contacts": ("Ansvarlig", "E-post"),
+        "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort",
+                     "Ikke rapportert", "Bortfalt"),
+        "types": ("flerårig", "ettårig"),
+    },
+    "nn": {
+        "sheets": ("Tiltak", "Tilskot", "Utbetalingar", "Kontaktar"),
+        "actions": ("Nr.", "Tilråding", "Tiltak", "Part", "Ansvarleg", "Seksjon", "Region",
+                    "Evaluering", "Frist", "Status", "Kommentar"),
+        "grants": ("Avtalenr", "Tittel", "Partnar", "Seksjon", "Region", "Land", "Frå", "Til",
+                   "Avtalebeløp", "Avtaletype"),
+        "disbursements": ("Avtalenr", "År", "Beløp"),
+        "contacts": ("Ansvarleg", "E-post"),
+        "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje påbyrja",
+                     "Ikkje rapportert", "Ikkje relevant"),
+        "types": ("fleirårig", "eittårig"),
+    },
+    "en": {
+        "sheets": ("Actions", "Grants", "Disbursements", "Contacts"),
+        "actions": ("ID", "Recommendation", "Action", "Party", "Responsible", "Section",
+                    "Region", "Evaluation", "Due date", "Status", "Comment"),
+        "grants": ("Grant ID", "Title", "Partner", "Section", "Region", "Country", "Start",
+                   "End", "Amount NOK", "Type"),
+        "disbursements": ("Grant ID", "Year", "Amount NOK"),
+        "contacts": ("Actor", "Email"),
+        "statuses": ("Done", "Partially done", "Ongoing", "Not started", "Not reported",
+                     "Not applicable"),
+        "types": ("multi-year", "one-year"),
+    },
+}
+ACTION_WIDTHS = (8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60)
+GRANT_WIDTHS = (14, 44, 22, 26, 20, 14, 12, 12, 16, 12)
+
+
+def instructions(lang: str) -> list[str]:
+    """Return the lines of the instructions sheet in lang."""
+    w = WORDS[lang]
+    actions, grants, disbursements, contacts = w["sheets"]
+    a, g = w["actions"], w["grants"]
+    return [
+        t("template.title", lang), "",
+        t("template.upload", lang), t("template.command", lang), "",
+        t("template.actions", lang, sheet=actions, required=", ".join((a[2], a[4], a[9]))),
+        t("template.status", lang, choices=", ".join(w["statuses"])),
+        t("template.id", lang, column=a[0]), "",
+        t("template.grants", lang, sheet=grants, required=", ".join((g[0], g[2], g[6], g[7]))),
+        t("template.years", lang, grants=grants),
+        t("template.rows", lang, sheet=disbursements, columns=", ".join(w["disbursements"])),
+        "",
+        t("template.amounts", lang), t("template.totals", lang), "",
+        t("template.contacts", lang, sheet=contacts, actions=actions),
+        t("template.contacts_more", lang),
+    ]
+
+
+def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (name, width) in enumerate(zip(names, widths), start=1):
+        cell = ws.cell(row=1, column=col, value=name)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = ws.cell(row=2, column=1)
+
+
+def _choices(ws, words: tuple[str, ...], column: str) -> None:
+    rule = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True,
+                          showErrorMessage=False)
+    rule.add(f"{column}2:{column}{ROWS}")
+    ws.add_data_validation(rule)
+
+
+def build(target: Path, lang: str = "nb") -> Path:
+    """Write the empty template in lang to target: instructions, four sheets, drop-downs."""
+    w = WORDS[lang]
+    wb = Workbook()
+    guide = wb.active
+    guide.title = t("template.sheet", lang)
+    for i, line in enumerate(instructions(lang), start=1):
+        guide.cell(row=i, column=1, value=line).font = TITLE_FONT if i == 1 else Font()
+    guide.column_dimensions["A"].width = 100
+    actions, grants, disbursements, contacts = w["sheets"]
+    ws = wb.create_sheet(actions)
+    _header(ws, w["actions"], ACTION_WIDTHS)
+    _choices(ws, w["statuses"], "J")
+    for row in range(2, ROWS + 1):
+        ws.cell(row=row, column=9).number_format = "DD.MM.YYYY"
+    ws = wb.create_sheet(grants)
+    _header(ws, w["grants"], GRANT_WIDTHS)
+    _choices(ws, w["types"], "J")
+    _header(wb.create_sheet(disbursements), w["disbursements"], (14, 8, 16))
+    _header(wb.create_sheet(contacts), w["contacts"], (48, 60))
+    wb.save(target)
+    return target
