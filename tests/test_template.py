@@ -8,7 +8,7 @@ import re
 import openpyxl
 import pytest
 
-from followup import template
+from followup.report import template
 from followup.i18n import LANGS, t
 from followup.settings import template_path
 from tests.builders import load, stored
