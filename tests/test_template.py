@@ -8,8 +8,8 @@ import re
 import openpyxl
 import pytest
 
-from followup.report import template
 from followup.i18n import LANGS, t
+from followup.report import template
 from followup.settings import template_path
 from tests.builders import load, stored
 from tests.test_nynorsk import BOKMAL_ONLY
@@ -29,7 +29,7 @@ def test_the_committed_template_is_what_the_builder_writes(tmp_path, lang):
 def test_a_filled_in_template_loads_in_every_language(tmp_path, db, lang):
     wb = openpyxl.load_workbook(template_path(lang))
     words = template.WORDS[lang]
-    actions, grants, disbursements, _contacts = (wb[n] for n in words["sheets"])
+    actions, grants, disbursements, recommendations, _contacts = (wb[n] for n in words["sheets"])
     assert wb.worksheets[0].title == t("template.sheet", lang)
     assert wb.worksheets[0]["A1"].value == t("template.title", lang)
     for i, status in enumerate(words["statuses"], start=2):
@@ -38,6 +38,8 @@ def test_a_filled_in_template_loads_in_every_language(tmp_path, db, lang):
     grants.append(["G1", None, "IOM", None, None, None, "01.01.2011", "31.12.2012", "1 000 000",
                    words["types"][1]])
     disbursements.append(["G1", 2012, "250 000"])
+    for i, response in enumerate(words["responses"], start=1):
+        recommendations.append([i, f"tilråding {i}", response])
     filled = tmp_path / "filled.xlsx"
     wb.save(filled)
     loaded = load(db, filled, "2012-12-14")
@@ -47,6 +49,8 @@ def test_a_filled_in_template_loads_in_every_language(tmp_path, db, lang):
         ("not_applicable",)]
     assert stored(db, "select grant_type, amount_nok from grants") == [("one-year", 1_000_000)]
     assert stored(db, "select year, amount_nok from disbursements") == [(2012, 250_000)]
+    assert stored(db, "select response from recommendations order by row_no") == [
+        ("accepted",), ("partial",), ("rejected",)]
 
 
 def test_the_nynorsk_instructions_hold_no_bokmal_word():

@@ -1,9 +1,10 @@
 """The empty workbook template, one per language: data/template.xlsx (bokmål),
 data/template-nn.xlsx and data/template-en.xlsx, written by `python -m followup.sample`.
 
-Each has the instructions (from the catalogs), the four sheets with that language's sheet
-names and headers, and drop-downs of that language's status words and grant types, every one
-of them a word the workbook format accepts (tests/test_template.py loads each template).
+Each has the instructions (from the catalogs), the five sheets with that language's sheet
+names and headers, and drop-downs of that language's status words, grant types and management
+responses, every one of them a word the workbook format accepts (tests/test_template.py loads
+each template).
 """
 
 from __future__ import annotations
@@ -24,51 +25,61 @@ ROWS = 1000
 # The workbook format's own words in each language (see followup/workbook/formats.py).
 WORDS = {
     "nb": {
-        "sheets": ("Tiltak", "Tilskudd", "Utbetalinger", "Kontakter"),
+        "sheets": ("Tiltak", "Tilskudd", "Utbetalinger", "Anbefalinger", "Kontakter"),
         "actions": ("Nr.", "Anbefaling", "Tiltak", "Part", "Ansvarlig", "Seksjon", "Region",
-                    "Evaluering", "Frist", "Status", "Kommentar"),
+                    "Evaluering", "Frist", "Status", "Kommentar", "Anbefaling nr"),
         "grants": ("Avtalenr", "Tittel", "Partner", "Seksjon", "Region", "Land", "Fra", "Til",
                    "Avtalebeløp", "Avtaletype"),
         "disbursements": ("Avtalenr", "År", "Beløp"),
+        "recommendations": ("Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig",
+                            "Evaluering"),
         "contacts": ("Ansvarlig", "E-post"),
         "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort",
                      "Ikke rapportert", "Bortfalt"),
+        "responses": ("Enig", "Delvis enig", "Uenig"),
         "types": ("flerårig", "ettårig"),
     },
     "nn": {
-        "sheets": ("Tiltak", "Tilskot", "Utbetalingar", "Kontaktar"),
+        "sheets": ("Tiltak", "Tilskot", "Utbetalingar", "Tilrådingar", "Kontaktar"),
         "actions": ("Nr.", "Tilråding", "Tiltak", "Part", "Ansvarleg", "Seksjon", "Region",
-                    "Evaluering", "Frist", "Status", "Kommentar"),
+                    "Evaluering", "Frist", "Status", "Kommentar", "Tilråding nr"),
         "grants": ("Avtalenr", "Tittel", "Partnar", "Seksjon", "Region", "Land", "Frå", "Til",
                    "Avtalebeløp", "Avtaletype"),
         "disbursements": ("Avtalenr", "År", "Beløp"),
+        "recommendations": ("Nr", "Tilråding", "Leiinga sitt svar", "Grunngjeving",
+                            "Ansvarleg", "Evaluering"),
         "contacts": ("Ansvarleg", "E-post"),
         "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje påbyrja",
                      "Ikkje rapportert", "Ikkje relevant"),
+        "responses": ("Einig", "Delvis einig", "Ueinig"),
         "types": ("fleirårig", "eittårig"),
     },
     "en": {
-        "sheets": ("Actions", "Grants", "Disbursements", "Contacts"),
+        "sheets": ("Actions", "Grants", "Disbursements", "Recommendations", "Contacts"),
         "actions": ("ID", "Recommendation", "Action", "Party", "Responsible", "Section",
-                    "Region", "Evaluation", "Due date", "Status", "Comment"),
+                    "Region", "Evaluation", "Due date", "Status", "Comment", "Recommendation ID"),
         "grants": ("Grant ID", "Title", "Partner", "Section", "Region", "Country", "Start",
                    "End", "Amount NOK", "Type"),
         "disbursements": ("Grant ID", "Year", "Amount NOK"),
+        "recommendations": ("ID", "Recommendation", "Management response", "Response text",
+                            "Responsible", "Evaluation"),
         "contacts": ("Actor", "Email"),
         "statuses": ("Done", "Partially done", "Ongoing", "Not started", "Not reported",
                      "Not applicable"),
+        "responses": ("Agreed", "Partially agreed", "Disagreed"),
         "types": ("multi-year", "one-year"),
     },
 }
-ACTION_WIDTHS = (8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60)
+ACTION_WIDTHS = (8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60, 10)
+RECOMMENDATION_WIDTHS = (6, 70, 16, 50, 30, 30)
 GRANT_WIDTHS = (14, 44, 22, 26, 20, 14, 12, 12, 16, 12)
 
 
 def instructions(lang: str) -> list[str]:
     """Return the lines of the instructions sheet in lang."""
     w = WORDS[lang]
-    actions, grants, disbursements, contacts = w["sheets"]
-    a, g = w["actions"], w["grants"]
+    actions, grants, disbursements, recommendations, contacts = w["sheets"]
+    a, g, r = w["actions"], w["grants"], w["recommendations"]
     return [
         t("template.title", lang), "",
         t("template.upload", lang), t("template.command", lang), "",
@@ -80,6 +91,12 @@ def instructions(lang: str) -> list[str]:
         t("template.rows", lang, sheet=disbursements, columns=", ".join(w["disbursements"])),
         "",
         t("template.amounts", lang), t("template.totals", lang), "",
+        t("template.recommendations", lang, sheet=recommendations,
+          required=", ".join((r[0], r[1]))),
+        t("template.responses", lang, column=r[2], choices=", ".join(w["responses"]),
+          empty=t("response.no_response", lang)),
+        t("template.link", lang, column=a[11], actions=actions),
+        t("template.link_more", lang, sheet=recommendations), "",
         t("template.contacts", lang, sheet=contacts, actions=actions),
         t("template.contacts_more", lang),
     ]
@@ -94,15 +111,15 @@ def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     ws.freeze_panes = ws.cell(row=2, column=1)
 
 
-def _choices(ws, words: tuple[str, ...], column: str) -> None:
+def _choices(ws, words: tuple[str, ...], column: str, last: int = ROWS) -> None:
     rule = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True,
                           showErrorMessage=False)
-    rule.add(f"{column}2:{column}{ROWS}")
+    rule.add(f"{column}2:{column}{last}")
     ws.add_data_validation(rule)
 
 
 def build(target: Path, lang: str = "nb") -> Path:
-    """Write the empty template in lang to target: instructions, four sheets, drop-downs."""
+    """Write the empty template in lang to target: instructions, five sheets, drop-downs."""
     w = WORDS[lang]
     wb = Workbook()
     guide = wb.active
@@ -110,7 +127,7 @@ def build(target: Path, lang: str = "nb") -> Path:
     for i, line in enumerate(instructions(lang), start=1):
         guide.cell(row=i, column=1, value=line).font = TITLE_FONT if i == 1 else Font()
     guide.column_dimensions["A"].width = 100
-    actions, grants, disbursements, contacts = w["sheets"]
+    actions, grants, disbursements, recommendations, contacts = w["sheets"]
     ws = wb.create_sheet(actions)
     _header(ws, w["actions"], ACTION_WIDTHS)
     _choices(ws, w["statuses"], "J")
@@ -120,6 +137,9 @@ def build(target: Path, lang: str = "nb") -> Path:
     _header(ws, w["grants"], GRANT_WIDTHS)
     _choices(ws, w["types"], "J")
     _header(wb.create_sheet(disbursements), w["disbursements"], (14, 8, 16))
+    ws = wb.create_sheet(recommendations)
+    _header(ws, w["recommendations"], RECOMMENDATION_WIDTHS)
+    _choices(ws, w["responses"], "C", last=200)
     _header(wb.create_sheet(contacts), w["contacts"], (48, 60))
     wb.save(target)
     return target
