@@ -147,7 +147,7 @@ def test_empty_database_shows_a_friendly_message(db, monkeypatch):
     assert any("Ingen rapporteringsrunder" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("page", PAGES[:4])
+@pytest.mark.parametrize("page", [*PAGES[:4], "pages/recommendations.py"])
 def test_chart_pages_offer_the_briefing_the_slides_and_the_data(app, page):
     app.run()
     app.switch_page(page).run()
