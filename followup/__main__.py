@@ -14,7 +14,7 @@ from followup.filters import Filters
 from followup.i18n import LANGS, date, quote, t, tn
 from followup.settings import db_path
 
-EXIT_OK, EXIT_FAIL, EXIT_REJECTED, EXIT_BUSY = 0, 1, 2, 3
+EXIT_OK, EXIT_FAIL, EXIT_REJECTED, EXIT_BUSY, EXIT_DAMAGED, EXIT_DISK_FULL = 0, 1, 2, 3, 4, 5
 
 
 class Stop(Exception):
@@ -64,11 +64,41 @@ def _rejected(problems: list, args) -> Stop:
               file=sys.stderr)
     if args.json:
         print(json.dumps({"rejected": True, "problems": [
-            {"severity": p.severity, "sheet": p.sheet, "row": p.row, "column": p.column,
-             "value": p.value, "message": p.message(args.lang)} for p in problems]},
+            {**p.as_dict(), "message": p.message(args.lang)} for p in problems]},
             ensure_ascii=False))
     errors = sum(p.is_error for p in problems)
     return Stop(tn("cli.rejected", errors, args.lang))
+
+
+def _existing_file(args) -> Path:
+    path = Path(args.file)
+    if path.is_dir():
+        raise Stop(t("cli.not_a_file", args.lang, path=path))
+    if not path.is_file():
+        raise Stop(t("cli.no_file", args.lang, path=path))
+    return path
+
+
+def cmd_check(args) -> int:
+    """Check a workbook without loading it: print what was found as JSON, and write the typed
+    tables as Parquet in --out (what the app's upload page shows and previews)."""
+    from followup.store import ingest, staged
+    from followup.workbook.problems import Rejected
+
+    path = _existing_file(args)
+    name = args.name or path.name
+    try:
+        checked = ingest.check(ingest.read_upload(path), name)
+    except Rejected as rejected:
+        checked = ingest.Checked(ingest.display_name(name), "", b"", None,
+                                 problems=rejected.problems)
+    try:
+        if checked.con is not None and not checked.errors:
+            staged.write_staged(checked, Path(args.out))
+    finally:
+        checked.close()
+    print(json.dumps(staged.summary(checked), ensure_ascii=False))
+    return EXIT_OK
 
 
 def cmd_ingest(args) -> int:
@@ -76,11 +106,7 @@ def cmd_ingest(args) -> int:
     from followup.store import ingest
     from followup.workbook.problems import Rejected, count
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise Stop(t("cli.not_a_file", args.lang, path=path))
-    if not path.is_file():
-        raise Stop(t("cli.no_file", args.lang, path=path))
+    path = _existing_file(args)
     as_of = _as_of(args.as_of, args.lang)
     db = db_path(args.db)
     name = args.name or path.name
@@ -351,6 +377,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--who", help="who imports, for the audit log (default: the local account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_ingest)
+    p = sub.add_parser("check", parents=[common],
+                       help="check a workbook without loading it (JSON; tables to --out)")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, metavar="FOLDER")
+    p.add_argument("--name", help="the file name to report (default: FILE's name)")
+    p.set_defaults(run=cmd_check, json=True)
     p = sub.add_parser("snapshots", parents=[common], help="list the reporting rounds")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(run=cmd_snapshots)
@@ -394,11 +426,38 @@ _LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG")
     else "nb"
 
 
+def _guarded(args) -> int:
+    """Run a command that reads an untrusted workbook in a child with limits (see
+    followup.store.child); a child that died is a file too large or damaged to read."""
+    from followup.store import child
+    from followup.workbook.problems import Problem
+
+    try:
+        return child.run(lambda: _run(args))
+    except child.Died as died:
+        problem = Problem("error", f"child_{died.reason}", args={
+            "file": Path(args.file).name, "limit_mb": int(child.MEMORY_MB),
+            "seconds": child.SECONDS})
+        if args.command == "check":
+            print(json.dumps({"problems": [problem.as_dict()]}, ensure_ascii=False))
+            return EXIT_REJECTED
+        stop = _rejected([problem], args)
+        print(stop, file=sys.stderr)
+        return stop.code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    args = parser().parse_args(argv)
+    if args.command in ("ingest", "check"):
+        return _guarded(args)
+    return _run(args)
+
+
+def _run(args) -> int:
+    from followup.store.errors import Damaged, DiskFull
     from followup.store.locks import Busy
 
-    args = parser().parse_args(argv)
     try:
         return args.run(args)
     except Stop as stop:
@@ -407,6 +466,12 @@ def main(argv: list[str] | None = None) -> int:
     except Busy:
         print(t("cli.busy", args.lang), file=sys.stderr)
         return EXIT_BUSY
+    except Damaged as damaged:
+        print(t("db.damaged", args.lang, path=damaged.path), file=sys.stderr)
+        return EXIT_DAMAGED
+    except DiskFull:
+        print(t("db.disk_full", args.lang, path=db_path(args.db).parent), file=sys.stderr)
+        return EXIT_DISK_FULL
     except BrokenPipeError:
         return EXIT_OK
 

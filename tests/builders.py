@@ -399,3 +399,65 @@ def three_rounds(db: Path, folder: Path) -> list[int]:
         ids[index] = load(db, round_workbook(folder / f"round{index}.xlsx", index),
                           ROUND_DATES[index]).snapshot_id
     return [ids[0], ids[1], ids[2]]
+
+
+# --- damaged old .xls workbooks: a few bytes changed in a real BIFF file ------------------
+
+# Bytes changed (offset, value) in `xls_workbook()`, found by mutating it: calamine 0.36
+# panics reading the first two (pyo3_runtime.PanicException, a BaseException) and asks for
+# 365 GB for the third (the process aborts).
+XLS_PANIC_SLICE_END = ((4585, 250), (4660, 139), (4903, 160), (6523, 66), (7007, 73),
+                       (7746, 51), (9215, 50))
+XLS_PANIC_SLICE_START = ((35, 84), (42, 164), (1425, 202), (2103, 133), (4089, 77))
+XLS_HUGE_ALLOCATION = ((2152, 136), (5474, 190))
+
+
+def xls_workbook() -> bytes:
+    """Return a small real .xls (xlwt, byte for byte the same each time): a sheet Tiltak."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Tiltak")
+    for r in range(30):
+        for c in range(4):
+            sheet.write(r, c, f"v{r}{c}" if c else r * 1.5)
+    sheet.write(31, 0, xlwt.Formula("A1+A2"))
+    sheet.write(32, 0, xlwt.Formula("SUM(A1:A5)"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def damaged_xls(changes: tuple[tuple[int, int], ...]) -> bytes:
+    """Return `xls_workbook()` with the given bytes changed."""
+    data = bytearray(xls_workbook())
+    for offset, value in changes:
+        data[offset] = value
+    return bytes(data)
+
+
+def far_cell_workbook(ref: str, dimension: str | None = None) -> bytes:
+    """Return a small valid workbook (Tiltak, one action) with one more cell at `ref`, and
+    the sheet's declared dimension set to `dimension` (default: A1 to that cell)."""
+    data = write_workbook_bytes({"Tiltak": MINIMAL_ACTIONS})
+    parts = zip_parts(data)
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    row = int("".join(ch for ch in ref if ch.isdigit()))
+    cell = f'<c r="{ref}" t="inlineStr"><is><t>x</t></is></c>'.encode()
+    if row <= 2:
+        at = sheet.index(b"</row>", sheet.index(f'<row r="{row}"'.encode()))
+        sheet = sheet[:at] + cell + sheet[at:]
+    else:
+        sheet = sheet.replace(b"</sheetData>", f'<row r="{row}">'.encode() + cell
+                              + b"</row></sheetData>")
+    sheet = sheet.replace(b'ref="A1:C2"', f'ref="{dimension or "A1:" + ref}"'.encode())
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    return zip_of(parts)
+
+
+def write_workbook_bytes(sheets: dict) -> bytes:
+    """Return the bytes of a workbook with the given sheets (see write_workbook)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        return write_workbook(Path(folder) / "w.xlsx", sheets).read_bytes()

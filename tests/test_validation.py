@@ -82,9 +82,9 @@ def test_truncated_file(tmp_path, keep):
     data = standard_workbook(tmp_path / "w.xlsx").read_bytes()
     cut = data[:int(len(data) * keep)] if keep > 0 else data[:keep]
     assert file_problems(cut) == [
-        "Filen er avkortet eller skadet og kan ikke leses. Lagre den på nytt fra Excel."]
+        "Filen er skadet og kan ikke leses. Åpne den i Excel og lagre den på nytt."]
     assert file_problems(cut, "en") == [
-        "The file is truncated or damaged and cannot be read. Save it again from Excel."]
+        "The file is damaged and cannot be read. Open it in Excel and save it again."]
 
 
 def test_no_recognised_sheet_names_the_accepted_ones(tmp_path):
@@ -467,7 +467,7 @@ def test_a_workbook_that_is_not_a_zip_of_sheets_names_no_sheet(tmp_path):
         "Filen er ikke en Excel-arbeidsbok (.xlsx, .xlsm eller .xls)."]
 
 
-def test_an_unreadable_workbook_part(tmp_path):
+def test_an_unreadable_workbook_part_is_damaged_without_naming_the_part(tmp_path):
     source = write_workbook(tmp_path / "w.xlsx", {"Tiltak": MINIMAL_ACTIONS})
     broken = tmp_path / "broken.xlsx"
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(broken, "w") as dst:
@@ -477,7 +477,7 @@ def test_an_unreadable_workbook_part(tmp_path):
                 body = body[: len(body) // 2]
             dst.writestr(info, body)
     assert file_problems(broken.read_bytes()) == [
-        "Arbeidsboken kan ikke leses (xl/workbook.xml: unclosed token: line 1, column 201)."]
+        "Filen er skadet og kan ikke leses. Åpne den i Excel og lagre den på nytt."]
 
 
 def test_a_message_stays_on_one_line_when_a_value_or_header_has_line_breaks(tmp_path):

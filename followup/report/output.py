@@ -27,8 +27,10 @@ from duckdb import (
 from followup import store
 
 # A text cell matching this (Python's re and DuckDB's regexp_matches alike) would be read by
-# Excel as a formula or a command, so it is written with a `'` in front.
-FORMULA = r"^[=+\-@\t\r]"
+# Excel as a formula or a command, so it is written with a `'` in front: also when spaces or
+# line breaks come before the `=` (Excel drops them on import).
+FORMULA = r"^(\s*[=+\-@]|[\t\r])"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FORMULA = re.compile(FORMULA)
 _ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
 
@@ -106,13 +108,18 @@ def write(fmt: str, con, relation, path: Path) -> None:
         store.write_json(con, rows, path)
 
 
+def _escaped(text: str) -> str:
+    """Return text with control characters (ESC, NUL, line breaks) shown as `\\x1b`."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _cell(value) -> str:
     value = plain(value)
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    return str(value)
+    return _escaped(str(value))
 
 
 def as_table(columns: list[str], rows: list[tuple]) -> str:

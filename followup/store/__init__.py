@@ -27,6 +27,7 @@ import duckdb
 
 from followup.settings import QUERIES
 from followup.store import locks
+from followup.store.errors import Damaged, DiskFull, is_damage
 
 SQL = Path(__file__).parent / "sql"
 LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
@@ -39,6 +40,7 @@ DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actor
 
 
 Busy = locks.Busy
+__all__ = ["Busy", "Damaged", "DiskFull"]
 
 
 @cache
@@ -64,13 +66,18 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "lock" in text and ("conflict" in text or "could not set" in text)
 
 
-def _retry(open_file, timeout: float):
-    """Return open_file(), retried while another program holds the file, then Busy."""
+def _retry(open_file, timeout: float, path: Path):
+    """Return open_file(), retried while another program holds the file, then Busy; Damaged
+    when the file is not a readable database."""
     deadline, pause = time.monotonic() + timeout, 0.01
     while True:
         try:
             return open_file()
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
+            if is_damage(exc):
+                raise Damaged(path, str(exc).splitlines()[0]) from None
+            if not isinstance(exc, duckdb.IOException):
+                raise
             if not _is_lock_conflict(exc) or time.monotonic() > deadline:
                 raise Busy(str(exc).splitlines()[0]) from None
         time.sleep(pause)
@@ -78,16 +85,21 @@ def _retry(open_file, timeout: float):
 
 
 def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
-    return _retry(lambda: duckdb.connect(str(path), read_only=read_only), timeout)
+    return _retry(lambda: duckdb.connect(str(path), read_only=read_only), timeout, path)
 
 
 @contextlib.contextmanager
 def reader(db: Path, timeout: float = LOCK_TIMEOUT):
-    """Yield a read-only connection to the database, closed afterwards."""
+    """Yield a read-only connection to the database, closed afterwards; Damaged when the
+    file proves damaged while it is read."""
     with locks.shared(db, timeout):
         con = _connect(db, True, timeout)
         try:
             yield con
+        except duckdb.Error as exc:
+            if is_damage(exc):
+                raise Damaged(db, str(exc).splitlines()[0]) from None
+            raise
         finally:
             con.close()
 
@@ -100,7 +112,7 @@ def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):
 @contextlib.contextmanager
 def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIMEOUT):
     """Attach the database file read-write as `target` to con (schema ensured), then detach."""
-    _retry(lambda: con.execute("ATTACH $path AS target", {"path": str(db)}), timeout)
+    _retry(lambda: con.execute("ATTACH $path AS target", {"path": str(db)}), timeout, db)
     try:
         con.execute("USE target")
         for statement in statements(sql("schema")):
@@ -121,6 +133,10 @@ def writer(db: Path, timeout: float = LOCK_TIMEOUT):
             for statement in statements(sql("schema")):
                 con.execute(statement)
             yield con
+        except duckdb.Error as exc:
+            if is_damage(exc):
+                raise Damaged(db, str(exc).splitlines()[0]) from None
+            raise
         finally:
             con.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import math
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
+from followup.store.errors import Damaged, DiskFull, is_damage, is_disk_full
 from followup.workbook import asof, container, formats, reader, validate
 from followup.workbook.problems import Problem, Rejected
 from followup.workbook.problems import count as problem_count
@@ -165,10 +167,11 @@ def archive_path(db: Path, sha256: str) -> Path:
     return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
 
 
-def _archive(db: Path, checked: Checked) -> None:
+def _archive(db: Path, checked: Checked) -> bool:
+    """Keep the original file in originals/; return True when this call wrote it."""
     target = archive_path(db, checked.sha256)
     if target.exists() and target.stat().st_size == len(checked.data):
-        return
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
@@ -180,6 +183,7 @@ def _archive(db: Path, checked: Checked) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    return True
 
 
 def load(checked: Checked, db: Path, as_of: dt.date | None = None,
@@ -188,7 +192,14 @@ def load(checked: Checked, db: Path, as_of: dt.date | None = None,
     from followup import store
 
     with store.writer_lock(db):
-        return _load_unlocked(checked, db, as_of, who)
+        try:
+            return _load_unlocked(checked, db, as_of, who)
+        except (OSError, store.duckdb.Error) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(str(exc)) from None
+            if isinstance(exc, store.duckdb.Error) and is_damage(exc):
+                raise Damaged(db, str(exc)) from None
+            raise
 
 
 def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
@@ -204,25 +215,39 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True,
                           "loaded", checked.found_as_of)
-        _archive(db, checked)
-        snapshot = store.one(con, NEXT_SNAPSHOT)[0]
-        params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
-                  "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
-                  "warnings": problem_count(checked.warnings), **checked.counts}
-        con.execute("BEGIN TRANSACTION")
+        archived = _archive(db, checked)
         try:
-            for statement in store.statements(store.sql("load_snapshot")):
-                con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
-            fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
-            con.execute("COMMIT")
-            fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
+            snapshot = _insert(con, checked, as_of, who)
         except BaseException:
-            con.execute("ROLLBACK")
+            if archived:  # no round refers to it: leave no orphan in originals/
+                archive_path(db, checked.sha256).unlink(missing_ok=True)
             raise
         if checkpoint:
             con.execute("CHECKPOINT target")
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
                   checked.found_as_of)
+
+
+def _insert(con, checked: Checked, as_of: dt.date, who: str | None) -> int:
+    """Insert the staged round into `target` in one transaction; return its id."""
+    from followup import store
+
+    snapshot = store.one(con, NEXT_SNAPSHOT)[0]
+    params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
+              "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
+              "warnings": problem_count(checked.warnings), **checked.counts}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for statement in store.statements(store.sql("load_snapshot")):
+            con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
+        fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
+        con.execute("COMMIT")
+        fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):  # a failed COMMIT (disk full) ended it already
+            con.execute("ROLLBACK")
+        raise
+    return snapshot
 
 
 def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:

@@ -1,5 +1,7 @@
-"""Writes from the app run as the command line in a child process: the same code path as the
+"""Work on uploads runs as the command line in a child process: the same code path as the
 CLI, the database's own locks between processes, and an app that a crashed import cannot harm.
+The upload page's check runs there too (`check_workbook`): a workbook is never parsed in the
+server process, so no file can take the server down (see followup.store.child).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ _LOG = logging.getLogger(__name__)
 
 @dataclass
 class JobResult:
-    """How a write ended: ok, rejected (the workbook), busy (the database), or failed."""
+    """How a write ended: ok, rejected (the workbook), busy, damaged or disk_full (the
+    database), or failed."""
 
     outcome: str
     detail: dict
@@ -42,7 +45,8 @@ def _run(args: list[str], extra_env: dict[str, str] | None = None) -> JobResult:
 
 def _result(done: subprocess.CompletedProcess) -> JobResult:
     """Read the child's outcome; a crash's output goes to the server log, not to the user."""
-    outcome = {0: "ok", 2: "rejected", 3: "busy"}.get(done.returncode, "failed")
+    outcome = {0: "ok", 2: "rejected", 3: "busy", 4: "damaged", 5: "disk_full"}.get(
+        done.returncode, "failed")
     try:
         detail = json.loads(done.stdout) if done.stdout.strip() else {}
     except json.JSONDecodeError:
@@ -51,6 +55,34 @@ def _result(done: subprocess.CompletedProcess) -> JobResult:
         _LOG.error("job failed (exit %s): %s", done.returncode, done.stderr[-4000:])
         return JobResult(outcome, detail)
     return JobResult(outcome, detail, done.stderr.strip())
+
+
+def check_workbook(data: bytes, file_name: str):
+    """Return the uploaded bytes checked by `python -m followup check` in a child process, with
+    its typed tables for the preview; a child that fails is a located problem, not a crash."""
+    from followup.store import child, staged
+    from followup.workbook.problems import Problem
+
+    with tempfile.TemporaryDirectory(prefix="followup-check-") as folder:
+        path = Path(folder) / "upload.xlsx"
+        path.write_bytes(data)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        args = [sys.executable, "-m", "followup", "check", str(path), f"--out={folder}",
+                f"--name={file_name}"]
+        try:
+            done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True,
+                                  timeout=child.SECONDS + 30)
+            found = json.loads(done.stdout) if done.returncode in (0, 2) else None
+        except (subprocess.TimeoutExpired, json.JSONDecodeError):
+            done, found = None, None
+        if found is None:
+            _LOG.error("check failed: %s", done.stderr[-4000:] if done else "timeout")
+            found = {"problems": [Problem("error", "child_crash", args={"file": file_name})
+                                  .as_dict()]}
+        checked = staged.from_summary(data, {"file_name": file_name, **found})
+        if not checked.errors and (Path(folder) / f"{staged.STAGED[0]}.parquet").exists():
+            staged.read_staged(checked, Path(folder))
+        return checked
 
 
 def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None,

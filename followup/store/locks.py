@@ -5,11 +5,14 @@ exclusively (new readers now wait at the gate), then the lock exclusively (it wa
 readers already inside). A reader passes the gate (shared, released at once) and holds the
 lock shared while it reads. So a busy app never starves an import, and a reader never meets
 a writer inside the file. Every acquisition polls until its deadline, then raises Busy.
+Reading needs no write access: on a read-only folder (a mounted snapshot, a back-up medium)
+a reader locks the lock files opened read-only, or reads without them where none exist.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import time
 from pathlib import Path
@@ -23,10 +26,31 @@ def _path(db: Path, name: str) -> Path:
     return db.with_name(f"{db.name}.{name}")
 
 
+_READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def _lock_file(path: Path, exclusive: bool):
+    """Open the lock file for flock; on a folder we may not write, a reader opens it
+    read-only, or goes without when it does not exist (then no writer can be there either)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "a+")
+    except OSError as exc:
+        if exclusive or exc.errno not in _READ_ONLY:
+            raise
+    try:
+        return open(path)
+    except FileNotFoundError:
+        return None
+
+
 @contextlib.contextmanager
 def _flock(path: Path, exclusive: bool, deadline: float):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
+    handle = _lock_file(path, exclusive)
+    if handle is None:
+        yield
+        return
+    with handle:
         mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         pause = 0.005
         while True:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from followup import settings, store
 from followup.filters import Filters
-from followup.i18n import t
+from followup.i18n import plain, t
 from followup.store import ingest
 from followup.ui.state import lang
 
@@ -53,6 +53,12 @@ def busy() -> None:
     st.stop()
 
 
+def damaged(exc: store.Damaged) -> None:
+    """Say that the database file is damaged, name it and the way back, and stop this run."""
+    st.error(t("db.damaged", lang(), path=plain(str(exc.path))), icon=":material/error:")
+    st.stop()
+
+
 def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Return the result of queries/NAME.sql for the filters (cached until the data changes)."""
     db = database()
@@ -61,6 +67,8 @@ def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
         return _query(str(db), generation(db), name, params)
     except store.Busy:
         busy()
+    except store.Damaged as exc:
+        damaged(exc)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -76,6 +84,8 @@ def snapshots() -> pd.DataFrame:
         return _snapshots(str(db), generation(db))
     except store.Busy:
         busy()
+    except store.Damaged as exc:
+        damaged(exc)
 
 
 def previous_round(snapshot: int) -> int | None:

@@ -1,7 +1,9 @@
 """The upload page's parts: check a file, preview the change, import, manage the rounds.
 
-Checking and previewing happen in this process (read-only); the import and the deletion run
-as the command line in a child process (followup.jobs), so they take exactly the CLI's path.
+The workbook is checked in a child process with a memory and a time limit (followup.store.jobs,
+`check_workbook`), which hands back the problems, the counts and the typed tables; the preview
+compares those tables with the database here. The import and the deletion run as the command
+line in a child process too, so they take exactly the CLI's path.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import streamlit as st
 from followup import store
 from followup.i18n import date, number, plain, quote, t, tn
 from followup.report import tables
-from followup.settings import Limits, template_path
+from followup.settings import template_path
 from followup.store import ingest, jobs, preview
 from followup.store.rounds import audit_log as audit_rows
 from followup.ui import auth, database, generation, lang, snapshots, state
@@ -42,7 +44,7 @@ def checked(uploaded) -> ingest.Checked:
         return kept
     forget()
     with st.spinner(t("up.checking", lang())):
-        result = ingest.check(data, uploaded.name, Limits.from_env())
+        result = jobs.check_workbook(data, uploaded.name)
     st.session_state[_STATE] = result
     st.session_state["as_of"] = ingest.round_date(result, None)[0]
     return result
@@ -170,6 +172,8 @@ def _report(outcome: jobs.JobResult) -> None:
         st.rerun()
     elif outcome.outcome == "busy":
         st.warning(t("up.busy", lg), icon=":material/hourglass_top:")
+    elif outcome.outcome in ("damaged", "disk_full"):
+        st.error(plain(outcome.message), icon=":material/error:")
     else:
         st.error(t("up.failed", lg, detail=plain(outcome.message)), icon=":material/error:")
 

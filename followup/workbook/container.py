@@ -5,7 +5,10 @@ declares for it, so a crafted file can neither lie about its size nor expand wit
 Parts are found the way the cell reader (calamine) finds them: the workbook at its fixed
 path, names compared without regard to case; part names that could make the two disagree
 (`..`, `./`, `//`, `\\`, or two names equal but for case) are refused outright.
-The same pass reads what the cell reader does not report: merged ranges and error cells.
+The same pass reads what the cell reader does not report: merged ranges and error cells, and
+how far the sheet reaches (its declared dimension and its farthest cell), so that a sheet the
+reader would have to build as a huge grid (one cell at A1 and one at XFD1048576) is refused
+before it is parsed. Rust readers that panic on a damaged file report a damaged file.
 """
 
 from __future__ import annotations
@@ -37,6 +40,15 @@ _BARE_FORMULA = re.compile(
     rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
+_ROW_NUMBERS = re.compile(rb'<row r="(\d{1,9})"')
+_WIDE_REFS = re.compile(rb' r="([A-Z]{3,})\d')
+_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
+_ONE_LETTER = re.compile(rb' r="([A-Z])\d')
+_UNUSUAL = (re.compile(rb'<c (?!r=")'), re.compile(rb'<row (?!r=")'))
+_TAGS = re.compile(rb'<(?:\w+:)?(c|row)\b([^>]*)>')
+MAX_COLUMNS = 1_000
+MAX_CELLS = 10_000_000
 
 
 @dataclass
@@ -70,8 +82,13 @@ def column_letters(index: int) -> str:
     return name
 
 
-def _reject(code: str, **args) -> Rejected:
-    return Rejected([Problem("error", code, args=args)])
+def _reject(code: str, sheet: str | None = None, **args) -> Rejected:
+    return Rejected([Problem("error", code, sheet, args=args)])
+
+
+def is_panic(exc: BaseException) -> bool:
+    """Return True for a Rust reader's panic (pyo3's PanicException, a BaseException)."""
+    return type(exc).__name__ == "PanicException"
 
 
 def _mb(size: int) -> int | float:
@@ -100,7 +117,7 @@ def _open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _reject("truncated") from None
+        raise _reject("damaged") from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise _reject("too_many_parts", count=len(members))
@@ -113,7 +130,7 @@ def _open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         name = member.filename
         if name.lower() in seen or "\\" in name or any(
                 step in ("", ".", "..") for step in name.rstrip("/").split("/")):
-            raise _reject("bad_part_name", part=name)
+            raise _reject("damaged")
         seen.add(name.lower())
     return archive
 
@@ -126,39 +143,39 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
         try:
             body = archive.read(info)
         except (zipfile.BadZipFile, OSError, EOFError):
-            raise _reject("truncated") from None
+            raise _reject("damaged") from None
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         header = data[info.header_offset:info.header_offset + 30]
         if len(header) < 30 or not header.startswith(ZIP_MAGIC):
-            raise _reject("truncated")
+            raise _reject("damaged")
         start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
             + int.from_bytes(header[28:30], "little")
         inflater = zlib.decompressobj(-15)
         try:
             body = inflater.decompress(data[start:start + info.compress_size], info.file_size + 1)
         except zlib.error:
-            raise _reject("truncated") from None
+            raise _reject("damaged") from None
         if len(body) > info.file_size or inflater.unconsumed_tail:
-            raise _reject("part_inflates_past_size", part=info.filename)
+            raise _reject("damaged")
         if len(body) != info.file_size:
-            raise _reject("truncated")
+            raise _reject("damaged")
     else:
-        raise _reject("unsupported_compression", part=info.filename)
+        raise _reject("damaged")
     return body
 
 
 def _no_dtd(body: bytes, part: str) -> bytes:
     """Return an XML part's bytes, refusing it when it declares a DTD (entities) anywhere."""
     if any(marker in body for marker in _DTD_MARKERS):
-        raise _reject("xml_dtd", part=part)
+        raise _reject("xml_dtd")
     return body
 
 
 def _xml(body: bytes, part: str) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(body)
-    except ElementTree.ParseError as exc:
-        raise _reject("unreadable", detail=f"{part}: {exc}") from None
+    except ElementTree.ParseError:
+        raise _reject("damaged") from None
 
 
 def _sheets(parts: dict[str, bytes]) -> list[SheetPart]:
@@ -191,7 +208,71 @@ def _formulas_without_value(sheet: SheetPart, body: bytes, end: int) -> None:
                                    "=" + text if text else "="))
 
 
+def _counted_reach(body: bytes) -> tuple[int, int]:
+    """Return the rows and columns spanned when cells or rows omit their `r` reference and
+    take the position after the previous one (rare: only some programs write them so)."""
+    row = col = rows = cols = 0
+    for match in _TAGS.finditer(body):
+        ref = re.search(rb'\sr="([A-Z]*)(\d+)"', match.group(2))
+        if match.group(1) == b"row":
+            row, col = (int(ref.group(2)) if ref else row + 1), 0
+        elif ref and ref.group(1):
+            row, col = int(ref.group(2)), column_index(ref.group(1)) + 1
+        else:
+            col += 1
+        rows, cols = max(rows, row), max(cols, col)
+    return rows, cols
+
+
+def _unusual(body: bytes) -> bool:
+    """Return True when some cell or row may lack its `r` reference (or names a prefix)."""
+    return (any(tag in body for tag in (b"<c>", b"<c/>", b"<row>", b"<row/>", b":c ", b":row "))
+            or any(pattern.search(body) for pattern in _UNUSUAL))
+
+
+def _reach(body: bytes) -> tuple[int, int]:
+    """Return the rows and columns of the grid a reader builds, from A1 to the farthest of the
+    declared dimension, the rows and the widest cell reference.
+
+    The rows are those the row elements name (every cell lies in one); a cell that names a
+    farther row of as many digits is not looked for (it is bounded by the parsing child's
+    memory limit instead). Columns: three-letter references are read exactly, two letters
+    count as ZZ, one as Z. Files whose cells or rows omit `r` are walked tag by tag.
+    """
+    head = body.find(b"sheetData")
+    declared = _DIMENSION.search(body, 0, head if head >= 0 else len(body))
+    rows, cols = 0, 0
+    if declared and declared.group(1):
+        rows, cols = int(declared.group(2)), column_index(declared.group(1)) + 1
+    if _unusual(body):
+        counted = _counted_reach(body)
+        return max(rows, counted[0]), max(cols, counted[1])
+    rows = max([rows, *map(int, _ROW_NUMBERS.findall(body))])
+    return rows, max(cols, _columns(body, rows))
+
+
+def _columns(body: bytes, rows: int) -> int:
+    """Return how many columns the cells span: exactly, or a bound when that is within budget."""
+    for pattern, bound in ((_WIDE_REFS, None), (_TWO_LETTERS, 702), (_ONE_LETTER, 26)):
+        if not pattern.search(body):
+            continue
+        if bound is not None and rows * bound <= MAX_CELLS:
+            return bound
+        letters = set(pattern.findall(body))
+        return column_index(max(letters, key=lambda b: (len(b), b))) + 1
+    return 0
+
+
+def _check_reach(sheet: SheetPart, body: bytes) -> None:
+    """Refuse a sheet whose grid would be wider than MAX_COLUMNS or larger than MAX_CELLS."""
+    rows, cols = _reach(body)
+    if cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
+        raise _reject("sheet_too_large", sheet.name, cell=f"{column_letters(cols - 1)}{rows}",
+                      rows=rows, columns=cols, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
+
+
 def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
+    _check_reach(sheet, body)
     end = body.rfind(b"</sheetData>")
     if b"<f" in body or b":f" in body:
         _formulas_without_value(sheet, body, end)
@@ -234,7 +315,7 @@ class Container:
         info = next((i for i in self.archive.infolist()
                      if i.filename.lower() == sheet.path.lower()), None)
         if info is None:
-            raise _reject("truncated")
+            raise _reject("damaged")
         _scan_sheet(sheet, _no_dtd(_inflate(self.archive, info, self.data), info.filename))
 
 
@@ -256,6 +337,10 @@ def _legacy(data: bytes) -> Container:
             sheet.merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges or []]
     except (fastexcel.FastExcelError, CalamineError):
         raise _reject("old_or_encrypted") from None
+    except BaseException as exc:
+        if is_panic(exc):
+            raise _reject("damaged") from None
+        raise
     return Container(data, None, sheets)
 
 
@@ -283,6 +368,8 @@ def inspect(data: bytes, limits: Limits) -> Container:
             body = _inflate(archive, info, data)
             if info.filename.lower().endswith((".xml", ".rels")):
                 parts[info.filename.lower()] = _no_dtd(body, info.filename)
+    if WORKBOOK not in parts and "content.xml" in parts:
+        raise _reject("ods")
     sheets = _sheets(parts)
     if not sheets:
         raise _reject("not_xlsx")

@@ -10,11 +10,17 @@ from followup.i18n import number, quote, t, tn
 LONGEST_VALUE = 100
 COUNTED = {"more_like_this"}  # problems whose message has plural forms for args["count"]
 _BREAKS = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """Return text with control characters (ESC, NUL, tab …) shown as `\\x1b`, never sent raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _one_line(text):
-    """Return text with its line breaks shown as ↵, so that a message stays on one line."""
-    return _BREAKS.sub(" ↵ ", text) if isinstance(text, str) else text
+    """Return text on one line: line breaks shown as ↵, other control characters escaped."""
+    return escape_controls(_BREAKS.sub(" ↵ ", text)) if isinstance(text, str) else text
 
 
 def _shown(value: str | None) -> str | None:
@@ -23,6 +29,15 @@ def _shown(value: str | None) -> str | None:
     if value is None or len(value) <= LONGEST_VALUE:
         return value
     return value[:LONGEST_VALUE - 1] + "…"
+
+
+def _argument(value, lang: str):
+    """Return a message argument as shown: numbers the language's way, text on one line."""
+    if isinstance(value, float):
+        return number(value, 1, lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, 0, lang)
+    return _one_line(value)
 
 
 @dataclass(frozen=True)
@@ -45,22 +60,33 @@ class Problem:
     def message(self, lang: str = "nb") -> str:
         """Return what is wrong and what was expected, without the location.
 
-        Fractional numbers among the arguments (sizes in MB) are written the language's way;
-        line breaks in the value, header and arguments are shown as ↵, a long value is cut.
+        Numbers among the arguments (sizes in MB, cell counts) are written the language's
+        way; line breaks in the value, header and arguments are shown as ↵ (other control
+        characters escaped), a long value is cut.
         """
-        args = {k: number(v, 1, lang) if isinstance(v, float) else _one_line(v)
-                for k, v in self.args.items()}
+        args = {k: _argument(v, lang) for k, v in self.args.items()}
         value = _shown(self.value)
-        fields = dict(value=value, column=_one_line(self.column), sheet=self.sheet, row=self.row,
-                      quoted=quote(value, lang), **args)
+        fields = dict(value=value, column=_one_line(self.column), sheet=_one_line(self.sheet),
+                      row=self.row, quoted=quote(value, lang), **args)
         if self.code in COUNTED:
             fields.pop("count")
             return tn(f"problem.{self.code}", self.args["count"], lang, **fields)
         return t(f"problem.{self.code}", lang, **fields)
 
+    def as_dict(self) -> dict:
+        """Return the problem as JSON-ready fields (`from_dict` reads them back)."""
+        return {"severity": self.severity, "code": self.code, "sheet": self.sheet,
+                "row": self.row, "column": self.column, "value": self.value, "args": self.args}
+
+    @classmethod
+    def from_dict(cls, fields: dict) -> Problem:
+        """Return the problem `as_dict` wrote."""
+        return cls(fields["severity"], fields["code"], fields.get("sheet"), fields.get("row"),
+                   fields.get("column"), fields.get("value"), fields.get("args") or {})
+
     def location(self, lang: str = "nb") -> str:
         """Return `Sheet, rad 9, kolonne Beløp`, as far as the location is known."""
-        parts = [self.sheet] if self.sheet else []
+        parts = [_one_line(self.sheet)] if self.sheet else []
         if self.row is not None:
             parts.append(t("loc.row", lang, row=self.row))
         if self.column is not None:

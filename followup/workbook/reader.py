@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import fastexcel
 
 from followup.workbook import asof, formats
-from followup.workbook.container import Container, SheetPart, column_letters
+from followup.workbook.container import Container, SheetPart, column_letters, is_panic
 from followup.workbook.problems import Problem, Rejected
 
 HEADER_SCAN_ROWS = 20
 logging.getLogger("fastexcel").setLevel(logging.ERROR)
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -226,11 +227,14 @@ def _cell_errors(sheet: Sheet, part: SheetPart, start: int, problems: list[Probl
 
 
 def _headerless_warnings(con, sheet: Sheet, headerless: list[int], problems) -> None:
-    for index in headerless:
-        count = con.execute(f"SELECT count(_nohead_{index}) FROM {sheet.table}").fetchall()[0][0]
-        if count:
-            problems.append(Problem("warning", "unnamed_column", sheet.name, sheet.header_row + 1,
-                                    args={"letter": column_letters(index)}))
+    """Warn of columns with values but no header: one statement counts them all."""
+    if not headerless:
+        return
+    counts = con.execute("SELECT " + ", ".join(f"count(_nohead_{int(i)})" for i in headerless)
+                         + f" FROM {sheet.table}").fetchall()[0]
+    problems.extend(Problem("warning", "unnamed_column", sheet.name, sheet.header_row + 1,
+                            args={"letter": column_letters(i)})
+                    for i, n in zip(headerless, counts) if n)
 
 
 def _empty_sheet(part: SheetPart, problems: list[Problem]) -> None:
@@ -318,6 +322,11 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
                     if on_sheet is not None:
                         on_sheet(kind, sheet)
     except fastexcel.FastExcelError as exc:
-        detail = str(exc).splitlines()[0][:200]
-        raise Rejected([Problem("error", "unreadable", args={"detail": detail})]) from None
+        _LOG.warning("unreadable workbook: %s", str(exc).splitlines()[0][:200])
+        raise Rejected([Problem("error", "damaged")]) from None
+    except BaseException as exc:
+        if is_panic(exc):
+            _LOG.warning("the reader panicked: %s", str(exc)[:200])
+            raise Rejected([Problem("error", "damaged")]) from None
+        raise
     return {kind: sheets[kind] for kind in chosen if kind in sheets}, problems
