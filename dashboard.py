@@ -4,6 +4,6 @@ import streamlit as st
 
 from followup import ui
 
-st.set_page_config(page_title="Oppfølging", page_icon=":material/fact_check:", layout="wide",
+st.set_page_config(page_title="Oppfølging", page_icon=ui.ICON, layout="wide",
                    initial_sidebar_state="expanded")
 ui.navigation().run()

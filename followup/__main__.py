@@ -426,6 +426,13 @@ _LANG = os.environ.get("FOLLOWUP_LANG", "nb") if os.environ.get("FOLLOWUP_LANG")
     else "nb"
 
 
+def ingest_name(args) -> str:
+    """Return the name of the workbook a command reads, as the user knows it."""
+    from followup.store.ingest import display_name
+
+    return display_name(args.name or Path(args.file).name)
+
+
 def _guarded(args) -> int:
     """Run a command that reads an untrusted workbook in a child with limits (see
     followup.store.child); a child that died is a file too large or damaged to read."""
@@ -436,7 +443,7 @@ def _guarded(args) -> int:
         return child.run(lambda: _run(args))
     except child.Died as died:
         problem = Problem("error", f"child_{died.reason}", args={
-            "file": Path(args.file).name, "limit_mb": int(child.MEMORY_MB),
+            "file": ingest_name(args), "limit_mb": int(child.MEMORY_MB),
             "seconds": child.SECONDS})
         if args.command == "check":
             print(json.dumps({"problems": [problem.as_dict()]}, ensure_ascii=False))

@@ -35,6 +35,18 @@ TOP_GROUPS = 7
 
 
 _TAG = re.compile(r"<[^>]*>")
+_PSEUDO_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def plotly_text(value) -> str:
+    """Return text from a workbook as plotly shows it literally: its pseudo-HTML (`<a href>`,
+    `<b>`, `<br>`) escaped, so a name can never become a link or markup in a chart."""
+    return str(value).translate(_PSEUDO_HTML)
+
+
+def _escaped(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Return df with a column of workbook text escaped for plotly (missing values kept)."""
+    return df.assign(**{column: df[column].map(plotly_text, na_action="ignore")})
 
 
 def _visible(text: str) -> int:
@@ -84,6 +96,7 @@ def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> g
 def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
                         scale: float = 1.0) -> go.Figure:
     """Horizontal stacked bars of status counts per actor, best completion on top."""
+    written, df = df, _escaped(df, "actor")
     actors = list(dict.fromkeys(df["actor"]))
     labels = [_two_lines(a, 24 if compact else 32) for a in actors]
     fig = go.Figure()
@@ -112,7 +125,7 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
     fig = style(fig, lang, height=max(140 + per_bar * len(actors), 280), scale=scale)
     if compact:
         fig.update_layout(showlegend=False, margin={"t": 10})
-    return alt.describe(fig, alt.completion(df, lang))
+    return alt.describe(fig, alt.completion(written, lang))
 
 
 def status_legend_html(statuses: list[str], lang: str) -> str:
@@ -222,8 +235,8 @@ def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figu
 
 def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Keep the largest groups by total and fold the rest into `Other`."""
-    df = df.assign(grp=df["grp"].fillna(t("chart.unknown", lang)),
-                   amount_nok=df["amount_nok"].astype(float))
+    df = df.assign(grp=df["grp"].map(plotly_text, na_action="ignore")
+                   .fillna(t("chart.unknown", lang)), amount_nok=df["amount_nok"].astype(float))
     totals = df.groupby("grp")["amount_nok"].sum().sort_values(ascending=False)
     keep = list(totals.index[:TOP_GROUPS]) if len(totals) > TOP_GROUPS + 1 else list(totals.index)
     other = t("chart.other", lang)
@@ -296,7 +309,8 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
 def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
                      scale: float = 1.0) -> go.Figure:
     """Horizontal bars of the partners that received the most, with their share."""
-    df = df.head(top)
+    written = df.head(top)
+    df = _escaped(written, "partner")
     amounts = df["amount_nok"].astype(float)
     fig = go.Figure(go.Bar(
         y=list(df["partner"]), x=amounts / 1_000_000, orientation="h",
@@ -311,7 +325,7 @@ def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
     fig.update_xaxes(title_text=t("chart.mnok", lang), range=[0, top], **amount_axis(0, top))
     fig.update_layout(showlegend=False)
     fig = style(fig, lang, height=110 + 50 * len(df), scale=scale)
-    return alt.describe(fig, alt.partners(df, lang))
+    return alt.describe(fig, alt.partners(written, lang))
 
 
 def period(years, lang: str) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, status_label, t
-from followup.report.charts import GRID, INK, STATUS_COLORS, style
+from followup.report.charts import GRID, INK, STATUS_COLORS, plotly_text, style
 
 RESPONSES = ("accepted", "partial", "rejected", "no_response")
 REC_STATUSES = ("implemented", "partial", "ongoing", "not_started", "no_actions")
@@ -28,8 +28,8 @@ def action_timeline(history: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
     labels = [date(d, lang) for d in history["as_of"]]
     ids = [str(i) for i in history["snapshot_id"]]
     names = [status_label(s, lang) for s in history["status"]]
-    comments = [c if isinstance(c, str) and c.strip() else t("detail.no_comment", lang)
-                for c in history["comment"]]
+    comments = [plotly_text(c) if isinstance(c, str) and c.strip()
+                else t("detail.no_comment", lang) for c in history["comment"]]
     fig = go.Figure(go.Scatter(
         x=ids, y=[0] * len(ids), mode="lines+markers+text",
         line={"color": GRID, "width": 4},

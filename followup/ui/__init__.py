@@ -43,6 +43,8 @@ __all__ = ["database", "filters", "generation", "lang", "presenting", "previous_
            "split_picker"]
 
 TABLE_ROWS = 500
+# The page icon ships with the app: a `:material/…:` icon is fetched from fonts.gstatic.com
+ICON = str(Path(__file__).resolve().parent / "icon.png")
 # The URL of a page is its file's name: the first request to a new server is resolved against
 # the files in pages/ before dashboard.py has run (see `through_navigation`).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
@@ -233,14 +235,15 @@ def cards(items: list[Kpi]) -> None:
 
 
 def clicked(event) -> str | None:
-    """Return the label (customdata) of the bar clicked in a chart, or None."""
+    """Return the label (customdata) of the bar clicked in a chart, or None (as written in
+    the workbook: charts escape it for plotly)."""
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     for point in points:
         data = point.get("customdata")
         if isinstance(data, list):
             data = data[0] if data else None
         if data:
-            return str(data)
+            return html.unescape(str(data))
     return None
 
 

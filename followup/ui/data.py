@@ -25,8 +25,14 @@ def _ready(path: str) -> str:
 
 
 def database() -> Path:
-    """Return the database path, loading the sample rounds on first run."""
-    return Path(_ready(str(settings.db_path())))
+    """Return the database path, loading the sample rounds on first run (a damaged or busy
+    database is said on the page, which stops there)."""
+    try:
+        return Path(_ready(str(settings.db_path())))
+    except store.Busy:
+        busy()
+    except store.Damaged as exc:
+        damaged(exc)
 
 
 def generation(db: Path) -> tuple:
