@@ -37,6 +37,24 @@ def run(args: list[str], env: dict | None = None) -> tuple[float, float]:
     return float(seconds), float(peak)
 
 
+TIMER_ANY = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss / 1024)
+"""
+
+
+def run_any(args: list[str], env: dict | None = None) -> tuple[int, float, float]:
+    """Run a command that may fail; return (exit code, wall seconds, peak resident MB)."""
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    done = subprocess.run([sys.executable, "-c", TIMER_ANY, *args], cwd=ROOT, env=full,
+                          capture_output=True, text=True, check=True)
+    code, seconds, peak = done.stdout.split()
+    return int(code), float(seconds), float(peak)
+
+
 def python(code: str, *args: str) -> list[str]:
     """Return the command that runs code in a fresh Python, with arguments."""
     return [sys.executable, "-c", code, *args]

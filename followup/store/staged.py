@@ -8,11 +8,13 @@ of the workbook itself is ever parsed in the server process.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from pathlib import Path
 
 from followup.store.ingest import Checked
-from followup.workbook import reader
+from followup.workbook import asof, reader
 from followup.workbook.problems import Problem
 
 STAGED = ("stg_actions", "stg_grants", "stg_disbursements")
@@ -35,10 +37,14 @@ def read_staged(checked: Checked, folder: Path) -> Checked:
 
 
 def summary(checked: Checked) -> dict:
-    """Return what a check found, JSON-ready: names, hash, sheets, counts and problems."""
+    """Return what a check found, JSON-ready: names, hash, sheets, counts, problems and the
+    date the title rows give."""
+    found = checked.found_as_of
     return {"file_name": checked.file_name, "sha256": checked.sha256,
             "sheets": {kind: sheet.name for kind, sheet in checked.sheets.items()},
-            "counts": checked.counts, "problems": [p.as_dict() for p in checked.problems]}
+            "counts": checked.counts, "problems": [p.as_dict() for p in checked.problems],
+            "as_of_found": found and {**dataclasses.asdict(found),
+                                      "as_of": found.as_of.isoformat()}}
 
 
 def from_summary(data: bytes, found: dict) -> Checked:
@@ -48,4 +54,8 @@ def from_summary(data: bytes, found: dict) -> Checked:
                       problems=[Problem.from_dict(p) for p in found.get("problems", [])])
     checked.sheets = {kind: reader.Sheet(kind, name, 0)
                       for kind, name in (found.get("sheets") or {}).items()}
+    title = found.get("as_of_found")
+    if title and checked.sheets:
+        next(iter(checked.sheets.values())).title_date = asof.Found(
+            **{**title, "as_of": dt.date.fromisoformat(title["as_of"])})
     return checked
