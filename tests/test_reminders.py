@@ -23,6 +23,7 @@ import pytest
 from followup import store
 from followup.filters import Filters
 from followup.report import chase, reminders
+from followup.store import ingest
 from tests.reminder_fixture import reminder_rounds
 
 R3_DATE = dt.date(2012, 12, 14)
@@ -206,3 +207,18 @@ def test_the_command_refuses_negative_days_and_needs_out_or_send(rounds, cli):
     done = cli("reminders", "--db", db)
     assert (done.returncode, done.stderr) == (
         2, "Oppgi --out MAPPE for utkastene, eller --send for å sende.\n")
+
+
+def test_the_sample_round_reminds_the_actors_the_readme_names(db):
+    # December 2012 against June: UD-3 and UD-4 are past their due date (01.03.2012), UD-5,
+    # IOM-1 and IOM-3 are due 31.12.2012 (17 days on), UD-7 and IOM-2 kept their status
+    ingest.ensure_database(db)
+    with store.reader(db) as con:
+        found = chase.collect(con, Filters(snapshot=store.latest_snapshot(con)))
+    assert [(r.actor, [(i.action_id, i.reasons) for i in r.items]) for r in found.reminders] == [
+        ("Ambassadene", [("UD-4", ("overdue",))]),
+        ("IOM", [("IOM-1", ("due_soon",)), ("IOM-2", ("stalled",)), ("IOM-3", ("due_soon",))]),
+        ("MR/DEM-seksjonen", [("UD-7", ("stalled",))]),
+        ("Regionalavdelingen", [("UD-3", ("overdue",))]),
+        ("Seksjon for Russland, Eurasia og regionalt samarbeid", [("UD-5", ("due_soon",))])]
+    assert found.without_address == ["Ambassadene"]
