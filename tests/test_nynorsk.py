@@ -18,8 +18,8 @@ from tests.builders import two_rounds
 from tests.conftest import run_cli
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/followup.py", "pages/grants.py", "pages/portfolio.py",
-         "pages/upload.py"]
+PAGES = ["pages/overview.py", "pages/followup.py", "pages/recommendations.py", "pages/grants.py",
+         "pages/portfolio.py", "pages/upload.py"]
 # Words only bokmål writes; nynorsk writes ikkje, frå, kva, tilskot, utbetalingar, ...
 BOKMAL_ONLY = {
     "ikke", "jeg", "fra", "hva", "hvem", "hvor", "hvordan", "hvilken", "tilskudd",

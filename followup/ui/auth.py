@@ -14,7 +14,7 @@ import streamlit as st
 
 from followup import access
 from followup.i18n import plain, t
-from followup.ui.state import lang
+from followup.ui.state import document_language, lang
 
 _LOG = logging.getLogger(__name__)
 
@@ -91,12 +91,14 @@ def _closed() -> None:
     lg = lang()
     st.title(t("auth.closed", lg))
     st.error(t("auth.closed_text", lg), icon=":material/lock:")
+    document_language(lg)
 
 
 def _sign_in() -> None:
     lg = lang()
     st.title(t("auth.sign_in", lg))
     st.markdown(t("auth.sign_in_text", lg))
+    document_language(lg)
     if st.button(t("auth.sign_in", lg), type="primary", icon=":material/login:", key="sign_in"):
         st.login()
 
@@ -106,6 +108,7 @@ def _no_access() -> None:
     st.title(t("auth.no_access", lg))
     st.markdown(t("auth.no_access_text", lg, who=plain(identity() or "")))
     sign_out_button(lg)
+    document_language(lg)
 
 
 def sign_out_button(lg: str) -> None:

@@ -71,6 +71,7 @@ def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -
             st.toggle(t("present.label", lg), value=presenting(), key="present",
                       help=t("present.help", lg), on_change=state.keep, args=("present",))
         auth.sidebar(lg)
+        state.document_language(lg)
 
 
 def filters() -> Filters:

@@ -22,6 +22,14 @@ def lang() -> str:
     return value if value in LANGS else "nb"
 
 
+def document_language(lg: str) -> None:
+    """Set the page's `<html lang>` to the language shown (Streamlit's page says `en`), so
+    screen readers, hyphenation and the browser's translate offer know it is nb, nn or en."""
+    code = lg if lg in LANGS else "nb"
+    st.html(f'<script>document.documentElement.lang = "{code}";</script>',
+            unsafe_allow_javascript=True)
+
+
 def key(name: str) -> str:
     """Return the plain session key that holds a filter's value."""
     return f"f_{name}"
