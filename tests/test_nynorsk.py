@@ -107,3 +107,34 @@ def test_the_command_line_speaks_nynorsk(tmp_path):
     assert by_option.returncode == by_env.returncode != 0
     assert by_option.stderr.strip().splitlines()[-1] == f"Databasen {missing} finst ikkje."
     assert by_env.stderr == by_option.stderr
+
+
+def words_in(texts) -> set[str]:
+    return {w.lower() for text in texts for w in WORD.findall(str(text))}
+
+
+def test_the_briefing_export_and_slides_in_nynorsk(tmp_path):
+    import html as htmllib
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    db = two_rounds(tmp_path / "db" / "followup.duckdb", tmp_path)
+    for command, out in (("brief", "b.html"), ("export", "x.xlsx"), ("slides", "s.pptx")):
+        done = run_cli(command, "--db", db, "--out", tmp_path / out, "--lang", "nn")
+        assert done.returncode == 0, done.stderr
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    body = page[page.index("<body"):]
+    visible = htmllib.unescape(re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", body,
+                                      flags=re.S))
+    assert '<html lang="nn">' in page
+    assert sorted(words_in([visible]) & BOKMAL_ONLY) == []
+    book = load_workbook(tmp_path / "x.xlsx")
+    cells = [*book.sheetnames] + [c.value for ws in book for row in ws.iter_rows() for c in row
+                                  if isinstance(c.value, str)]
+    assert sorted(words_in(cells) & BOKMAL_ONLY) == []
+    deck = Presentation(tmp_path / "s.pptx")
+    shapes = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+              if shape.has_text_frame]
+    assert sorted(words_in(shapes) & BOKMAL_ONLY) == []
+    assert {"ikkje", "tiltak"} & words_in([visible, *cells, *shapes])
