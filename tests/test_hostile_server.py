@@ -127,3 +127,14 @@ def test_the_server_survives_the_upload_and_still_serves_pages(page, server, tmp
     assert server.process.poll() is None
     open_page(page, server, "", PAGES[""])
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_metrics_endpoint_tells_nothing_about_sessions_or_caches(page, server):
+    import urllib.request
+
+    open_page(page, server, "", PAGES[""])
+    with urllib.request.urlopen(f"{server.url}/_stcore/metrics", timeout=10) as reply:
+        body = reply.read().decode()
+    assert "session_events" not in body and "cache_memory_bytes" not in body
+    with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=10) as reply:
+        assert reply.read() == b"ok"

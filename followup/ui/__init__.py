@@ -19,7 +19,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t
 from followup.report import alt, charts, kpis
 from followup.report.kpis import Kpi
-from followup.ui import auth, state
+from followup.ui import auth, hardening, state
 from followup.ui.data import (
     database,
     generation,
@@ -75,6 +75,7 @@ def through_navigation() -> None:
 
 def navigation():
     """Return the page navigation with titles in the chosen language."""
+    hardening.disable_metrics()
     lg = lang()
     gate = auth.gate(lg)
     if gate is not None:
