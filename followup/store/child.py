@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MEMORY_MB = float(os.environ.get("FOLLOWUP_PARSE_MEMORY_MB") or 3072)
-SECONDS = int(float(os.environ.get("FOLLOWUP_PARSE_SECONDS") or 120))
+SECONDS = int(float(os.environ.get("FOLLOWUP_PARSE_SECONDS") or 240))
 _OUT_OF_MEMORY = 86  # the child's exit code when Python or DuckDB ran out of memory
 _HIDDEN = "FOLLOWUP_RUST_LOG"  # where the child's fd 2 goes (default /dev/null)
 _PR_SET_PDEATHSIG = 1
