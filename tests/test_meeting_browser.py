@@ -166,3 +166,74 @@ def test_long_actor_names_wrap_on_two_lines_instead_of_being_cut(browser, server
     assert name.replace(" ", "") in lines, small["ylabels"]
     assert not any("…" in label for label in small["ylabels"])
     page.close()
+
+
+CUT_JS = """sel => [...document.querySelectorAll(sel)].flatMap(box =>
+  [box, ...box.querySelectorAll('*')].filter(e => e.clientWidth > 0
+     && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim().slice(0, 40)))"""
+
+
+@pytest.mark.parametrize(("width", "lang"), [(1280, "nb"), (1366, "nb"), (1400, "nb"),
+                                             (1280, "nn"), (1280, "en"), (1366, "en")])
+def test_key_figure_labels_values_and_changes_fit_from_1280_px(browser, server, width, lang):
+    page = visit(browser, server, f"?lang={lang}", 3, width=width, height=900)
+    expect(page.locator("[data-testid='stMetric']")).to_have_count(5)
+    assert page.evaluate(CUT_JS, "[data-testid='stMetric']") == []
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    spend = {"nb": "Utbetalt 2012, MNOK", "nn": "Utbetalt 2012, MNOK", "en": "Spend 2012, NOK m"}
+    assert labels[3].replace("\n", " ") == spend[lang]  # whole, on two lines if need be
+    assert page.evaluate(CUT_JS, "[data-testid='stDownloadButton']") == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_at_phone_width_the_sidebar_starts_closed_and_nothing_is_wider_than_the_screen(
+        browser, server, lang):
+    for path, charts in CHART_PAGES.items():
+        page = visit(browser, server, f"{path}?lang={lang}", charts, width=390, height=844)
+        box = page.locator("[data-testid='stSidebar']").bounding_box()
+        assert box is None or box["x"] + box["width"] <= 1, box
+        assert page.evaluate("() => document.elementFromPoint(195, 420)"
+                             ".closest('[data-testid=\"stSidebar\"]') === null")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        for chart in page.evaluate(CHARTS_JS):
+            assert chart["svg"]["left"] >= 0 and chart["svg"]["right"] <= 390, chart["key"]
+            assert chart["plot"]["right"] - chart["plot"]["left"] >= 150, chart["key"]
+        assert page.evaluate(CUT_JS, "[data-testid='stMetric']") == []
+        sizes = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .xtick text')]"
+                              ".map(t => parseFloat(getComputedStyle(t).fontSize))")
+        assert sizes and min(sizes) >= 14
+        page.close()
+
+
+def test_presentation_mode_lists_every_action_whole_at_projector_size(browser, server):
+    page = visit(browser, server, "followup?present=1", 2, width=1920, height=1080)
+    items = page.locator("ol.action-list > li")
+    expect(items).to_have_count(8)
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    rows = page.evaluate("""() => [...document.querySelectorAll('ol.action-list > li')].map(li => ({
+      id: li.querySelector('.id')?.textContent, text: li.querySelector('.text').textContent,
+      actor: li.querySelector('.actor').textContent, chip: li.querySelector('.chip').textContent,
+      due: li.querySelector('.due')?.textContent || null,
+      sizes: [...li.querySelectorAll('*')].filter(e => e.textContent.trim())
+               .map(e => parseFloat(getComputedStyle(e).fontSize))}))""")
+    assert [(r["id"], r["text"], r["actor"], r["chip"]) for r in rows][:3] == [
+        ("A1", "a1", "Hum", "Gjennomført"), ("A2", "a2", "Hum", "Pågår"),
+        ("A3", "a3", "Hum", "Bortfalt")]
+    assert rows[0]["due"] == "Frist 30.06.2012"
+    assert rows[4]["due"] == "Frist 01.03.2012 · forfalt"  # A5, not started, due before 14.12.
+    assert min(min(r["sizes"]) for r in rows) >= 18
+    assert page.evaluate(CUT_JS, "ol.action-list") == []
+    page.close()
+
+
+def test_the_action_list_shows_workbook_text_as_text(browser, server):
+    from tests.builders import HOSTILE_ACTOR
+
+    page = visit(browser, server, f"followup?round={CROWDED_ROUND}&list=1", 2, width=1366)
+    expect(page.locator("ol.action-list > li")).to_have_count(12)
+    actors = page.locator("ol.action-list .actor").all_inner_texts()
+    assert HOSTILE_ACTOR in actors
+    assert "Seksjon for 2. saksfelt & <b>regionalt</b> samarbeid" in actors
+    assert page.locator("ol.action-list b, ol.action-list script").count() == 0
+    page.close()

@@ -99,7 +99,7 @@ def header(page: str, f: Filters) -> None:
     if presenting():
         st.button(t("present.exit", lg), on_click=state.put, args=("present", None),
                   icon=":material/close_fullscreen:", key="present_exit")
-    title, tools = st.columns([3, 2], vertical_alignment="bottom")
+    title, tools = st.columns([5, 4], vertical_alignment="bottom")
     title.title(t(f"page.{page}", lg))
     if f.snapshot is None:
         st.info(t("empty.db", lg))
@@ -205,6 +205,20 @@ CSS = """
 .block-container { padding-top: 2.2rem; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }
+/* key-figure labels and changes wrap instead of being cut (…), in every language */
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; }
+[data-testid="stMetricLabel"] { min-height: 2.7em; align-items: flex-start; }
+[data-testid="stMetricLabel"] > div { overflow: visible !important; }
+@media (max-width: 640px) {
+  .block-container { padding-left: 1rem; padding-right: 1rem; }
+  h1 { font-size: 2rem; }
+  [data-testid="stMetricLabel"] { min-height: 0; }
+}
 </style>
 """
 PRESENT_CSS = """

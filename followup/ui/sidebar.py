@@ -70,6 +70,8 @@ def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -
         if present_toggle:
             st.toggle(t("present.label", lg), value=presenting(), key="present",
                       help=t("present.help", lg), on_change=state.keep, args=("present",))
+            st.toggle(t("list.toggle", lg), value=as_list(), key="list",
+                      help=t("list.toggle_help", lg), on_change=state.keep, args=("list",))
         auth.sidebar(lg)
         state.document_language(lg)
 
@@ -141,6 +143,11 @@ def compare_picker(snapshot: int) -> int | None:
 def presenting() -> bool:
     """Return True in presentation mode (no sidebar, larger chart type)."""
     return state.get("present") in (True, "1", "true", "yes", "ja")
+
+
+def as_list() -> bool:
+    """Return True when actions are shown as a list in large type (always when presenting)."""
+    return presenting() or state.get("list") in (True, "1", "true", "yes", "ja")
 
 
 def scale() -> float:

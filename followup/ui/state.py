@@ -80,7 +80,7 @@ def read_url() -> None:
             put(name, _int(params.get(name)))
     if params.get("lang") in LANGS:
         put("lang", params.get("lang"))
-    for name in ("q", "present", "action"):
+    for name in ("q", "present", "action", "list"):
         if params.get(name):
             put(name, params.get(name))
     st.session_state[_READ] = True
@@ -107,8 +107,9 @@ def write_url(latest_round: int | None, full_years: tuple[int, int] | None) -> N
     for name in ("q", "action"):
         if get(name):
             wanted[name] = str(get(name))
-    if get("present") in (True, "1", "true", "yes", "ja"):
-        wanted["present"] = "1"
+    for name in ("present", "list"):
+        if get(name) in (True, "1", "true", "yes", "ja"):
+            wanted[name] = "1"
     current = {k: (st.query_params.get_all(k) if k in MULTI or k == "years"
                    else st.query_params.get(k)) for k in st.query_params}
     if current != wanted:

@@ -14,10 +14,10 @@ import streamlit as st
 
 from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
-from followup.report import followup_charts, kpis, tables
+from followup.report import action_list, followup_charts, kpis, tables
 from followup.ui import state
 from followup.ui.data import previous_round, query, round_info
-from followup.ui.sidebar import compare_picker, scale
+from followup.ui.sidebar import as_list, compare_picker, presenting, scale
 from followup.ui.state import lang
 
 STALLED_ROUNDS, DEADLINE_DAYS, RATE_QUERY = (tables.STALLED_ROUNDS, tables.DEADLINE_DAYS,
@@ -63,7 +63,11 @@ def _picked(key: str, ids: list, labels: list) -> None:
 
 
 def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> None:
-    """Draw an action table whose rows can be clicked to show the action's history."""
+    """Draw an action table whose rows can be clicked to show the action's history; as a
+    list in large type instead when that is chosen or in presentation mode."""
+    if as_list():
+        st.html(action_list.render(df, lang(), 24 if presenting() else 18))
+        return
     ids = list(df["action_key"] if "action_key" in df else df["action_id"])
     labels = [f"{i} · {a}" if isinstance(i, str) else str(a)
               for i, a in zip(df["action_id"], df["action"])]
