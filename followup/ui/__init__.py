@@ -120,7 +120,9 @@ def downloads(f: Filters, as_of) -> None:
     lg = lang()
     db, gen = str(database()), generation(database())
     stamp = as_of.strftime("%Y-%m-%d")
-    left, middle, right = st.columns(3)
+    # one row that wraps, so no label is cut when the page is narrow
+    row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
+    left = middle = right = row
     left.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg),
                          file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
                          icon=":material/article:", on_click="ignore", key="dl_brief",
