@@ -6,6 +6,7 @@ fonts sized for a projector, numbers written the Norwegian way when lang is `nb`
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -50,7 +51,8 @@ def _escaped(df: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def _visible(text: str) -> int:
-    return len(_TAG.sub("", text))
+    """Return how many characters plotly draws for a label (tags dropped, entities one each)."""
+    return len(html.unescape(_TAG.sub("", text)))
 
 
 def _two_lines(label: str, width: int) -> str:
