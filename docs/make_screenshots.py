@@ -33,6 +33,9 @@ def _shoot(browser, url: str, path: Path, width: int, height: int, full: bool) -
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(url)
     page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]') && "
+                           "[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                           ".every(p => p.querySelector('.main-svg'))", timeout=60_000)
     page.wait_for_timeout(3000)
     if full:  # Streamlit scrolls inside its own container: grow the viewport to the page
         tall = page.evaluate("() => Math.max(...[...document.querySelectorAll("

@@ -261,7 +261,8 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
     totals = df.groupby("year")["amount_nok"].sum().sort_index()
     for i, total in enumerate(totals):  # x by position: a year-like name reads as an index
         fig.add_annotation(x=i, y=max(total, 0) / 1e6, text=number(total / 1e6, 1, lang),
-                           showarrow=False, yanchor="bottom", yshift=2,
+                           showarrow=False, yanchor="bottom", yshift=2, bgcolor="white",
+                           borderpad=1,  # readable where the portfolio line crosses it
                            font={"size": round((13 if compact else 15) * scale), "color": INK})
     top = max(totals.max() if len(totals) else 0, level_nok or 0) / 1e6
     if level_nok:
