@@ -119,7 +119,8 @@ def test_a_rejection_in_english(db, tmp_path, cli):
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "No recognised sheet (found: Ark1). Accepted names: Tiltak | Actions | Oppfølging; "
-        "Tilskudd | Grants | Avtaler; Utbetalinger | Disbursements; "
+        "Tilskudd | Tilskot | Grants | Avtaler | Avtalar; Utbetalinger | Utbetalingar | "
+        "Disbursements; "
         "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger.",
         "Nothing was loaded: 1 error must be fixed in the workbook.",
     ]

@@ -90,12 +90,12 @@ def test_truncated_file(tmp_path, keep):
 def test_no_recognised_sheet_names_the_accepted_ones(tmp_path):
     nb, en = both(tmp_path, {"Ark1": MINIMAL_ACTIONS, "Budsjett": MINIMAL_GRANTS})
     assert nb == ["Fant ingen kjent arkfane (fant: Ark1, Budsjett). Godtatte navn: "
-                  "Tiltak | Actions | Oppfølging; Tilskudd | Grants | Avtaler; "
-                  "Utbetalinger | Disbursements; "
+                  "Tiltak | Actions | Oppfølging; Tilskudd | Tilskot | Grants | Avtaler | Avtalar; "
+                  "Utbetalinger | Utbetalingar | Disbursements; "
                   "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
     assert en == ["No recognised sheet (found: Ark1, Budsjett). Accepted names: "
-                  "Tiltak | Actions | Oppfølging; Tilskudd | Grants | Avtaler; "
-                  "Utbetalinger | Disbursements; "
+                  "Tiltak | Actions | Oppfølging; Tilskudd | Tilskot | Grants | Avtaler | Avtalar; "
+                  "Utbetalinger | Utbetalingar | Disbursements; "
                   "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
 
 
@@ -132,9 +132,9 @@ def test_an_empty_recognised_sheet_has_no_header(tmp_path):
 @pytest.mark.parametrize(("sheet", "rows", "nb", "en"), [
     ("Tiltak", [["Tiltak", "Status"], ["a", "Pågår"]],
      "Tiltak, rad 1: mangler påkrevd kolonne Ansvarlig (godtatte overskrifter: "
-     "Ansvarlig | Responsible | Actor).",
+     "Ansvarlig | Ansvarleg | Responsible | Actor).",
      "Tiltak, row 1: the required column Ansvarlig is missing (accepted headers: "
-     "Ansvarlig | Responsible | Actor)."),
+     "Ansvarlig | Ansvarleg | Responsible | Actor)."),
     ("Tilskudd", [["Partner", "Fra", "Til"], ["IOM", 2011, 2012]],
      "Tilskudd, rad 1: mangler påkrevd kolonne Avtalenr (godtatte overskrifter: "
      "Avtalenr | Avtalenummer | Grant ID | Agreement).",
@@ -157,7 +157,7 @@ def test_every_missing_required_column_is_named_under_the_header_row(tmp_path):
     rows = [["Oppfølgingsplan"], None, ["Tiltak", "Kommentar"], ["a", "b"]]
     assert problems(tmp_path, {"Tiltak": rows}, severity="error") == [
         "Tiltak, rad 3: mangler påkrevd kolonne Ansvarlig (godtatte overskrifter: "
-        "Ansvarlig | Responsible | Actor).",
+        "Ansvarlig | Ansvarleg | Responsible | Actor).",
         "Tiltak, rad 3: mangler påkrevd kolonne Status (godtatte overskrifter: Status).",
     ]
 
@@ -183,18 +183,19 @@ def test_a_sheet_named_almost_like_a_grants_sheet_is_named_in_a_warning(tmp_path
     checked = ingest.check(path.read_bytes(), path.name)
     checked.close()
     assert [p.text() for p in checked.warnings] == [
-        "Tilskudd 2012: arkfanen blir ikke lest; bare arkfaner som heter Tilskudd | Grants | "
-        "Avtaler leses. Gi den ett av disse navnene om den skal med."]
+        "Tilskudd 2012: arkfanen blir ikke lest; bare arkfaner som heter Tilskudd | Tilskot | "
+        "Grants | Avtaler | Avtalar leses. Gi den ett av disse navnene om den skal med."]
 
 
 # --- cell-level errors -------------------------------------------------------------------
 
 ACCEPTED = ("Gjennomført, Ferdig, Fullført, Utført, Done, Completed, Implemented, Delvis, "
             "Delvis gjennomført, Partial, Partially done, Partially implemented, Pågår, "
-            "Påbegynt, Under arbeid, Ongoing, In progress, Started, Ikke påbegynt, "
-            "Ikke startet, Ikke gjort, Not started, Not done, Not initiated, "
-            "Ikke rapportert, Ingen rapport, Not reported, No report, Bortfalt, "
-            "Ikke relevant, Utgår, No longer applicable, Not applicable, N/A")
+            "Påbegynt, Påbyrja, Under arbeid, Ongoing, In progress, Started, Ikke påbegynt, "
+            "Ikke startet, Ikke gjort, Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not started, "
+            "Not done, Not initiated, Ikke rapportert, Ingen rapport, Ikkje rapportert, "
+            "Not reported, No report, Bortfalt, Ikke relevant, Utgår, Ikkje relevant, Bortfalle, "
+            "Fell bort, No longer applicable, Not applicable, N/A")
 
 
 def test_unknown_status_lists_the_accepted_words(tmp_path):
