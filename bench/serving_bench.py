@@ -11,12 +11,14 @@ of it and its children, /proc/PID/stat) are read around:
 - a warm visit: a new Chromium context (a new session, nothing cached in the browser) opens
   the page; done when every chart is drawn and the server is idle again;
 - a rerun: the same tab reruns (the `r` key), same filters;
-- a filter change: a region is added in the sidebar (Streamlit's websocket protocol, the
-  same message the browser sends); a combination nobody chose yet, then one already chosen.
+- a new session's first run without a browser (Streamlit's websocket protocol: the script's
+  work, without the frontend's files that each new browser fetches);
+- a filter change: a region is added in the sidebar (the websocket protocol, the same message
+  the browser sends); a combination nobody chose yet, then one already chosen.
 
-Medians of --repeat, after one warm-up visit. CPU seconds of the server are robust to other
-work on the machine; wall-clock figures are not (the machine is shared), so only medians and
-ratios are printed. Then the load run (bench/serving_load.py).
+Medians of --repeat samples (each the mean of 3), after a warm-up sample. CPU seconds of
+the server are robust to other work on the machine; wall-clock figures are not (the machine
+is shared), so only medians and ratios are printed. Then the load run (bench/serving_load.py).
 """
 
 from __future__ import annotations
@@ -84,26 +86,47 @@ def _drawn(page, charts: int) -> None:
         arg=[CHARTS, charts], timeout=120_000, polling=50)
 
 
-def browser_costs(browser, server, charts: int, repeat: int) -> dict[str, float]:
-    """Return the median server CPU seconds of a warm visit and of a rerun, in Chromium."""
+def browser_costs(browser, server, charts: int, repeat: int, batch: int = 3) -> dict[str, float]:
+    """Return the median server CPU seconds of a warm visit and of a rerun, in Chromium.
+
+    Each sample is `batch` visits (and `batch` reruns in each), divided by their number: the
+    kernel counts CPU time in ticks of 10 ms, too coarse for one rerun of a small page.
+    """
     pid = server.process.pid
     visits, reruns = [], []
     for i in range(repeat + 1):
-        context = browser.new_context(viewport={"width": 1440, "height": 950})
-        page = context.new_page()
-        before = settle(pid)
-        page.goto(server.url)
-        _drawn(page, charts)
-        after = settle(pid)
-        page.locator("body").press("r")
-        page.wait_for_timeout(50)
-        _drawn(page, charts)
-        again = settle(pid)
-        context.close()
-        if i:  # the first visit warms the server's caches
-            visits.append(after - before)
-            reruns.append(again - after)
+        visit = rerun = 0.0
+        for _ in range(batch):
+            context = browser.new_context(viewport={"width": 1440, "height": 950})
+            page = context.new_page()
+            before = settle(pid)
+            page.goto(server.url)
+            _drawn(page, charts)
+            after = settle(pid)
+            for _ in range(batch):
+                page.locator("body").press("r")
+                page.wait_for_timeout(50)
+                _drawn(page, charts)
+            rerun += (settle(pid) - after) / batch
+            visit += after - before
+            context.close()
+        if i:  # the first sample warms the server's caches
+            visits.append(visit / batch)
+            reruns.append(rerun / batch)
     return {"visit": median(visits), "rerun": median(reruns)}
+
+
+async def _session_starts(url: str, pid: int, repeat: int, batch: int = 3) -> float:
+    samples = []
+    for i in range(repeat + 1):
+        before = settle(pid)
+        for _ in range(batch):
+            viewer = Viewer(url)
+            await viewer.open()
+            await viewer.close()
+        if i:
+            samples.append((settle(pid) - before) / batch)
+    return median(samples)
 
 
 async def _filter_changes(url: str, pid: int, repeat: int) -> dict[str, float]:
@@ -123,9 +146,26 @@ async def _filter_changes(url: str, pid: int, repeat: int) -> dict[str, float]:
     return {"new filter": median(fresh), "filter seen before": median(seen)}
 
 
-def filter_costs(server, repeat: int) -> dict[str, float]:
-    """Return the median server CPU seconds of a filter change (new, and seen before)."""
-    return asyncio.run(_filter_changes(server.url, server.process.pid, repeat))
+def protocol_costs(server, repeat: int, filters: bool) -> dict[str, float]:
+    """Return the median server CPU seconds of a new session's first run without a browser
+    (no frontend files served), and of a filter change (new, and seen before)."""
+    url, pid = server.url, server.process.pid
+    costs = {"visit, script only": asyncio.run(_session_starts(url, pid, repeat))}
+    if filters:
+        costs.update(asyncio.run(_filter_changes(url, pid, repeat)))
+    return costs
+
+
+def _server(server_class, db: Path, checkout: Path):
+    """Start `streamlit run dashboard.py` in a checkout (this one, or another to compare)."""
+    import importlib.util
+
+    if checkout.resolve() == ROOT:
+        return server_class(db)
+    spec = importlib.util.spec_from_file_location("other", checkout / "tests" / "browser.py")
+    other = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(other)
+    return other.Server(db)
 
 
 def main() -> None:
@@ -137,10 +177,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-load", action="store_true")
+    parser.add_argument("--app", type=Path, default=ROOT,
+                        help="the checkout whose dashboard.py to serve (another one to compare)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = databases(Path(folder))
-        app = Server(db)
+        app = _server(Server, db, args.app)
         hello = Server(db, app=str(ROOT / "bench" / "hello_app.py"))
         try:
             with sync_playwright() as playwright:
@@ -148,7 +190,8 @@ def main() -> None:
                 ours = browser_costs(browser, app, 3, args.repeat)
                 base = browser_costs(browser, hello, 1, args.repeat)
                 browser.close()
-            ours.update(filter_costs(app, args.repeat))
+            ours.update(protocol_costs(app, args.repeat, filters=True))
+            base.update(protocol_costs(hello, args.repeat, filters=False))
             print(f"server CPU seconds per viewer action, median of {args.repeat} "
                   "(overview / hello-world page with one plotly chart)")
             for what, seconds in ours.items():

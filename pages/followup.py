@@ -19,11 +19,12 @@ by_actor = ui.query("status_by_actor", f)
 if by_actor.empty:
     ui.empty("empty.actions")
     st.stop()
-event = ui.chart(charts.completion_by_actor(by_actor, lg, scale=sc), "actor_chart", select=True)
+event = ui.chart(ui.figure(charts.completion_by_actor, by_actor, lg, scale=sc), "actor_chart",
+                 select=True)
 actor = ui.clicked(event)
 
 st.subheader(t("h.trend", lg))
-ui.chart(charts.status_trend(ui.query("status_trend", f), lg, scale=sc), "trend")
+ui.chart(ui.figure(charts.status_trend, ui.query("status_trend", f), lg, scale=sc), "trend")
 
 st.subheader(t("h.action_table", lg))
 search = ui.search_box()

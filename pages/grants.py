@@ -19,16 +19,17 @@ if by_type.empty:
 left, right = st.columns(2)
 with left:
     st.subheader(t("h.by_type_count", lg))
-    ui.chart(charts.grants_by_type_count(by_type, lg, scale=sc), "type_count")
+    ui.chart(ui.figure(charts.grants_by_type_count, by_type, lg, scale=sc), "type_count")
 with right:
     st.subheader(t("h.by_type_amount", lg))
-    ui.chart(charts.grants_by_type_amount(by_type, lg, scale=sc), "type_amount")
+    ui.chart(ui.figure(charts.grants_by_type_amount, by_type, lg, scale=sc), "type_amount")
 
 st.subheader(t("h.multi_share", lg))
 st.caption(t("h.multi_caption", lg))
-ui.chart(charts.multi_year_share(ui.query("multi_year_share", f), lg, scale=sc), "share")
+ui.chart(ui.figure(charts.multi_year_share, ui.query("multi_year_share", f), lg, scale=sc),
+         "share")
 
 st.subheader(t("h.grant_table", lg))
 grants = ui.query("grant_list", f, limit=ui.TABLE_ROWS)
 st.caption(tables.row_note(grants, "total_grants", lg))
-st.dataframe(tables.styled(grants, tables.GRANT_COLUMNS, lg), hide_index=True)
+st.dataframe(ui.table(grants, tables.GRANT_COLUMNS, lg), hide_index=True)

@@ -23,16 +23,17 @@ left, middle, right = st.columns([4, 3, 3])
 with left:
     by_actor = ui.query("status_by_actor", f)
     if ui.panel("h.small_completion", by_actor, "empty.actions",
-                lambda df: charts.completion_by_actor(df, lg, compact=True, scale=sc),
+                lambda df: ui.figure(charts.completion_by_actor, df, lg, compact=True, scale=sc),
                 "small_actor"):
         st.html(charts.status_legend_html(list(by_actor["status"]), lg))
 with middle:
     ui.panel("h.small_spend", spend, "empty.grants",
-             lambda df: charts.spend_totals(df, lg, ui.portfolio_level(f), scale=sc),
+             lambda df: ui.figure(charts.spend_totals, df, lg, ui.portfolio_level(f), scale=sc),
              "small_spend")
 with right:
     ui.panel("h.small_type", ui.query("grants_by_type", f), "empty.grants",
-             lambda df: charts.grants_by_type_amount(df, lg, compact=True, scale=sc),
+             lambda df: ui.figure(charts.grants_by_type_amount, df, lg, compact=True,
+                                   scale=sc),
              "small_type")
 
 views.changes(f)

@@ -18,12 +18,14 @@ if spend.empty:
     st.stop()
 st.subheader(t("h.spend", lg))
 by_group = ui.query("spend_by_group", f, dimension=ui.split_picker())
-ui.chart(charts.spend_over_time(by_group, lg, ui.portfolio_level(f), scale=sc), "spend")
+ui.chart(ui.figure(charts.spend_over_time, by_group, lg, ui.portfolio_level(f), scale=sc),
+         "spend")
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("h.spend_change", lg))
-    ui.chart(charts.spend_change(spend, lg, scale=sc), "change")
+    ui.chart(ui.figure(charts.spend_change, spend, lg, scale=sc), "change")
 with right:
     st.subheader(t("h.partners_in", lg, period=charts.period(spend["year"], lg)))
-    ui.chart(charts.largest_partners(ui.query("largest_partners", f), lg, scale=sc), "partners")
+    ui.chart(ui.figure(charts.largest_partners, ui.query("largest_partners", f), lg, scale=sc),
+             "partners")

@@ -22,6 +22,7 @@ if rate:
     ui.cards(rate)
 views.rejected_note(f)
 st.subheader(t("h.by_response", lg))
-ui.chart(followup_charts.recommendations_by_response(recs, lg, scale=sc), "by_response")
+ui.chart(ui.figure(followup_charts.recommendations_by_response, recs, lg, scale=sc),
+         "by_response")
 st.subheader(t("h.recommendations", lg))
 views.recommendation_table(recs)

@@ -28,6 +28,7 @@ from followup.ui.data import (
     round_info,
     snapshots,
 )
+from followup.ui.shared import figure, freeze_startup_heap, table
 from followup.ui.sidebar import (
     filters,
     presenting,
@@ -38,9 +39,9 @@ from followup.ui.sidebar import (
 )
 from followup.ui.state import lang
 
-__all__ = ["database", "filters", "generation", "lang", "presenting", "previous_round",
+__all__ = ["database", "figure", "filters", "generation", "lang", "presenting", "previous_round",
            "query", "round_info", "scale", "search_box", "sidebar_footer", "snapshots",
-           "split_picker"]
+           "split_picker", "table"]
 
 TABLE_ROWS = 500
 # The page icon ships with the app: a `:material/…:` icon is fetched from fonts.gstatic.com
@@ -76,6 +77,7 @@ def through_navigation() -> None:
 def navigation():
     """Return the page navigation with titles in the chosen language."""
     hardening.disable_metrics()
+    freeze_startup_heap()
     lg = lang()
     gate = auth.gate(lg)
     if gate is not None:

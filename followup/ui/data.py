@@ -6,6 +6,7 @@ so an import from anywhere shows at once, and the app never holds the file open.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -65,16 +66,39 @@ def damaged(exc: store.Damaged) -> None:
     st.stop()
 
 
+# id of a frame query() returned -> (a weak reference to it, what it answers, its shape)
+_ANSWERS: dict[int, tuple] = {}
+
+
+def _remember(df: pd.DataFrame, answers: tuple) -> pd.DataFrame:
+    ident = id(df)
+    _ANSWERS[ident] = (weakref.ref(df, lambda _gone: _ANSWERS.pop(ident, None)), answers,
+                       df.shape, tuple(df.columns))
+    return df
+
+
+def answer_of(df: pd.DataFrame) -> tuple | None:
+    """Return what a frame answers (database, generation, query, parameters) when query()
+    returned it and its shape is unchanged; None for any other frame. Callers never change
+    a query's frame in place (they build new frames from it), so this names its content."""
+    kept = _ANSWERS.get(id(df))
+    if kept is None or kept[0]() is not df or kept[2:] != (df.shape, tuple(df.columns)):
+        return None
+    return kept[1]
+
+
 def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Return the result of queries/NAME.sql for the filters (cached until the data changes)."""
     db = database()
     params = (filters or Filters()).params(**extra)
+    gen = generation(db)
     try:
-        return _query(str(db), generation(db), name, params)
+        df = _query(str(db), gen, name, params)
     except store.Busy:
         busy()
     except store.Damaged as exc:
         damaged(exc)
+    return _remember(df, (str(db), gen, name, repr(sorted(params.items()))))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -94,18 +118,29 @@ def snapshots() -> pd.DataFrame:
         damaged(exc)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _rounds(db: str, gen: tuple) -> dict:
+    """The rounds as plain values: the ids newest first, and each round's row."""
+    rounds = snapshots()
+    return {"ids": [int(i) for i in rounds["snapshot_id"]],
+            "rows": {int(r["snapshot_id"]): r for r in rounds.to_dict("records")}}
+
+
+def _kept_rounds() -> dict:
+    db = database()
+    return _rounds(str(db), generation(db))
+
+
 def previous_round(snapshot: int) -> int | None:
     """Return the round before the given one, or None."""
-    rounds = snapshots()
-    ids = list(rounds["snapshot_id"])
+    ids = _kept_rounds()["ids"]
     at = ids.index(snapshot) if snapshot in ids else -1
     return ids[at + 1] if 0 <= at < len(ids) - 1 else None
 
 
 def round_info(snapshot: int) -> dict:
     """Return the row of one reporting round (as_of, file_name, ...)."""
-    rounds = snapshots()
-    return rounds[rounds["snapshot_id"] == snapshot].iloc[0].to_dict()
+    return dict(_kept_rounds()["rows"][snapshot])
 
 
 def options() -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from followup.i18n import date, plain, t, tn
 from followup.report import action_list, followup_charts, kpis, tables
 from followup.ui import state
 from followup.ui.data import previous_round, query, round_info
+from followup.ui.shared import action_rows, figure, table
 from followup.ui.sidebar import as_list, compare_picker, presenting, scale
 from followup.ui.state import lang
 
@@ -68,10 +69,8 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
     if as_list():
         st.html(action_list.render(df, lang(), 24 if presenting() else 18))
         return
-    ids = list(df["action_key"] if "action_key" in df else df["action_id"])
-    labels = [f"{i} · {a}" if isinstance(i, str) else str(a)
-              for i, a in zip(df["action_id"], df["action"])]
-    st.dataframe(tables.styled(df, columns, lang()), hide_index=True, key=key,
+    ids, labels = action_rows(df)
+    st.dataframe(table(df, columns, lang()), hide_index=True, key=key,
                  on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
                  **options)
 
@@ -96,9 +95,9 @@ def action_detail(f: Filters) -> None:
         close.button(t("detail.close", lg), on_click=_close, icon=":material/close:",
                      key="detail_close")
         st.caption(tn("detail.caption", len(history), lg))
-        st.plotly_chart(followup_charts.action_timeline(history, lg, scale=scale()),
+        st.plotly_chart(figure(followup_charts.action_timeline, history, lg, scale=scale()),
                         key="timeline", config={"displayModeBar": False})
-        st.dataframe(tables.styled(history, tables.HISTORY_COLUMNS, lg), hide_index=True)
+        st.dataframe(table(history, tables.HISTORY_COLUMNS, lg), hide_index=True)
 
 
 def stalled(f: Filters) -> None:
@@ -143,7 +142,7 @@ def rejected_note(f: Filters) -> None:
 def recommendation_table(recs: pd.DataFrame) -> None:
     """Draw the recommendations: response and status on their colours, progress as a bar."""
     lg = lang()
-    st.dataframe(tables.styled(recs, tables.RECOMMENDATION_COLUMNS, lg, bars=("completion_pct",)),
+    st.dataframe(table(recs, tables.RECOMMENDATION_COLUMNS, lg, bars=("completion_pct",)),
                  hide_index=True,
                  column_config={t("col.completion_pct", lg): st.column_config.ProgressColumn(
                      format="%.0f %%", min_value=0, max_value=100)})

@@ -1,0 +1,125 @@
+"""What every viewer of a round and filters shares: figures and tables, built once per process.
+
+A figure or a table depends only on its query result and its options, so it is built the
+first time any viewer needs it and then handed to every session (st.cache_resource: no copy,
+no pickling). Query results are keyed on the database's generation, so an import makes new
+ones at once. Nobody changes a shared object after it is built: st.plotly_chart and
+st.dataframe only read it.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import sys
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from followup.report import tables
+from followup.ui.data import answer_of
+
+_CELL = re.compile(r"row(\d+)_col(\d+)")
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _figure(name: str, source: tuple | pd.DataFrame, args: tuple, options: tuple, _df,
+            _build) -> go.Figure:
+    return _build(_df, *args, **dict(options))
+
+
+def _source(df: pd.DataFrame) -> tuple | pd.DataFrame:
+    """What identifies a frame's content: the query it answers (no hashing of its rows), or
+    the frame itself (hashed by Streamlit) when it is not a query's answer."""
+    return answer_of(df) or df
+
+
+def figure(build, df: pd.DataFrame, *args, **options) -> go.Figure:
+    """Return build(df, *args, **options), built once for every viewer of the same data."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _figure(name, _source(df), args, tuple(sorted(options.items())), df, build)
+
+
+def _rendered(styler: Styler) -> Styler:
+    """Return the Styler with its styles worked out once, for every later st.dataframe.
+
+    Streamlit (1.67) reads a Styler through pandas' `_compute()` and `_translate(False,
+    False)`, which work out every cell's style and display text again on every call, and
+    then writes each cell's display text over the frame's own text (for a table of 1,200
+    actions, 80 + 40 ms of every rerun). The data never changes after this point, so both
+    are done here once, and only the cells whose display text differs from the frame's own
+    are kept for Streamlit to write: it sends exactly what it sent before.
+    """
+    styler._compute()
+    translated = styler._translate(False, False)
+    as_text = styler.data.astype(str)
+    body = [[cell for cell in row if _differs(cell, as_text)]
+            for row in translated.get("body", [])]
+    kept = {"table_styles": translated.get("table_styles", []),
+            "cellstyle": translated.get("cellstyle", []), "body": [r for r in body if r]}
+    styler._compute = lambda: styler
+    styler._translate = lambda *_args, **_kwargs: kept
+    styler.ctx.clear()  # a style and a formatter per cell, needed no more
+    styler._display_funcs.clear()
+    return styler
+
+
+def _differs(cell: dict, as_text: pd.DataFrame) -> bool:
+    """Return True when a body cell's display text is not the frame's own text there."""
+    at = _CELL.match(cell.get("id") or "")
+    if at is None:
+        return False
+    row, col = map(int, at.groups())
+    return str(cell.get("display_value")) != as_text.iat[row, col]
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,
+           bars: tuple[str, ...], _df: pd.DataFrame) -> Styler | pd.DataFrame:
+    styler = _rendered(tables.styled(_df, list(columns), lang, bars=bars))
+    kept = styler._translate(False, False)
+    text_only = all(pd.api.types.is_string_dtype(kind) for kind in styler.data.dtypes)
+    if text_only and not any(kept.values()):
+        return styler.data  # no colour, no other display text: the frame shows the same
+    return styler
+
+
+def table(df: pd.DataFrame, columns: list[str], lang: str,
+          bars: tuple[str, ...] = ()) -> Styler | pd.DataFrame:
+    """Return tables.styled(df, columns, lang) for st.dataframe, built once for every viewer
+    of the same data (the plain frame of text when the Styler adds nothing to it)."""
+    return _table(_source(df), tuple(columns), lang, tuple(bars), df)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _rows(source: tuple | pd.DataFrame, _df: pd.DataFrame) -> tuple[list, list[str]]:
+    ids = list(_df["action_key"] if "action_key" in _df else _df["action_id"])
+    labels = [f"{i} · {a}" if isinstance(i, str) else str(a)
+              for i, a in zip(_df["action_id"], _df["action"])]
+    return ids, labels
+
+
+def action_rows(df: pd.DataFrame) -> tuple[list, list[str]]:
+    """Return each row's action (its key, else its ID) and its label `ID · text`, once for
+    every viewer of the same data."""
+    return _rows(_source(df), df)
+
+
+_FROZEN = [0]
+
+
+def freeze_startup_heap() -> None:
+    """Keep what the runs so far loaded (modules, classes, plotly's validators) out of the
+    garbage collector's sight; again only when a run has imported more modules.
+
+    Streamlit runs a full collection after every script run; with pandas, plotly and DuckDB
+    loaded, walking those long-lived objects was a sixth of a rerun's CPU. They live as long
+    as the process, so the collector gains nothing by walking them (gc.freeze); what later
+    runs create is collected as before.
+    """
+    if len(sys.modules) != _FROZEN[0]:
+        _FROZEN[0] = len(sys.modules)
+        gc.collect()
+        gc.freeze()

@@ -1,0 +1,66 @@
+"""Figures and tables shared by every viewer: built once, and sent exactly as before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+from streamlit.proto.ArrowData_pb2 import ArrowData
+
+from followup.report import charts, tables
+from followup.ui import shared
+
+CHANGES = pd.DataFrame({
+    "action_id": ["A1", None, "A3", "A4"],
+    "action": ["Kartlegge", "Rapportere", "=Evaluere", "Følge opp"],
+    "actor": ["Hum", "IOM", "MR/DEM", "Hum"],
+    "previous_status": ["ongoing", None, "done", "partial"],
+    "status": ["done", "not_started", None, "no_report"],
+    "change": ["changed", "new", "removed", "changed"],
+})
+STALLED = pd.DataFrame({
+    "action_id": ["A2", "A5"], "action": ["a2", "a5"], "actor": ["IOM", "Hum"],
+    "status": ["ongoing", "not_started"], "rounds_unchanged": [3, 2],
+    "since": [dt.date(2012, 6, 29), dt.date(2012, 12, 14)],
+})
+SPEND = pd.DataFrame({"year": [2011, 2012], "amount_nok": [1_500_000.0, 2_500_000.5],
+                      "grants": [2, 2]})
+
+
+def _sent(styler) -> ArrowData:
+    proto = ArrowData()
+    marshall_styler(proto, styler, "uuid")
+    return proto
+
+
+def test_a_shared_table_sends_what_a_fresh_styler_sends():
+    for df, columns, ink in ((CHANGES, tables.CHANGE_COLUMNS, "#009E73"),
+                             (STALLED, tables.STALLED_COLUMNS, "#D55E00")):
+        fresh = tables.styled(df, columns, "nb")
+        kept = shared.table(df, columns, "nb")
+        fresh.set_uuid(kept.uuid)
+        for _ in range(2):  # and again: nothing is used up by sending it
+            assert _sent(kept).styler == _sent(fresh).styler
+        assert f"background-color: {ink}" in _sent(kept).styler.styles
+
+
+def test_a_table_without_a_status_is_a_plain_frame_of_the_same_text():
+    grants = pd.DataFrame({"grant_id": ["G1"], "partner": ["IOM"], "grant_type": ["one-year"],
+                           "amount_nok": [1_250_000.0]})
+    columns = ["grant_id", "partner", "grant_type", "amount_nok"]
+    plain = shared.table(grants, columns, "nb")
+    assert isinstance(plain, pd.DataFrame)
+    assert plain.equals(tables.styled(grants, columns, "nb").data)
+    assert plain.iloc[0].tolist() == ["G1", "IOM", "Ettårig", "1\u00a0250\u00a0000"]
+
+
+def test_a_figure_is_built_once_for_the_same_data_and_options():
+    first = shared.figure(charts.spend_totals, SPEND, "nb", None, scale=1.0)
+    assert shared.figure(charts.spend_totals, SPEND.copy(), "nb", None, scale=1.0) is first
+    assert shared.figure(charts.spend_totals, SPEND, "en", None, scale=1.0) is not first
+    assert shared.figure(charts.spend_totals, SPEND, "nb", None, scale=1.35) is not first
+    changed = SPEND.assign(amount_nok=[1_500_000.0, 2_600_000.0])
+    other = shared.figure(charts.spend_totals, changed, "nb", None, scale=1.0)
+    assert other is not first
+    assert other.to_json() == charts.spend_totals(changed, "nb", None, scale=1.0).to_json()
