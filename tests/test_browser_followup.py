@@ -51,7 +51,8 @@ def click_row(page, table, row: int) -> None:
 
 def test_clicking_an_actions_row_shows_its_timeline(page, server):
     open_page(page, server, "followup", 2)
-    tables = page.locator("[data-testid='stDataFrame']")
+    # the action table (the Purringer section below has a table of its own for editors)
+    tables = page.locator(".st-key-actions_table [data-testid='stDataFrame']")
     expect(tables).to_have_count(1)
     click_row(page, tables.first, 0)
     expect(page.get_by_role("heading", name="Historikk: B1 · b1")).to_be_visible(timeout=20_000)
