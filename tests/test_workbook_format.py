@@ -586,10 +586,11 @@ def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
     parts[sheet] = parts[sheet].replace(
         b"</sheetData>", f'</sheetData><mergeCells count="{n}">{blocks}</mergeCells>'.encode())
     data = zip_of(parts)
-    start = time.monotonic()
+    start = time.process_time()  # CPU seconds: not slowed by other processes on the machine
     checked = ingest.check(data, path.name)
     checked.close()
-    assert time.monotonic() - start < 1.0
+    spent = time.process_time() - start
+    assert spent < 1.5, spent  # about 0.5 s of CPU over both parse threads; quadratic is far more
     assert checked.problems == []
     assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n,
                               "recommendations": 0, "contacts": 0}
