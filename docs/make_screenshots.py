@@ -5,7 +5,8 @@
 
 Starts the dashboard on a fresh database with the sample rounds, opens each page in Debian's
 headless Chromium and writes one PNG per page. `--review` writes every page at 1366×768, at
-1920×1080 in presentation mode and at 390×844, in bokmål and English, each as tall as the page.
+1920×1080 in presentation mode and at 390×844, in bokmål, nynorsk and English, each as tall
+as the page.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def main() -> None:
                 if review:
                     for name, path in REVIEW_PAGES.items():
                         for size, (width, height, extra) in REVIEW_SIZES.items():
-                            for lang in ("nb", "en"):
+                            for lang in ("nb", "nn", "en"):
                                 query = "&".join(q for q in (extra, f"lang={lang}") if q)
                                 _shoot(browser, f"{server.url}/{path}?{query}",
                                        out / f"{name}-{size}-{lang}.png", width, height, True)
