@@ -85,3 +85,12 @@ def test_recommendation_table_labels_responses_statuses_and_shares():
     assert list(kept["completion_pct"])[:3] == [100.0, 0.0, 100.0]
     assert tables.status_css("implemented") == tables.status_css("done")
     assert tables.status_css("no_actions") == tables.status_css("no_report")
+
+
+def test_a_grant_without_country_or_title_shows_a_blank_not_none():
+    grants = pd.DataFrame({"grant_id": ["G1"], "partner": ["IOM"], "title": [None],
+                           "section": ["Hum"], "region": ["Globalt"], "country": [None],
+                           "start_date": [None], "end_date": [None], "grant_type": ["one-year"],
+                           "amount_nok": [None], "disbursed_nok": [1000.0]})
+    row = tables.labelled(grants, tables.GRANT_COLUMNS, "nb").iloc[0]
+    assert (row["title"], row["country"], row["disbursed_nok"]) == ("", "", "1\u00a0000")

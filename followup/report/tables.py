@@ -44,7 +44,7 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str,
             out[col] = out[col].map(lambda c: label(c, lang) if isinstance(c, str) else "")
     if "response" in out:
         out["response"] = out["response"].map(lambda c: response_label(c, lang))
-    for col in ("action_id", "comment"):
+    for col in ("action_id", "comment", "title", "country"):  # optional text: blank, not None
         if col in out:
             out[col] = out[col].map(lambda c: c if isinstance(c, str) else "")
     if "days_overdue" in out:
