@@ -242,3 +242,24 @@ def test_the_action_list_shows_workbook_text_as_text(browser, server):
     assert "Seksjon for 2. saksfelt & <b>regionalt</b> samarbeid" in actors
     assert page.locator("ol.action-list b, ol.action-list script").count() == 0
     page.close()
+
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory):
+    """The dashboard on the sample rounds (six key figures, with the implementation rate)."""
+    require_chromium()
+    running = Server(tmp_path_factory.mktemp("sample") / "followup.duckdb")
+    yield running
+    running.stop()
+
+
+@pytest.mark.parametrize(("width", "lang"), [(1280, "nn"), (1366, "nb"), (1366, "en")])
+def test_six_key_figures_beside_the_sidebar_are_not_cut(browser, sample_server, width, lang):
+    # regression: six cards in one row at 1366 px cut the values ("33,3…") and broke words
+    page = visit(browser, sample_server, f"?lang={lang}", 3, width=width, height=900)
+    expect(page.locator("[data-testid='stMetric']")).to_have_count(6)
+    assert page.evaluate(CUT_JS, "[data-testid='stMetric']") == []
+    tops = page.locator("[data-testid='stMetric']").evaluate_all(
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+    assert len(set(tops)) == 2  # two rows of three
+    page.close()

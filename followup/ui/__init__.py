@@ -9,6 +9,7 @@ reads opens its own short read-only connection, so an import from the CLI is nev
 from __future__ import annotations
 
 import html
+import math
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -215,7 +216,7 @@ CSS = """
 [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],
 [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 [data-testid="stMetricLabel"] { min-height: 2.7em; align-items: flex-start; }
 [data-testid="stMetricLabel"] > div { overflow: visible !important; }
 @media (max-width: 640px) {
@@ -238,19 +239,25 @@ h1 { font-size: 3rem; } h2, h3 { font-size: 2rem; }
 
 
 _COLOR = {"good": "green", "bad": "red", "neutral": "gray"}
+# Cards a row holds beside the sidebar from 1280 px up; six go in two rows of three.
+CARDS_PER_ROW = 5
 
 
 def cards(items: list[Kpi]) -> None:
-    """Draw KPI cards in one row, with one line saying what the changes are against."""
+    """Draw KPI cards in rows of equal length (one row when presenting, on a wide screen),
+    with one line saying what the changes are against."""
     if not items:
         empty("empty.nothing")
         return
     against = list(dict.fromkeys(k.against for k in items if k.against))
     if against:
         st.caption(t("kpi.changes", lang(), against=t("kpi.and_from", lang()).join(against)))
-    for column, kpi in zip(st.columns(len(items)), items):
-        column.metric(kpi.label, kpi.value, kpi.delta, delta_color=_COLOR[kpis.tone(kpi)],
-                      delta_arrow=kpis.direction(kpi), help=kpi.help, border=True)
+    rows = 1 if presenting() else math.ceil(len(items) / CARDS_PER_ROW)
+    per_row = math.ceil(len(items) / rows)
+    for start in range(0, len(items), per_row):
+        for column, kpi in zip(st.columns(per_row), items[start:start + per_row]):
+            column.metric(kpi.label, kpi.value, kpi.delta, delta_color=_COLOR[kpis.tone(kpi)],
+                          delta_arrow=kpis.direction(kpi), help=kpi.help, border=True)
 
 
 def clicked(event) -> str | None:
