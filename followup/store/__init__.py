@@ -8,9 +8,11 @@ a child process. It may import `workbook`, `filters`, `i18n` and `settings`: nev
 `ui` or streamlit.
 
 DuckDB lets one process write a database file, and a writer cannot open it while a reader
-holds it. So nobody keeps the file open: readers take a read-only connection per query batch,
-writers hold the database only for the load transaction, and followup.store.locks orders the
-two (writers first). Opening still retries briefly if some other tool holds the file.
+holds it. So no reader holds the file while a writer waits: the command line takes a
+read-only connection per query batch (`reader`); the app keeps one open between reads and
+gives it up the moment a writer closes the gate (`kept_reader`, followup.store.keeper).
+Writers hold the database only for the load transaction, and followup.store.locks orders
+the two (writers first). Opening still retries briefly if some other tool holds the file.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import duckdb
 from followup.settings import QUERIES
 from followup.store import locks
 from followup.store.errors import Damaged, DiskFull, is_damage
+from followup.store.keeper import KEEPER
 
 SQL = Path(__file__).parent / "sql"
 LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
@@ -102,6 +105,27 @@ def reader(db: Path, timeout: float = LOCK_TIMEOUT):
             raise
         finally:
             con.close()
+
+
+@contextlib.contextmanager
+def kept_reader(db: Path, timeout: float = LOCK_TIMEOUT):
+    """Yield a cursor on the read-only connection this process keeps open between reads
+    (followup.store.keeper), or, while a writer waits, a connection of its own as reader()
+    does; Damaged when the file proves damaged while it is read."""
+    cursor = KEEPER.cursor(db, timeout, lambda: _connect(db, True, timeout))
+    if cursor is None:
+        with reader(db, timeout) as con:
+            yield con
+        return
+    try:
+        yield cursor
+    except duckdb.Error as exc:
+        if is_damage(exc):
+            KEEPER.release(db)
+            raise Damaged(db, str(exc).splitlines()[0]) from None
+        raise
+    finally:
+        KEEPER.done(db, cursor)
 
 
 def writer_lock(db: Path, timeout: float = LOCK_TIMEOUT):

@@ -85,3 +85,21 @@ def exclusive(db: Path, timeout: float):
     deadline = time.monotonic() + timeout
     with _flock(_path(db, "gate"), True, deadline), _flock(_path(db, "lock"), True, deadline):
         yield
+
+
+def gate_file(db: Path):
+    """Return the gate's lock file opened for writer_at_gate (None where there is none)."""
+    return _lock_file(_path(db, "gate"), False)
+
+
+def writer_at_gate(gate) -> bool:
+    """Return True when a writer has closed the gate (it is writing, or waits for readers),
+    looking without waiting; never on a gate of None (no lock files: no writer either)."""
+    if gate is None:
+        return False
+    try:
+        fcntl.flock(gate, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(gate, fcntl.LOCK_UN)
+    return False

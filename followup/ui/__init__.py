@@ -146,7 +146,7 @@ def downloads(f: Filters, as_of) -> None:
 def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
     from followup.report import brief  # only when a briefing is downloaded
 
-    with store.reader(Path(db)) as con:
+    with store.kept_reader(Path(db)) as con:
         return brief.render(con, f, lg)
 
 
@@ -154,7 +154,7 @@ def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
 def _slides(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
     from followup.report import slides  # only when the slides are downloaded
 
-    with store.reader(Path(db)) as con:
+    with store.kept_reader(Path(db)) as con:
         return slides.render(con, f, lg)
 
 
@@ -164,7 +164,7 @@ def _export(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
         export,  # only when the data is downloaded (openpyxl is slow to load)
     )
 
-    with store.reader(Path(db)) as con:
+    with store.kept_reader(Path(db)) as con:
         return export.workbook(con, f, lg)
 
 

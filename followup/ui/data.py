@@ -50,7 +50,7 @@ def generation(db: Path) -> tuple:
 
 @st.cache_data(show_spinner=False, max_entries=2000)
 def _query(db: str, gen: tuple, name: str, params: dict) -> pd.DataFrame:
-    with store.reader(Path(db)) as con:
+    with store.kept_reader(Path(db)) as con:
         return con.execute(*store.bind(name, params)).df()
 
 
@@ -103,7 +103,7 @@ def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _snapshots(db: str, gen: tuple) -> pd.DataFrame:
-    with store.reader(Path(db)) as con:
+    with store.kept_reader(Path(db)) as con:
         return pd.DataFrame(store.snapshots(con))
 
 
