@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from followup.i18n import date, is_norwegian, mnok, number, percent, status_label, t
 from followup.report import alt
 from followup.report.axes import amount_axis, count_axis
+from followup.report.lean import Lean, built
 from followup.workbook.formats import STATUSES
 
 STATUS_COLORS = {
@@ -95,13 +96,14 @@ def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> g
     return fig
 
 
+@built
 def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
                         scale: float = 1.0) -> go.Figure:
     """Horizontal stacked bars of status counts per actor, best completion on top."""
     written, df = df, _escaped(df, "actor")
     actors = list(dict.fromkeys(df["actor"]))
     labels = [_two_lines(a, 24 if compact else 32) for a in actors]
-    fig = go.Figure()
+    fig = Lean()
     for status in STATUSES:
         part = df[df["status"] == status].set_index("actor").reindex(actors)
         if part["actions"].notna().any():
@@ -148,11 +150,12 @@ def _round_labels(rounds: pd.DataFrame, lang: str) -> list[str]:
             for d, i in zip(dates, rounds["snapshot_id"])]
 
 
+@built
 def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Stacked bars of actions per status in each reporting round, oldest first."""
     rounds = df.drop_duplicates("snapshot_id")[["snapshot_id", "as_of"]]
     ids, labels = [str(i) for i in rounds["snapshot_id"]], _round_labels(rounds, lang)
-    fig = go.Figure()
+    fig = Lean()
     for status in STATUSES:
         part = df[df["status"] == status].set_index("snapshot_id").reindex(rounds["snapshot_id"])
         if part["actions"].notna().any():
@@ -182,14 +185,16 @@ def _mnok_bars(fig: go.Figure, x, values, name: str, color: str, lang: str) -> N
                 hovertemplate="%{x}<br>" + name + ": %{customdata}<extra></extra>")
 
 
+@built
 def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Grouped bars: agreements with a disbursement per year, multi-year and one-year."""
-    fig = go.Figure()
+    fig = Lean()
     for kind, color in TYPE_COLORS.items():
         part = df[df["grant_type"] == kind]
         fig.add_bar(x=part["year"].astype(str), y=part["grants"],
                     name=t(f"grant_type.{kind}", lang), marker_color=color,
-                    text=part["grants"], textposition="outside", cliponaxis=False,
+                    text=[number(v, 0, lang) for v in part["grants"]], textposition="outside",
+                    cliponaxis=False,
                     textfont={"size": round(15 * scale), "color": INK},
                     hovertemplate="%{x}: %{y}<extra>" + t(f"grant_type.{kind}", lang)
                     + "</extra>")
@@ -202,10 +207,11 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
     return alt.describe(fig, alt.by_type(df, lang, "grants")) if len(df) else fig
 
 
+@built
 def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
                           compact: bool = False) -> go.Figure:
     """Stacked bars: NOK disbursed per year to multi-year and to one-year agreements."""
-    fig = go.Figure()
+    fig = Lean()
     for kind, color in TYPE_COLORS.items():
         part = df[df["grant_type"] == kind]
         _mnok_bars(fig, part["year"].astype(str), part["amount_nok"].astype(float),
@@ -218,14 +224,15 @@ def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
     return alt.describe(fig, alt.by_type(df, lang, "amount")) if len(df) else fig
 
 
+@built
 def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """A line of the multi-year share of spend per year, labelled, on a 0-100 scale."""
-    fig = go.Figure(go.Scatter(
+    fig = Lean().add_scatter(
         x=df["year"].astype(str), y=df["multi_year_pct"], mode="lines+markers+text",
         line={"color": TYPE_COLORS["multi-year"], "width": 4}, marker={"size": 12},
         text=[percent(v, lang, 0) for v in df["multi_year_pct"]], textposition="top center",
         name=t("grant_type.multi-year", lang), cliponaxis=False,
-        hovertemplate="%{x}: %{text}<extra></extra>"))
+        hovertemplate="%{x}: %{text}<extra></extra>")
     _year_axis(fig, df["year"], lang)
     fig.update_yaxes(range=[0, 120], tickvals=[0, 20, 40, 60, 80, 100],
                      title_text=t("chart.share", lang),
@@ -248,16 +255,17 @@ def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df.assign(grp=pd.Categorical(df["grp"], categories=order, ordered=True))
 
 
+@built
 def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                     scale: float = 1.0, compact: bool = False) -> go.Figure:
     """Stacked bars of spend per year by group, with a line at the annual portfolio level."""
     df = _top_groups(df, lang)
-    fig = go.Figure()
+    fig = Lean()
     for i, group in enumerate(df["grp"].cat.categories):
         part = df[df["grp"] == group]
         _mnok_bars(fig, part["year"].astype(str), part["amount_nok"], str(group),
                    GROUP_COLORS[i % len(GROUP_COLORS)], lang)
-        fig.data[-1].showlegend = not compact
+        fig.data[-1]["showlegend"] = not compact
     totals = df.groupby("year")["amount_nok"].sum().sort_index()
     for i, total in enumerate(totals):  # x by position: a year-like name reads as an index
         fig.add_annotation(x=i, y=max(total, 0) / 1e6, text=number(total / 1e6, 1, lang),
@@ -279,6 +287,7 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
     return alt.describe(fig, alt.spend(totals, lang, level_nok)) if len(totals) else fig
 
 
+@built
 def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                  scale: float = 1.0) -> go.Figure:
     """Bars of the total spend per year, with a line at the annual portfolio level."""
@@ -286,6 +295,7 @@ def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                            compact=True)
 
 
+@built
 def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Bars of the change in spend from the year before, with the change in percent."""
     amounts = df.set_index("year")["amount_nok"].astype(float).sort_index()
@@ -297,11 +307,11 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
               + (f" ({'+' if c > 0 else ''}{percent(c / b * 100, lang, 1)})" if b else "")
               for c, b in zip(change, before)]
     low, high = min(change.min(), 0) / 1e6, max(change.max(), 0) / 1e6
-    fig = go.Figure(go.Bar(
+    fig = Lean().add_bar(
         x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
         marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],
         textfont={"size": round(14 * scale), "color": INK},
-        hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False))
+        hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False)
     fig.update_xaxes(type="category", title_text=t("chart.year", lang))
     fig.update_yaxes(title_text=t("chart.mnok", lang), zeroline=True, zerolinecolor=INK,
                      range=[low * 1.3, high * 1.3 or 1], **amount_axis(low * 1.3, high * 1.3))
@@ -309,19 +319,20 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     return alt.describe(style(fig, lang, height=340, scale=scale), alt.change(change, lang))
 
 
+@built
 def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
                      scale: float = 1.0) -> go.Figure:
     """Horizontal bars of the partners that received the most, with their share."""
     written = df.head(top)
     df = _escaped(written, "partner")
     amounts = df["amount_nok"].astype(float)
-    fig = go.Figure(go.Bar(
+    fig = Lean().add_bar(
         y=list(df["partner"]), x=amounts / 1_000_000, orientation="h",
         marker_color=GROUP_COLORS[0], cliponaxis=False,
         text=[f"{mnok(a, lang)} · {percent(s, lang, 0)}" for a, s in zip(amounts,
                                                                        df["share_pct"])],
         textposition="outside", customdata=df["partner"],
-        hovertemplate="%{customdata}: %{text}<extra></extra>"))
+        hovertemplate="%{customdata}: %{text}<extra></extra>")
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(df["partner"]),
                      ticktext=[_two_lines(p, 26) for p in df["partner"]])
     top = amounts.max() / 1e6 * 1.75 if len(df) else 1

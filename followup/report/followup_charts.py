@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from followup.i18n import date, status_label, t
 from followup.report.charts import GRID, INK, STATUS_COLORS, plotly_text, style
+from followup.report.lean import Lean, built
 
 RESPONSES = ("accepted", "partial", "rejected", "no_response")
 REC_STATUSES = ("implemented", "partial", "ongoing", "not_started", "no_actions")
@@ -22,6 +23,7 @@ REC_STATUS_COLORS = {
 }
 
 
+@built
 def action_timeline(history: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """A row of dots, one per round in as-of order, on its status colour and named above;
     the comment of each round is in its hover text."""
@@ -30,7 +32,7 @@ def action_timeline(history: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
     names = [status_label(s, lang) for s in history["status"]]
     comments = [plotly_text(c) if isinstance(c, str) and c.strip()
                 else t("detail.no_comment", lang) for c in history["comment"]]
-    fig = go.Figure(go.Scatter(
+    fig = Lean().add_scatter(
         x=ids, y=[0] * len(ids), mode="lines+markers+text",
         line={"color": GRID, "width": 4},
         marker={"size": round(26 * scale), "color": [STATUS_COLORS[s] for s in history["status"]],
@@ -38,7 +40,7 @@ def action_timeline(history: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
         text=names, textposition="top center",
         textfont={"size": round(15 * scale), "color": INK},
         customdata=[[label, comment] for label, comment in zip(labels, comments)],
-        hovertemplate="%{customdata[0]}: %{text}<br>%{customdata[1]}<extra></extra>"))
+        hovertemplate="%{customdata[0]}: %{text}<br>%{customdata[1]}<extra></extra>")
     fig.update_xaxes(type="category", tickmode="array", tickvals=ids, ticktext=labels,
                      title_text=t("chart.as_of", lang), showgrid=False)
     fig.update_yaxes(visible=False, range=[-1, 1.6], fixedrange=True)
@@ -58,13 +60,14 @@ def response_label(code: str, lang: str) -> str:
     return t(f"response.{code}", lang)
 
 
+@built
 def recommendations_by_response(recs: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Horizontal stacked bars: recommendations per management response, split by status,
     each bar labelled with how many of them are implemented."""
     responses = [r for r in RESPONSES if r in set(recs["response"])]
     counts = recs.groupby(["response", "status"]).size()
     labels = [response_label(r, lang) for r in responses]
-    fig = go.Figure()
+    fig = Lean()
     for status in REC_STATUSES:
         values = [int(counts.get((r, status), 0)) for r in responses]
         if any(values):
