@@ -54,7 +54,7 @@ def _rendered(styler: Styler) -> Styler:
     """
     styler._compute()
     translated = styler._translate(False, False)
-    as_text = styler.data.astype(str)
+    as_text = styler.data.astype(str).to_numpy().tolist()  # rows of the frame's own texts
     body = [[cell for cell in row if _differs(cell, as_text)]
             for row in translated.get("body", [])]
     kept = {"table_styles": translated.get("table_styles", []),
@@ -66,13 +66,13 @@ def _rendered(styler: Styler) -> Styler:
     return styler
 
 
-def _differs(cell: dict, as_text: pd.DataFrame) -> bool:
+def _differs(cell: dict, as_text: list[list[str]]) -> bool:
     """Return True when a body cell's display text is not the frame's own text there."""
     at = _CELL.match(cell.get("id") or "")
     if at is None:
         return False
     row, col = map(int, at.groups())
-    return str(cell.get("display_value")) != as_text.iat[row, col]
+    return str(cell.get("display_value")) != as_text[row][col]
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
