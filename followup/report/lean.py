@@ -121,7 +121,18 @@ class Lean:
         """Return the plotly Figure of these dicts (not validated again: see the module)."""
         if "template" not in self.layout:  # what go.Figure() starts from
             self.layout["template"] = copy.deepcopy(_template(pio.templates.default))
-        return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)
+        return Built({"data": self.data, "layout": self.layout}, _validate=False)
+
+
+class Built(go.Figure):
+    """A built chart: nobody changes it afterwards, so its dict (a deep copy of the figure,
+    which st.plotly_chart asks for on every run) is worked out once."""
+
+    def to_dict(self) -> dict:
+        kept = self.__dict__.get("_built_dict")
+        if kept is None:
+            kept = self.__dict__["_built_dict"] = super().to_dict()
+        return kept
 
 
 def built(builder):

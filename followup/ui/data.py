@@ -16,6 +16,7 @@ from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import plain, t
 from followup.store import ingest
+from followup.ui.memo import Memo
 from followup.ui.state import lang
 
 
@@ -48,8 +49,10 @@ def generation(db: Path) -> tuple:
     return tuple(out)
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
-def _query(db: str, gen: tuple, name: str, params: dict) -> pd.DataFrame:
+ANSWERS = Memo(2000)
+
+
+def _query(db: str, name: str, params: dict) -> pd.DataFrame:
     with store.kept_reader(Path(db)) as con:
         return con.execute(*store.bind(name, params)).df()
 
@@ -91,14 +94,14 @@ def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Return the result of queries/NAME.sql for the filters (cached until the data changes)."""
     db = database()
     params = (filters or Filters()).params(**extra)
-    gen = generation(db)
+    answers = (str(db), generation(db), name, repr(sorted(params.items())))
     try:
-        df = _query(str(db), gen, name, params)
+        df = ANSWERS.get(answers, lambda: _query(str(db), name, params))
     except store.Busy:
         busy()
     except store.Damaged as exc:
         damaged(exc)
-    return _remember(df, (str(db), gen, name, repr(sorted(params.items()))))
+    return _remember(df, answers)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,10 +1,11 @@
 """What every viewer of a round and filters shares: figures and tables, built once per process.
 
 A figure or a table depends only on its query result and its options, so it is built the
-first time any viewer needs it and then handed to every session (st.cache_resource: no copy,
-no pickling). Query results are keyed on the database's generation, so an import makes new
-ones at once. Nobody changes a shared object after it is built: st.plotly_chart and
-st.dataframe only read it.
+first time any viewer needs it and then handed to every session (followup.ui.memo: no copy,
+no pickling; st.cache_resource for a frame that is no query's answer, hashed by Streamlit).
+Query results are keyed on the database's generation, so an import makes new ones at once.
+Nobody changes a shared object after it is built: st.plotly_chart and st.dataframe only
+read it.
 """
 
 from __future__ import annotations
@@ -20,14 +21,33 @@ from pandas.io.formats.style import Styler
 
 from followup.report import tables
 from followup.ui.data import answer_of
+from followup.ui.memo import Memo
 
 _CELL = re.compile(r"row(\d+)_col(\d+)")
+FIGURES, TABLES, ROWS = Memo(1000), Memo(500), Memo(500)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def _figure(name: str, source: tuple | pd.DataFrame, args: tuple, options: tuple, _df,
-            _build) -> go.Figure:
-    return _build(_df, *args, **dict(options))
+def _shared(memo: Memo, make, key: tuple, *rest):
+    """Return make(*key, *rest), made once: through the memo when the key names a query's
+    answer, else through Streamlit's cache (which hashes a frame that answers no query)."""
+    if not any(isinstance(part, pd.DataFrame) for part in key):
+        try:
+            hash(key)
+        except TypeError:  # an option that cannot be a key: Streamlit hashes it
+            pass
+        else:
+            return memo.get((make.__name__, *key), lambda: make(*key, *rest))
+    return _hashed(make.__name__, key, rest)
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _hashed(name: str, key: tuple, _rest: tuple):
+    return _MAKERS[name](*key, *_rest)
+
+
+def _figure(name: str, source: tuple | pd.DataFrame, args: tuple, options: tuple, df,
+            build) -> go.Figure:
+    return build(df, *args, **dict(options))
 
 
 def _source(df: pd.DataFrame) -> tuple | pd.DataFrame:
@@ -39,7 +59,8 @@ def _source(df: pd.DataFrame) -> tuple | pd.DataFrame:
 def figure(build, df: pd.DataFrame, *args, **options) -> go.Figure:
     """Return build(df, *args, **options), built once for every viewer of the same data."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _figure(name, _source(df), args, tuple(sorted(options.items())), df, build)
+    return _shared(FIGURES, _figure, (name, _source(df), args, tuple(sorted(options.items()))),
+                   df, build)
 
 
 def _rendered(styler: Styler) -> Styler:
@@ -75,10 +96,9 @@ def _differs(cell: dict, as_text: list[list[str]]) -> bool:
     return str(cell.get("display_value")) != as_text[row][col]
 
 
-@st.cache_resource(show_spinner=False, max_entries=500)
 def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,
-           bars: tuple[str, ...], _df: pd.DataFrame) -> Styler | pd.DataFrame:
-    styler = _rendered(tables.styled(_df, list(columns), lang, bars=bars))
+           bars: tuple[str, ...], df: pd.DataFrame) -> Styler | pd.DataFrame:
+    styler = _rendered(tables.styled(df, list(columns), lang, bars=bars))
     kept = styler._translate(False, False)
     text_only = all(pd.api.types.is_string_dtype(kind) for kind in styler.data.dtypes)
     if text_only and not any(kept.values()):
@@ -90,21 +110,23 @@ def table(df: pd.DataFrame, columns: list[str], lang: str,
           bars: tuple[str, ...] = ()) -> Styler | pd.DataFrame:
     """Return tables.styled(df, columns, lang) for st.dataframe, built once for every viewer
     of the same data (the plain frame of text when the Styler adds nothing to it)."""
-    return _table(_source(df), tuple(columns), lang, tuple(bars), df)
+    return _shared(TABLES, _table, (_source(df), tuple(columns), lang, tuple(bars)), df)
 
 
-@st.cache_resource(show_spinner=False, max_entries=500)
-def _rows(source: tuple | pd.DataFrame, _df: pd.DataFrame) -> tuple[list, list[str]]:
-    ids = list(_df["action_key"] if "action_key" in _df else _df["action_id"])
+def _rows(source: tuple | pd.DataFrame, df: pd.DataFrame) -> tuple[list, list[str]]:
+    ids = list(df["action_key"] if "action_key" in df else df["action_id"])
     labels = [f"{i} · {a}" if isinstance(i, str) else str(a)
-              for i, a in zip(_df["action_id"], _df["action"])]
+              for i, a in zip(df["action_id"], df["action"])]
     return ids, labels
 
 
 def action_rows(df: pd.DataFrame) -> tuple[list, list[str]]:
     """Return each row's action (its key, else its ID) and its label `ID · text`, once for
     every viewer of the same data."""
-    return _rows(_source(df), df)
+    return _shared(ROWS, _rows, (_source(df),), df)
+
+
+_MAKERS = {make.__name__: make for make in (_figure, _table, _rows)}
 
 
 _FROZEN = [0]
