@@ -64,3 +64,28 @@ def test_a_figure_is_built_once_for_the_same_data_and_options():
     other = shared.figure(charts.spend_totals, changed, "nb", None, scale=1.0)
     assert other is not first
     assert other.to_json() == charts.spend_totals(changed, "nb", None, scale=1.0).to_json()
+
+
+def test_two_sessions_get_the_same_answers_and_an_import_makes_new_ones(db, tmp_path,
+                                                                     monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from followup.ui import data
+    from tests.builders import earlier_workbook, load, standard_workbook
+    from tests.test_pages import APP
+
+    load(db, standard_workbook(tmp_path / "standard.xlsx"), "2012-06-29")
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    data.ANSWERS.clear()
+    AppTest.from_file(APP, default_timeout=60).run()
+    first = {key: value for key, value in data.ANSWERS._values.items() if key[0] == str(db)}
+    assert len(first) >= 8  # the overview's queries
+    AppTest.from_file(APP, default_timeout=60).run()  # a second viewer: nothing made again
+    again = {key: value for key, value in data.ANSWERS._values.items() if key[0] == str(db)}
+    assert again.keys() == first.keys()
+    assert all(again[key] is first[key] for key in first)
+    load(db, earlier_workbook(tmp_path / "later.xlsx"), "2012-12-14")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    after = {key for key in data.ANSWERS._values if key[0] == str(db)} - first.keys()
+    assert {key[2] for key in after} >= {"action_kpis", "status_by_actor", "spend_by_year"}
