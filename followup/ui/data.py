@@ -146,9 +146,14 @@ def round_info(snapshot: int) -> dict:
     return dict(_kept_rounds()["rows"][snapshot])
 
 
+OPTIONS = Memo(64)
+
+
 def options() -> dict[str, list[str]]:
+    """Return the values each filter offers (for every viewer of the same data, made once)."""
     df = query("filter_options")
-    return {dim: list(df.loc[df["dimension"] == dim, "value"]) for dim in
-            ("evaluation", "region", "section", "partner", "year")}
+    return OPTIONS.get(answer_of(df), lambda: {
+        dim: list(df.loc[df["dimension"] == dim, "value"])
+        for dim in ("evaluation", "region", "section", "partner", "year")})
 
 
