@@ -2,8 +2,9 @@
 
 Filters live in plain session keys mirrored in the URL (followup.ui.state), so they survive
 page switches and a link opens the same view.
-Query results are cached per query, parameters and database generation; every batch of
-reads opens its own short read-only connection, so an import from the CLI is never blocked.
+Query results are kept per query, parameters and database generation; reads go through one
+kept read-only connection that is given up as soon as a writer waits (followup.store.keeper),
+so an import from the CLI is never blocked.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""Reading the database from the app: one short read-only connection per uncached batch.
+"""Reading the database from the app: a cursor on the kept read-only connection per uncached
+batch (followup.store.keeper: given up at once when a writer waits).
 
 Results are cached per query, parameters and database version (its files' times and sizes),
-so an import from anywhere shows at once, and the app never holds the file open.
+so an import from anywhere shows at once (followup.ui.memo keeps them).
 """
 
 from __future__ import annotations
