@@ -30,37 +30,51 @@ def status_css(code: str) -> str:
     return f"background-color: {color}; color: {ink}; font-weight: 600"
 
 
+def _each(column: pd.Series, write) -> pd.Series:
+    """Return write(value) for every value of a column, called once per distinct value (a
+    column repeats its statuses and dates; Babel writing a date is the slow part)."""
+    if column.empty:
+        return column.map(write)  # keeps the column's type, as an empty map does
+    codes, values = pd.factorize(column)
+    written = [write(v) for v in values]
+    missing = (codes == -1).any()
+    blank = write(column[codes == -1].iloc[0]) if missing else None
+    return pd.Series([written[c] if c >= 0 else blank for c in codes], index=column.index,
+                     name=column.name)
+
+
 def labelled(df: pd.DataFrame, columns: list[str], lang: str,
              bars: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return the columns with statuses, dates, changes, types, amounts and shares written
     out; shares named in `bars` stay numbers (drawn as bars)."""
     out = df[columns].copy()
     if "completion_pct" in out and "completion_pct" not in bars:
-        out["completion_pct"] = out["completion_pct"].map(
-            lambda v: percent(float(v), lang, 0) if pd.notna(v) else "–")
+        out["completion_pct"] = _each(
+            out["completion_pct"], lambda v: percent(float(v), lang, 0) if pd.notna(v) else "–")
     label = rec_status_label if "response" in out else status_label
     for col in ("status", "previous_status"):
         if col in out:
-            out[col] = out[col].map(lambda c: label(c, lang) if isinstance(c, str) else "")
+            out[col] = _each(out[col], lambda c: label(c, lang) if isinstance(c, str) else "")
     if "response" in out:
-        out["response"] = out["response"].map(lambda c: response_label(c, lang))
+        out["response"] = _each(out["response"], lambda c: response_label(c, lang))
     for col in ("action_id", "comment", "title", "country"):  # optional text: blank, not None
         if col in out:
-            out[col] = out[col].map(lambda c: c if isinstance(c, str) else "")
+            out[col] = _each(out[col], lambda c: c if isinstance(c, str) else "")
     if "days_overdue" in out:
-        out["days_overdue"] = out["days_overdue"].map(lambda d: deadline(int(d), lang))
+        out["days_overdue"] = _each(out["days_overdue"], lambda d: deadline(int(d), lang))
     for col in ("due_date", "start_date", "end_date", "since", "as_of"):
         if col in out:
-            out[col] = out[col].map(lambda d: date(d, lang) if pd.notna(d) else "")
+            out[col] = _each(out[col], lambda d: date(d, lang) if pd.notna(d) else "")
     if "change" in out:
         grants = "grant_id" in out
-        out["change"] = out["change"].map(
-            lambda c: t(f"grant_change.{c}", lang) if grants else t(f"change.{c}", lang))
+        out["change"] = _each(out["change"], lambda c: t(f"grant_change.{c}", lang) if grants
+                              else t(f"change.{c}", lang))
     if "grant_type" in out:
-        out["grant_type"] = out["grant_type"].map(lambda c: t(f"grant_type.{c}", lang))
+        out["grant_type"] = _each(out["grant_type"], lambda c: t(f"grant_type.{c}", lang))
     for col in ("amount_nok", "disbursed_nok"):
         if col in out:
-            out[col] = out[col].map(lambda v: number(float(v), 0, lang) if pd.notna(v) else "")
+            out[col] = _each(out[col],
+                             lambda v: number(float(v), 0, lang) if pd.notna(v) else "")
     return out
 
 
@@ -68,7 +82,7 @@ def styled(df: pd.DataFrame, columns: list[str], lang: str,
            bars: tuple[str, ...] = ()) -> Styler:
     """Return the columns with readable values and headers, statuses on their colour."""
     headers = {c: t(f"col.{c}", lang) for c in columns}
-    css = {headers[c]: df[c].map(lambda v: status_css(v) if isinstance(v, str) else "")
+    css = {headers[c]: _each(df[c], lambda v: status_css(v) if isinstance(v, str) else "")
            for c in ("status", "previous_status") if c in columns}
     out = labelled(df, columns, lang, bars).rename(columns=headers)
     styler = out.style
