@@ -21,7 +21,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t
 from followup.report import alt, charts, kpis
 from followup.report.kpis import Kpi
-from followup.ui import auth, hardening, state
+from followup.ui import auth, frontend, hardening, state
 from followup.ui.data import (
     database,
     generation,
@@ -79,6 +79,7 @@ def through_navigation() -> None:
 def navigation():
     """Return the page navigation with titles in the chosen language."""
     hardening.disable_metrics()
+    frontend.install()
     freeze_startup_heap()
     lg = lang()
     gate = auth.gate(lg)
