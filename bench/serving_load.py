@@ -32,22 +32,22 @@ from bench.viewers import Viewer
 NEW_ROUND = "31.01.2013"
 # The import as the command line runs it, noting when it held the database for writing.
 IMPORT = """
-import contextlib, json, sys, time
+import contextlib, json, os, sys, time
 from followup.store import locks
-held, original = {}, locks.exclusive
+original = locks.exclusive
 @contextlib.contextmanager
-def timed(db, timeout):
+def timed(db, timeout):  # in whichever process writes (the ingest's forked child)
     with original(db, timeout):
-        held["start"] = time.time()
+        held = {"start": time.time()}
         try:
             yield
         finally:
             held["end"] = time.time()
+            with open(os.environ["HELD_FILE"], "w") as out:
+                json.dump(held, out)
 locks.exclusive = timed
 from followup.__main__ import main
-code = main(sys.argv[1:])
-print(json.dumps(held))
-sys.exit(code)
+sys.exit(main(sys.argv[1:]))
 """
 
 
@@ -109,8 +109,10 @@ async def _import_beside(url: str, n: int, command: list[str]) -> dict:
     loops = [asyncio.create_task(_keep_rerunning(v, stop, runs)) for v in viewers]
     await _until(runs, 0, n)
     started = time.time()
+    held_file = Path(command[command.index("--db") + 1]).with_name("held.json")
     done = await asyncio.to_thread(subprocess.run, command, cwd=ROOT, capture_output=True,
-                                   text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                                   text=True, env={**os.environ, "PYTHONPATH": str(ROOT),
+                                                   "HELD_FILE": str(held_file)})
     ended = time.time()
     await _until(runs, ended, n)
     stop.set()
@@ -119,7 +121,7 @@ async def _import_beside(url: str, n: int, command: list[str]) -> dict:
     await asyncio.gather(*(v.close() for v in viewers))
     if done.returncode != 0:
         raise RuntimeError(done.stderr)
-    held = json.loads(done.stdout.strip().splitlines()[-1])
+    held = json.loads(held_file.read_text())
     during = [r.silence for s, e, r, _ in runs if s < held["end"] and e > held["start"]]
     calm = [r.silence for s, e, r, _ in runs if e < started or s > ended]
     return {"process": ended - started, "held": held["end"] - held["start"],

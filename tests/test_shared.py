@@ -24,6 +24,11 @@ STALLED = pd.DataFrame({
     "status": ["ongoing", "not_started"], "rounds_unchanged": [3, 2],
     "since": [dt.date(2012, 6, 29), dt.date(2012, 12, 14)],
 })
+RECS = pd.DataFrame({
+    "recommendation_id": ["1", "2"], "recommendation": ["Flerårige avtaler", "Rapportere"],
+    "response": ["accepted", "partial"], "status": ["implemented", "ongoing"],
+    "actions": [2, 3], "done": [2, 1], "completion_pct": [100.0, 33.33333],
+})
 SPEND = pd.DataFrame({"year": [2011, 2012], "amount_nok": [1_500_000.0, 2_500_000.5],
                       "grants": [2, 2]})
 
@@ -35,10 +40,12 @@ def _sent(styler) -> ArrowData:
 
 
 def test_a_shared_table_sends_what_a_fresh_styler_sends():
-    for df, columns, ink in ((CHANGES, tables.CHANGE_COLUMNS, "#009E73"),
-                             (STALLED, tables.STALLED_COLUMNS, "#D55E00")):
-        fresh = tables.styled(df, columns, "nb")
-        kept = shared.table(df, columns, "nb")
+    for df, columns, ink, bars in (
+            (CHANGES, tables.CHANGE_COLUMNS, "#009E73", ()),
+            (STALLED, tables.STALLED_COLUMNS, "#D55E00", ()),
+            (RECS, tables.RECOMMENDATION_COLUMNS, "#009E73", ("completion_pct",))):
+        fresh = tables.styled(df, columns, "nb", bars=bars)
+        kept = shared.table(df, columns, "nb", bars=bars)
         fresh.set_uuid(kept.uuid)
         for _ in range(2):  # and again: nothing is used up by sending it
             assert _sent(kept).styler == _sent(fresh).styler

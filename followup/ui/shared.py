@@ -17,6 +17,8 @@ import sys
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from pandas import get_option
+from pandas.api.types import infer_dtype
 from pandas.io.formats.style import Styler
 
 from followup.report import tables
@@ -69,17 +71,49 @@ def _rendered(styler: Styler) -> Styler:
     Streamlit (1.67) reads a Styler through pandas' `_compute()` and `_translate(False,
     False)`, which work out every cell's style and display text again on every call, and
     then writes each cell's display text over the frame's own text (for a table of 1,200
-    actions, 80 + 40 ms of every rerun). The data never changes after this point, so both
-    are done here once, and only the cells whose display text differs from the frame's own
-    are kept for Streamlit to write: it sends exactly what it sent before.
+    actions, 80 + 40 ms of every rerun). The data never changes after this point, so this is
+    done here once, and only what Streamlit uses is kept: the cell styles grouped as pandas
+    groups them, and the cells whose display text differs from the frame's own text, looked
+    for only in the columns that are not all text (pandas shows text as it is). Streamlit
+    sends exactly what it sent before (tests/test_shared.py compares it with pandas' own).
     """
+    data = styler.data
+    if data.size > get_option("styler.render.max_elements"):
+        return _translated_once(styler)  # pandas trims what it shows: leave it to pandas
+    styler._compute()
+    groups: dict[tuple, list[str]] = {}
+    for (row, col), props in sorted(styler.ctx.items()):
+        if props:
+            groups.setdefault(tuple(props), []).append(f"row{row}_col{col}")
+    body = []
+    for col in range(data.shape[1]):
+        column = data.iloc[:, col]
+        if infer_dtype(column, skipna=False) == "string":
+            continue
+        texts = column.astype(str).tolist()
+        for row, value in enumerate(column.tolist()):
+            shown = styler._display_funcs[(row, col)](value)
+            if str(shown) != texts[row]:
+                body.append([{"id": f"row{row}_col{col}", "display_value": shown}])
+    kept = {"table_styles": list(styler.table_styles or []),
+            "cellstyle": [{"props": list(props), "selectors": cells}
+                          for props, cells in groups.items()], "body": body}
+    return _kept(styler, kept)
+
+
+def _translated_once(styler: Styler) -> Styler:
+    """The same through pandas' own translation (a table larger than pandas shows whole)."""
     styler._compute()
     translated = styler._translate(False, False)
     as_text = styler.data.astype(str).to_numpy().tolist()  # rows of the frame's own texts
     body = [[cell for cell in row if _differs(cell, as_text)]
             for row in translated.get("body", [])]
-    kept = {"table_styles": translated.get("table_styles", []),
-            "cellstyle": translated.get("cellstyle", []), "body": [r for r in body if r]}
+    return _kept(styler, {"table_styles": translated.get("table_styles", []),
+                          "cellstyle": translated.get("cellstyle", []),
+                          "body": [r for r in body if r]})
+
+
+def _kept(styler: Styler, kept: dict) -> Styler:
     styler._compute = lambda: styler
     styler._translate = lambda *_args, **_kwargs: kept
     styler.ctx.clear()  # a style and a formatter per cell, needed no more
