@@ -105,34 +105,35 @@ def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     return _remember(df, answers)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _snapshots(db: str, gen: tuple) -> pd.DataFrame:
+ROUNDS = Memo(64)
+
+
+def _snapshots(db: str) -> pd.DataFrame:
     with store.kept_reader(Path(db)) as con:
         return pd.DataFrame(store.snapshots(con))
 
 
 def snapshots() -> pd.DataFrame:
-    """Return the reporting rounds, newest first."""
+    """Return the reporting rounds, newest first (the same frame for every viewer: nobody
+    changes it)."""
     db = database()
     try:
-        return _snapshots(str(db), generation(db))
+        return ROUNDS.get(("frame", str(db), generation(db)), lambda: _snapshots(str(db)))
     except store.Busy:
         busy()
     except store.Damaged as exc:
         damaged(exc)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _rounds(db: str, gen: tuple) -> dict:
+def _rounds(rounds: pd.DataFrame) -> dict:
     """The rounds as plain values: the ids newest first, and each round's row."""
-    rounds = snapshots()
     return {"ids": [int(i) for i in rounds["snapshot_id"]],
             "rows": {int(r["snapshot_id"]): r for r in rounds.to_dict("records")}}
 
 
 def _kept_rounds() -> dict:
     db = database()
-    return _rounds(str(db), generation(db))
+    return ROUNDS.get(("plain", str(db), generation(db)), lambda: _rounds(snapshots()))
 
 
 def previous_round(snapshot: int) -> int | None:

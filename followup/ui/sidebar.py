@@ -13,11 +13,21 @@ from followup.filters import Filters
 from followup.i18n import LANG_NAMES, LANGS, date, t
 from followup.ui import auth, state
 from followup.ui.data import options, snapshots
+from followup.ui.memo import Memo
 from followup.ui.state import lang
+
+LABELS = Memo(64)
 
 
 def _labels(rounds: pd.DataFrame, lg: str) -> dict[int, str]:
-    """Return each round's label (date · file), numbered where two look alike; newest first."""
+    """Return each round's label (date · file), numbered where two look alike; newest first
+    (a new dict from the labels made once per rounds and language)."""
+    key = (lg, *zip(rounds["snapshot_id"].tolist(), rounds["as_of"].tolist(),
+                    rounds["file_name"].tolist()))
+    return dict(LABELS.get(key, lambda: _made_labels(rounds, lg)))
+
+
+def _made_labels(rounds: pd.DataFrame, lg: str) -> dict[int, str]:
     labels = {int(r.snapshot_id): f"{date(r.as_of, lg)} · {r.file_name}"
               for r in rounds.itertuples()}
     repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
