@@ -11,6 +11,8 @@ QUERIES = ROOT / "queries"
 DATA = ROOT / "data"
 SAMPLE_WORKBOOKS = (DATA / "sample-2012-06.xlsx", DATA / "sample.xlsx")
 SAMPLE_AS_OF = ("2012-06-29", "2012-12-14")
+# What the audit log names as having loaded the sample rounds on first use.
+SAMPLE_WHO = "sample"
 TEMPLATE = DATA / "template.xlsx"
 DEFAULT_DB = DATA / "followup.duckdb"
 

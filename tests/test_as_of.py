@@ -126,11 +126,21 @@ def test_the_audit_table_names_a_local_account_as_such():
 
     rows = [{"logged_at": dt.datetime(2012, 12, 14, 9, 0), "who": who, "event": "import",
              "snapshot_id": 1, "as_of": dt.date(2012, 12, 14), "file_name": "a.xlsx",
-             "sha256": "ab"} for who in ("local:kari", "kari@example.org", None)]
+             "sha256": "ab"} for who in ("local:kari", "kari@example.org", None, "sample")]
     assert list(tables.audit_frame(rows, "nb")["Hvem"]) == [
-        "kari (lokal bruker)", "kari@example.org", "–"]
+        "kari (lokal bruker)", "kari@example.org", "–", "eksempeldata (lastet ved første start)"]
+    assert list(tables.audit_frame(rows, "nn")["Kven"]) == [
+        "kari (lokal brukar)", "kari@example.org", "–", "eksempeldata (lasta ved første start)"]
     assert list(tables.audit_frame(rows, "en")["Who"]) == [
-        "kari (local user)", "kari@example.org", "–"]
+        "kari (local user)", "kari@example.org", "–", "sample data (loaded at first start)"]
+
+
+def test_the_sample_rounds_loaded_on_first_use_are_logged_as_the_sample(db):
+    from followup.store import ingest
+
+    assert ingest.ensure_database(db)
+    assert stored(db, "SELECT who, event FROM audit_log ORDER BY logged_at") == [
+        ("sample", "import"), ("sample", "import")]
 
 
 # --- the upload page proposes the date it found -------------------------------------------

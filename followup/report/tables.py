@@ -8,6 +8,7 @@ from pandas.io.formats.style import Styler
 from followup.i18n import date, number, percent, status_label, t, timestamp, tn
 from followup.report.charts import STATUS_COLORS
 from followup.report.followup_charts import rec_status_label, response_label
+from followup.settings import SAMPLE_WHO
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
 # A recommendation's status is drawn in the colour of the action status it stands for.
@@ -148,9 +149,12 @@ AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name
 
 def who(stored: str | None, lang: str) -> str:
     """Return the audit log's "who" for display: a signed-in identity as stored, a local
-    account (stored as `local:name`) with its source named, `–` when nothing was recorded."""
+    account (stored as `local:name`) with its source named, the sample rounds loaded on first
+    use (`sample`), `–` when nothing was recorded."""
     if not isinstance(stored, str) or not stored:
         return "–"
+    if stored == SAMPLE_WHO:
+        return t("audit.sample", lang)
     if stored.startswith("local:"):
         return t("audit.local_user", lang, name=stored.removeprefix("local:"))
     return stored

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS, Limits
+from followup.settings import SAMPLE_AS_OF, SAMPLE_WHO, SAMPLE_WORKBOOKS, Limits
 from followup.store.errors import Damaged, DiskFull, is_damage, is_disk_full
 from followup.workbook import asof, container, formats, reader, validate
 from followup.workbook.problems import Problem, Rejected
@@ -287,7 +287,8 @@ def ensure_database(db: Path) -> bool:
         for path, as_of in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF):
             checked = check(path.read_bytes(), path.name)
             try:
-                _load_unlocked(checked, tmp, dt.date.fromisoformat(as_of), checkpoint=True)
+                _load_unlocked(checked, tmp, dt.date.fromisoformat(as_of), who=SAMPLE_WHO,
+                               checkpoint=True)
             finally:
                 checked.close()
         os.replace(tmp, db)
