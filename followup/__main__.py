@@ -306,12 +306,10 @@ def cmd_export(args) -> int:
 
 def cmd_reminders(args) -> int:
     """Write a reminder per actor with something to chase as .eml drafts, or send them."""
-    from followup.report import chase
-
     if args.days < 0:
         raise Stop(t("cli.rem.bad_days", args.lang, days=args.days))
     with _open(args) as con:
-        found = chase.collect(con, _filters_or_stop(con, args), args.days)
+        found = remind.collect(con, _filters_or_stop(con, args), args, Stop)
     return remind.run(args, found, Stop, _write, _who(args))
 
 

@@ -1,5 +1,7 @@
-"""Delivering e-mails over SMTP: STARTTLS whenever the server offers it, the login only from
-the environment (FOLLOWUP_SMTP_USER / FOLLOWUP_SMTP_PASSWORD), never from a command line."""
+"""Delivering e-mails over SMTP: STARTTLS whenever the server offers it, or implicit TLS
+(SMTPS) on port 465 or with FOLLOWUP_SMTP_TLS=ssl, both verified against the system's CAs or
+FOLLOWUP_SMTP_CAFILE; the login only from the environment (FOLLOWUP_SMTP_USER /
+FOLLOWUP_SMTP_PASSWORD), never from a command line, and never over an unencrypted session."""
 
 from __future__ import annotations
 
@@ -11,11 +13,14 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 DEFAULT_PORT = 587
+SMTPS_PORT = 465
+TLS_MODES = ("starttls", "ssl")
 
 
 @dataclass(frozen=True)
 class Smtp:
-    """Where and as whom to send: host, port, login, sender, and a CA file to trust."""
+    """Where and as whom to send: host, port, login, sender, a CA file to trust, and the TLS
+    mode (`starttls`: upgrade a plain session; `ssl`: TLS from the first byte, SMTPS)."""
 
     host: str | None
     port: int = DEFAULT_PORT
@@ -24,24 +29,38 @@ class Smtp:
     sender: str | None = None
     cafile: str | None = None
     timeout: float = 30.0
+    tls: str = "starttls"
 
     @classmethod
     def from_env(cls, host: str | None = None, port: int | None = None,
                  env: Mapping[str, str] = os.environ) -> Smtp:
-        """Return the settings from FOLLOWUP_SMTP_* (host and port may be given instead)."""
-        return cls(host or env.get("FOLLOWUP_SMTP_HOST") or None,
-                   port or int(env.get("FOLLOWUP_SMTP_PORT") or DEFAULT_PORT),
+        """Return the settings from FOLLOWUP_SMTP_* (host and port may be given instead).
+
+        FOLLOWUP_SMTP_TLS (`starttls` or `ssl`) chooses the TLS mode; unset, port 465 means
+        `ssl`. `ssl` without a port means 465. Raise ValueError for another mode."""
+        mode = (env.get("FOLLOWUP_SMTP_TLS") or "").strip().lower()
+        if mode and mode not in TLS_MODES:
+            raise ValueError(env["FOLLOWUP_SMTP_TLS"].strip())
+        port = port or int(env.get("FOLLOWUP_SMTP_PORT") or 0) or (
+            SMTPS_PORT if mode == "ssl" else DEFAULT_PORT)
+        mode = mode or ("ssl" if port == SMTPS_PORT else "starttls")
+        return cls(host or env.get("FOLLOWUP_SMTP_HOST") or None, port,
                    env.get("FOLLOWUP_SMTP_USER") or None, env.get("FOLLOWUP_SMTP_PASSWORD"),
-                   env.get("FOLLOWUP_SMTP_FROM") or None, env.get("FOLLOWUP_SMTP_CAFILE") or None)
+                   env.get("FOLLOWUP_SMTP_FROM") or None, env.get("FOLLOWUP_SMTP_CAFILE") or None,
+                   tls=mode)
 
 
 @dataclass(frozen=True)
 class Delivery:
-    """How one message went: to whom, and the server's reason when it did not."""
+    """How one message went: to whom, and the server's reason when it did not; `problem`
+    names a failure of the connection itself (`certificate`: the server's certificate was not
+    verified, with `detail` saying why; `tls`: no TLS handshake; `timeout`)."""
 
     actor: str
     recipients: tuple[str, ...]
     error: str | None = None
+    problem: str | None = None
+    detail: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -54,13 +73,18 @@ class NoTls(smtplib.SMTPException):
 
 
 def connect(smtp: Smtp) -> smtplib.SMTP:
-    """Return an open SMTP session: STARTTLS when offered, logged in when a user is set."""
-    session = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+    """Return an open SMTP session: over implicit TLS (`ssl`), else STARTTLS when offered;
+    logged in when a user is set, and only when the session is encrypted."""
+    context = ssl.create_default_context(cafile=smtp.cafile)
+    if smtp.tls == "ssl":
+        session = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
+    else:
+        session = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
     try:
         session.ehlo()
-        secure = session.has_extn("starttls")
-        if secure:
-            session.starttls(context=ssl.create_default_context(cafile=smtp.cafile))
+        secure = smtp.tls == "ssl" or session.has_extn("starttls")
+        if secure and smtp.tls != "ssl":
+            session.starttls(context=context)
             session.ehlo()
         if smtp.user:
             if not secure:
@@ -81,6 +105,17 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _problem(exc: BaseException) -> tuple[str | None, str | None]:
+    """Return what failed in the connection itself (see Delivery.problem), and why."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return "certificate", (exc.verify_message or exc.reason or str(exc)).rstrip(".")
+    if isinstance(exc, ssl.SSLError):
+        return "tls", (exc.reason or str(exc)).replace("_", " ").lower()
+    if isinstance(exc, TimeoutError):
+        return "timeout", None
+    return None, None
+
+
 def _decode(text) -> str:
     return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
 
@@ -89,15 +124,24 @@ def deliver(smtp: Smtp, messages: list[tuple[str, EmailMessage]]) -> list[Delive
     """Send each (actor, message) in one session; a refused message does not stop the rest.
 
     A session that cannot be opened (no server, a wrong login) is tried again for the next
-    message; each message that did not go is reported with the server's reason."""
+    message, but not after a certificate, TLS handshake or time-out failure (it would fail
+    the same way, a time-out after as long again): those messages get the same reason. Each
+    message that did not go is reported with the server's reason."""
     results: list[Delivery] = []
     session = None
+    broken: Delivery | None = None
     for actor, msg in messages:
+        if broken is not None:
+            results.append(Delivery(actor, _to(msg), broken.error, broken.problem,
+                                    broken.detail))
+            continue
         try:
             session = session or connect(smtp)
             refused = session.send_message(msg)
         except (OSError, smtplib.SMTPException) as exc:
-            results.append(Delivery(actor, _to(msg), _reason(exc)))
+            results.append(Delivery(actor, _to(msg), _reason(exc), *_problem(exc)))
+            if results[-1].problem:
+                broken = results[-1]
             if not isinstance(exc, (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError,
                                     smtplib.SMTPSenderRefused)):
                 _close(session)

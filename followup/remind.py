@@ -1,8 +1,9 @@
 """The command `python -m followup reminders`: drafts (.eml) per actor, or `--send` over SMTP.
 
-Nothing is sent without `--send`. The SMTP login comes only from FOLLOWUP_SMTP_USER and
-FOLLOWUP_SMTP_PASSWORD, the sender from FOLLOWUP_SMTP_FROM; every delivery, and every refusal,
-is written to the audit log.
+Nothing is sent without `--send`. `--actor` limits both to the named actors (bound as the
+query's $actors); a name with no reminder stops the command before anything is written or
+sent. The SMTP login comes only from FOLLOWUP_SMTP_USER and FOLLOWUP_SMTP_PASSWORD, the sender
+from FOLLOWUP_SMTP_FROM; every delivery, and every refusal, is written to the audit log.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
-from followup.i18n import date, t, tn
+from followup.i18n import date, quote, t, tn
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -25,12 +27,38 @@ def add_parser(sub, common: argparse.ArgumentParser, filter_options, run) -> Non
     p.add_argument("--days", type=int, default=30,
                    help="also remind of due dates within N days of the round (default 30)")
     filter_options(p)
+    p.add_argument("--actor", action="append", default=[], metavar="NAME",
+                   help="only this responsible actor, as written in the workbook (repeatable)")
     p.add_argument("--send", action="store_true", help="deliver over SMTP instead of drafts")
     p.add_argument("--smtp-host", help="SMTP server (default $FOLLOWUP_SMTP_HOST)")
     p.add_argument("--smtp-port", type=int, help="SMTP port (default $FOLLOWUP_SMTP_PORT or 587)")
     p.add_argument("--who", help="who sends, for the audit log (default: the OS account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=run)
+
+
+def actor_names(args) -> tuple[str, ...]:
+    """Return the --actor names, each cleaned as the import cleans an actor (trimmed, inner
+    spaces collapsed), once each, in the order given."""
+    return tuple(dict.fromkeys(" ".join(name.split()) for name in args.actor))
+
+
+def collect(con, filters, args, stop):
+    """Return the reminders of the filters' round for the --actor names (all actors without
+    any); stop, naming the actors that have reminders, when a name has none."""
+    from followup.report import chase
+
+    names = actor_names(args)
+    found = chase.collect(con, replace(filters, actors=names), args.days)
+    reminded = {r.actor for r in found.reminders}
+    missing = [name for name in names if name not in reminded]
+    if missing:
+        everyone = chase.collect(con, replace(filters, actors=()), args.days)
+        raise stop(t("cli.rem.unknown_actor", args.lang,
+                     actors=", ".join(quote(name, args.lang) for name in missing),
+                     snapshot=found.snapshot, as_of=date(found.as_of, args.lang),
+                     known=", ".join(r.actor for r in everyone.reminders) or "–"))
+    return found
 
 
 def _ids(reminder, lang: str) -> str:
@@ -90,7 +118,10 @@ def _send(args, found, stop, who: str | None) -> int:
     from followup.settings import db_path
     from followup.store import rounds
 
-    smtp = mailer.Smtp.from_env(args.smtp_host, args.smtp_port)
+    try:
+        smtp = mailer.Smtp.from_env(args.smtp_host, args.smtp_port)
+    except ValueError as exc:
+        raise stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
     if not smtp.host:
         raise stop(t("cli.smtp.no_host", args.lang))
     if not smtp.sender:
@@ -106,11 +137,13 @@ def _send(args, found, stop, who: str | None) -> int:
         rounds.log_reminders(db_path(args.db), found.snapshot, who,
                              [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
     failed = [d for d in results if not d.ok]
+    hints = _hints(failed, smtp, args.lang)
     if args.json:
         print(json.dumps({**_summary(found),
                           "sent": [d.actor for d in results if d.ok],
                           "failed": [{"actor": d.actor, "emails": list(d.recipients),
-                                      "error": d.error} for d in failed]}, ensure_ascii=False))
+                                      "error": d.error} for d in failed],
+                          "hints": hints}, ensure_ascii=False))
     else:
         lines = _listing(found, args.lang)[:1]
         for d in results:
@@ -121,5 +154,21 @@ def _send(args, found, stop, who: str | None) -> int:
         lines.append(t("cli.rem.outcome", args.lang, sent=len(results) - len(failed),
                        total=len(found.reminders), failed=len(failed),
                        skipped=len(found.without_address)))
-        print("\n".join(lines))
+        print("\n".join(lines + hints))
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _hints(failed, smtp, lang: str) -> list[str]:
+    """Return what to do about a connection that failed its certificate check or its TLS
+    handshake, once per kind of failure."""
+    hints = []
+    for d in failed:
+        if d.problem == "certificate":
+            hint = t("cli.rem.hint_certificate", lang, why=d.detail, host=smtp.host)
+        elif d.problem == "tls":
+            hint = t("cli.rem.hint_tls", lang, why=d.detail, host=smtp.host, port=smtp.port)
+        else:
+            continue
+        if hint not in hints:
+            hints.append(hint)
+    return hints

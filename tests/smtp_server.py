@@ -1,5 +1,6 @@
 """A real SMTP server on localhost (aiosmtpd) that keeps what it is given, optionally with
-STARTTLS on a self-signed certificate made for the test and a login it checks."""
+STARTTLS (or implicit TLS, SMTPS) on a self-signed certificate made for the test and a login
+it checks."""
 
 from __future__ import annotations
 
@@ -76,17 +77,25 @@ def _free_port() -> int:
 
 
 class Server:
-    """A running server: its port, inbox, and (with TLS) the certificate to trust."""
+    """A running server: its port, inbox, and (with TLS) the certificate to trust.
 
-    def __init__(self, folder: Path, tls: bool = False, login: tuple[str, str] | None = None):
+    `tls=True` offers STARTTLS and requires it; `implicit=True` speaks TLS from the first byte
+    (SMTPS, as on port 465), so the whole session, the login too, is encrypted."""
+
+    def __init__(self, folder: Path, tls: bool = False, login: tuple[str, str] | None = None,
+                 implicit: bool = False):
         self.inbox = Inbox()
         kwargs = {}
         self.cafile = None
-        if tls:
+        if tls or implicit:
             cert, key = self_signed(folder)
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(cert, key)
-            kwargs.update(tls_context=context, require_starttls=True)
+            if implicit:
+                # aiosmtpd counts only STARTTLS as TLS for AUTH; this session is TLS throughout
+                kwargs.update(ssl_context=context, auth_require_tls=False)
+            else:
+                kwargs.update(tls_context=context, require_starttls=True)
             self.cafile = str(cert)
         if login:
             kwargs.update(authenticator=self._check(login), auth_required=True,

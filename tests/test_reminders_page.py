@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from followup import store
+from followup.i18n import plain
 from followup.store import rounds
 from tests.reminder_fixture import reminder_rounds
 from tests.smtp_server import Server
@@ -17,7 +18,8 @@ from tests.test_roles import ACCESS, APP, signed_in
 
 PAGE = "pages/followup.py"
 NO_SMTP_ENV = ("FOLLOWUP_SMTP_HOST", "FOLLOWUP_SMTP_FROM", "FOLLOWUP_SMTP_USER",
-               "FOLLOWUP_SMTP_PASSWORD", "FOLLOWUP_SMTP_PORT", "FOLLOWUP_SMTP_CAFILE")
+               "FOLLOWUP_SMTP_PASSWORD", "FOLLOWUP_SMTP_PORT", "FOLLOWUP_SMTP_CAFILE",
+               "FOLLOWUP_SMTP_TLS")
 
 
 @pytest.fixture
@@ -118,3 +120,25 @@ def test_a_role_taken_away_before_the_click_sends_nothing(database, tmp_path):
         at.button(key="remind_send").click().run()
         assert server.inbox.received == []
     assert reminder_events(database) == []
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_smtps_from_the_secrets_refuses_an_untrusted_certificate_then_delivers(database,
+                                                                               tmp_path):
+    with Server(tmp_path, implicit=True, login=("purring", "hemmelig")) as server:
+        smtp = {**smtp_secrets(server), "tls": "ssl", "user": "purring", "password": "hemmelig"}
+        at = page("kari@mfa.no", smtp)
+        at.checkbox(key="remind_confirm_2_30").check().run()
+        at.button(key="remind_send").click().run()
+        assert server.inbox.received == [] and server.inbox.logins == []
+        assert at.warning[-1].value == plain(
+            "Serverens sertifikat ble ikke godtatt (self-signed certificate). Er det utstedt av "
+            "en intern CA, sett FOLLOWUP_SMTP_CAFILE (cafile under [smtp] i appen) til "
+            "CA-sertifikatet; sjekk ellers at localhost er navnet i sertifikatet.")
+        at.secrets["smtp"] = {**smtp, "cafile": server.cafile}
+        at.button(key="remind_send").click().run()
+        assert not at.exception
+        assert server.inbox.logins == [("purring", "hemmelig")]
+        assert [rcpt for _, rcpt, _ in server.inbox.received] == [
+            ["kari@ud.example.org", "ola@ud.example.org"], ["iom@example.org"]]
+    assert [s.value for s in at.success] == ["Sendt 2 e-poster: Hum, IOM."]

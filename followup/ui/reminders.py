@@ -26,7 +26,8 @@ from followup.ui.state import lang
 # [smtp] keys in the secrets, and the environment variables they stand for
 SMTP_KEYS = {"host": "FOLLOWUP_SMTP_HOST", "port": "FOLLOWUP_SMTP_PORT",
              "user": "FOLLOWUP_SMTP_USER", "password": "FOLLOWUP_SMTP_PASSWORD",
-             "from": "FOLLOWUP_SMTP_FROM", "cafile": "FOLLOWUP_SMTP_CAFILE"}
+             "from": "FOLLOWUP_SMTP_FROM", "cafile": "FOLLOWUP_SMTP_CAFILE",
+             "tls": "FOLLOWUP_SMTP_TLS"}
 
 
 def smtp_env() -> dict[str, str]:
@@ -125,3 +126,5 @@ def _report(outcome: jobs.JobResult, lg: str) -> None:
         st.error(t("rem.ui.failed", lg, actor=plain(failure["actor"]),
                    to=plain(", ".join(failure["emails"])), error=plain(failure["error"])),
                  icon=":material/error:")
+    for hint in outcome.detail.get("hints", []):
+        st.warning(plain(hint), icon=":material/lock:")

@@ -1,0 +1,117 @@
+"""Implicit TLS (SMTPS, port 465): reminders delivered through a real aiosmtpd server that
+speaks TLS from the first byte, with the same certificate checks as STARTTLS; an untrusted
+certificate, a name the certificate does not hold, or a server that does not speak TLS end in
+an actionable message (no traceback) and nothing delivered."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup import mailer
+from tests.reminder_fixture import reminder_rounds
+from tests.smtp_server import Server
+from tests.test_send import HUM, audit, send
+
+# aiosmtpd warns of AUTH without STARTTLS; over implicit TLS the whole session is encrypted
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+CAFILE_HINT = (
+    "Serverens sertifikat ble ikke godtatt ({why}). Er det utstedt av en intern CA, sett "
+    "FOLLOWUP_SMTP_CAFILE (cafile under [smtp] i appen) til CA-sertifikatet; sjekk ellers at "
+    "localhost er navnet i sertifikatet.")
+
+
+@pytest.fixture
+def rounds(db, tmp_path):
+    return db, reminder_rounds(db, tmp_path / "in")
+
+
+def test_smtps_delivers_with_the_login_over_implicit_tls(rounds, tmp_path, cli):
+    db, (_, _, r3) = rounds
+    with Server(tmp_path, implicit=True, login=("purring", "hemmelig")) as server:
+        done = send(cli, db, server, FOLLOWUP_SMTP_TLS="ssl", FOLLOWUP_SMTP_USER="purring",
+                    FOLLOWUP_SMTP_PASSWORD="hemmelig", FOLLOWUP_SMTP_CAFILE=server.cafile)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"Purringer per 14.12.2012 (runde {r3}): 3 ansvarlige.",
+        "  Hum: sendt til kari@ud.example.org, ola@ud.example.org",
+        "  IOM: sendt til iom@example.org",
+        "  MR/DEM: hoppet over, ingen adresse",
+        "Sendt 2 av 3; 0 ikke levert, 1 uten adresse."]
+    assert server.inbox.logins == [("purring", "hemmelig")]
+    assert [rcpt for _, rcpt, _ in server.inbox.received] == [HUM, ["iom@example.org"]]
+    assert [row[1] for row in audit(db)] == ["reminder", "reminder"]
+
+
+@pytest.mark.parametrize("implicit", [True, False], ids=["smtps", "starttls"])
+def test_an_untrusted_certificate_is_refused_with_what_to_do(rounds, tmp_path, cli, implicit):
+    db, _ = rounds
+    with Server(tmp_path, tls=not implicit, implicit=implicit) as server:
+        done = send(cli, db, server, FOLLOWUP_SMTP_TLS="ssl" if implicit else "")
+    assert done.returncode == 1
+    assert server.inbox.received == []
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("  Hum: IKKE levert til kari@ud.example.org, ola@ud.example.org:"
+                               " [SSL: CERTIFICATE_VERIFY_FAILED]")
+    assert lines[-1] == CAFILE_HINT.format(why="self-signed certificate")
+    assert "Traceback" not in done.stderr
+    assert [row[1] for row in audit(db)] == ["reminder_failed", "reminder_failed"]
+
+
+def test_a_host_the_certificate_does_not_name_is_refused(rounds, tmp_path, cli):
+    # the certificate is for `localhost`; 127.0.0.1 is the same server under another name
+    db, _ = rounds
+    with Server(tmp_path, implicit=True) as server:
+        done = cli("reminders", "--send", "--db", db, "--smtp-host", "127.0.0.1",
+                   "--smtp-port", server.port, "--lang", "en",
+                   env={"FOLLOWUP_SMTP_FROM": "oppfolging@ud.example.org",
+                        "FOLLOWUP_SMTP_TLS": "ssl", "FOLLOWUP_SMTP_CAFILE": server.cafile,
+                        "FOLLOWUP_SMTP_USER": "", "FOLLOWUP_SMTP_PASSWORD": ""})
+    assert done.returncode == 1
+    assert server.inbox.received == []
+    assert done.stdout.splitlines()[-1] == (
+        "The server's certificate was not accepted (IP address mismatch, certificate is not "
+        "valid for '127.0.0.1'). If an internal CA issued it, set FOLLOWUP_SMTP_CAFILE "
+        "(cafile under [smtp] in the app) to the CA certificate; otherwise check that "
+        "127.0.0.1 is the name in the certificate.")
+
+
+def test_implicit_tls_against_a_starttls_server_says_which_mode_to_use(rounds, tmp_path, cli):
+    db, _ = rounds
+    with Server(tmp_path, tls=True) as server:
+        done = send(cli, db, server, "--lang", "nn", FOLLOWUP_SMTP_TLS="ssl",
+                    FOLLOWUP_SMTP_CAFILE=server.cafile)
+    assert done.returncode == 1
+    assert server.inbox.received == []
+    assert done.stdout.splitlines()[-1] == (
+        f"TLS-handtrykket med localhost:{server.port} feila (wrong version number). Port 465 "
+        "brukar implisitt TLS (FOLLOWUP_SMTP_TLS=ssl), port 587 STARTTLS "
+        "(FOLLOWUP_SMTP_TLS=starttls): sjå til at porten og FOLLOWUP_SMTP_TLS passar til "
+        "tenaren.")
+    assert "Traceback" not in done.stderr
+
+
+def test_an_unknown_tls_mode_is_refused_before_anything_is_sent(rounds, tmp_path, cli):
+    db, _ = rounds
+    with Server(tmp_path) as server:
+        done = send(cli, db, server, "--lang", "en", FOLLOWUP_SMTP_TLS="tls")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "FOLLOWUP_SMTP_TLS=tls is not known: use starttls or ssl.\n"
+    assert server.inbox.received == [] and audit(db) == []
+
+
+@pytest.mark.parametrize("env, port, expected", [
+    ({}, None, (587, "starttls")),
+    ({"FOLLOWUP_SMTP_PORT": "465"}, None, (465, "ssl")),
+    ({}, 465, (465, "ssl")),
+    ({"FOLLOWUP_SMTP_TLS": "ssl"}, None, (465, "ssl")),
+    ({"FOLLOWUP_SMTP_TLS": " SSL "}, 2465, (2465, "ssl")),
+    ({"FOLLOWUP_SMTP_TLS": "starttls", "FOLLOWUP_SMTP_PORT": "465"}, None, (465, "starttls")),
+    ({"FOLLOWUP_SMTP_TLS": "", "FOLLOWUP_SMTP_PORT": "25"}, None, (25, "starttls"))])
+def test_port_465_or_the_setting_chooses_implicit_tls(env, port, expected):
+    smtp = mailer.Smtp.from_env("smtp.example.org", port, env=env)
+    assert (smtp.port, smtp.tls) == expected
+
+
+def test_an_unknown_mode_is_a_value_error():
+    with pytest.raises(ValueError, match=r"^tls$"):
+        mailer.Smtp.from_env("smtp.example.org", env={"FOLLOWUP_SMTP_TLS": "tls"})
