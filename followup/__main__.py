@@ -274,12 +274,38 @@ def _filters_or_stop(con, args) -> Filters:
     return filters_from(args, snapshot)
 
 
+def compare_or_stop(con, args, snapshot: int) -> int | None:
+    """Return the round named by --compare (checked: a round before the chosen one), else
+    None (the round just before)."""
+    from followup import store
+    from followup.report import comparison
+
+    if args.compare is None:
+        return None
+    _known_round(con, args.compare, args.lang)
+    earlier = comparison.earlier(con, snapshot)
+    if args.compare not in earlier:
+        as_of = {r["snapshot_id"]: r["as_of"] for r in store.snapshots(con)}
+        raise Stop(t("cli.compare_not_earlier", args.lang, compare=args.compare,
+                     compare_as_of=date(as_of[args.compare], args.lang), snapshot=snapshot,
+                     as_of=date(as_of[snapshot], args.lang),
+                     ids=", ".join(map(str, sorted(earlier))) or "–"))
+    return args.compare
+
+
+def _pack_or_stop(con, args) -> tuple[Filters, int | None]:
+    """Return the filters and the round to compare with of a meeting-pack command."""
+    filters = _filters_or_stop(con, args)
+    return filters, compare_or_stop(con, args, filters.snapshot)
+
+
 def cmd_brief(args) -> int:
     """Write the meeting briefing as one self-contained HTML file."""
     from followup.report import brief
 
     with _open(args) as con:
-        page = brief.render(con, _filters_or_stop(con, args), args.lang)
+        filters, compare = _pack_or_stop(con, args)
+        page = brief.render(con, filters, args.lang, compare)
     _write(Path(args.out), page.encode("utf-8"), args.lang)
     return EXIT_OK
 
@@ -289,7 +315,8 @@ def cmd_slides(args) -> int:
     from followup.report import slides
 
     with _open(args) as con:
-        data = slides.render(con, _filters_or_stop(con, args), args.lang)
+        filters, compare = _pack_or_stop(con, args)
+        data = slides.render(con, filters, args.lang, compare)
     _write(Path(args.out), data, args.lang)
     return EXIT_OK
 
@@ -299,7 +326,8 @@ def cmd_export(args) -> int:
     from followup.report import export
 
     with _open(args) as con:
-        data = export.workbook(con, _filters_or_stop(con, args), args.lang)
+        filters, compare = _pack_or_stop(con, args)
+        data = export.workbook(con, filters, args.lang, compare)
     _write(Path(args.out), data, args.lang)
     return EXIT_OK
 
@@ -343,6 +371,12 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--partner", action="append", default=[], metavar="P")
     parser.add_argument("--from-year", type=int, metavar="YYYY")
     parser.add_argument("--to-year", type=int, metavar="YYYY")
+
+
+def _compare_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--compare", type=int, metavar="ID",
+                        help="what changed is against this round, one before --snapshot "
+                             "(default: the one just before)")
 
 
 def _at_least_one(text: str) -> int:
@@ -400,16 +434,19 @@ def parser() -> argparse.ArgumentParser:
                        help="write the meeting briefing as one self-contained HTML file")
     p.add_argument("--out", required=True, metavar="FILE.html")
     _filter_options(p)
+    _compare_option(p)
     p.set_defaults(run=cmd_brief)
     p = sub.add_parser("slides", parents=[common],
                        help="write the meeting pack as a PowerPoint deck (.pptx)")
     p.add_argument("--out", required=True, metavar="FILE.pptx")
     _filter_options(p)
+    _compare_option(p)
     p.set_defaults(run=cmd_slides)
     p = sub.add_parser("export", parents=[common],
                        help="write the filtered actions, grants and disbursements as .xlsx")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     _filter_options(p)
+    _compare_option(p)
     p.set_defaults(run=cmd_export)
     remind.add_parser(sub, common, _filter_options, cmd_reminders)
     p = sub.add_parser("delete", parents=[common], help="delete a reporting round")

@@ -146,8 +146,8 @@ def test_export_carries_the_recommendations_as_the_query_does(book, db):
     facts = {row[0].value: row[1] for row in book["Sammendrag"].iter_rows(min_row=2)}
     assert facts["Anbefalinger gjennomført"].value == pytest.approx(0.25)  # 1 of 4
     assert facts["Anbefalinger gjennomført"].number_format == "0.0 %"
-    assert book.sheetnames[:5] == ["Sammendrag", "Tiltak", "Anbefalinger", "Står stille",
-                                   "Frister"]
+    assert book.sheetnames[:6] == ["Sammendrag", "Tiltak", "Endringer", "Anbefalinger",
+                                   "Står stille", "Frister"]
 
 
 @pytest.mark.browser

@@ -56,8 +56,8 @@ def column(ws, header: str) -> list:
 
 def test_export_sheets_have_a_styled_frozen_filterable_header(book):
     wb = book[1]
-    assert wb.sheetnames == ["Sammendrag", "Tiltak", "Står stille", "Frister", "Tilskudd",
-                             "Utbetalinger"]
+    assert wb.sheetnames == ["Sammendrag", "Tiltak", "Endringer", "Står stille", "Frister",
+                             "Tilskudd", "Utbetalinger"]
     for ws in wb:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == ws.dimensions
@@ -109,6 +109,7 @@ def test_export_summary_holds_the_key_figures(book):
         "Rapporteringsrunde per": dt.datetime(2012, 12, 14),
         "Fil": "commented.xlsx",
         "Utvalg": "Hele porteføljen",
+        "Sammenlignet med runden per": dt.datetime(2012, 6, 29),
         "Tiltak": 8, "Tiltak som ikke er bortfalt": 7, "Gjennomførte tiltak": 3,
         "Andel gjennomført": pytest.approx(3 / 7), "Forfalt": 1,
         "Avtaler": 3, "Avtalebeløp i alt": None, "Utbetalt i perioden": 4_650_000.5,
@@ -150,8 +151,8 @@ def test_export_filters_reduce_the_rows(rounds, tmp_path):
 
 def test_export_in_english(rounds, tmp_path):
     wb = export(rounds, tmp_path / "en.xlsx", "--lang", "en")
-    assert wb.sheetnames == ["Summary", "Actions", "Stalled", "Deadlines", "Grants",
-                             "Disbursements"]
+    assert wb.sheetnames == ["Summary", "Actions", "Changes", "Stalled", "Deadlines",
+                             "Grants", "Disbursements"]
     assert column(wb["Actions"], "Status")[:2] == ["Done", "Ongoing"]
     assert wb["Disbursements"]["G2"].number_format == '"NOK" #,##0.00'
     assert wb["Actions"]["E2"].number_format == "YYYY-MM-DD"

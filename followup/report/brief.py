@@ -18,7 +18,8 @@ from plotly.offline import get_plotlyjs
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, t, tn
-from followup.report import charts, followup_charts, kpis, tables
+from followup.report import charts, comparison, followup_charts, kpis, tables
+from followup.report.comparison import Comparison
 from followup.report.kpis import Kpi
 from followup.settings import portfolio_level_nok
 from followup.workbook.formats import STATUSES
@@ -140,19 +141,19 @@ def _trend(con, filters: Filters, lang: str) -> str:
     return _section("trend", t("h.trend", lang), body)
 
 
-def _changes(con, filters: Filters, previous: int | None, lang: str) -> str:
-    if previous is None:
-        return _section("changes", t("h.changes", lang), _empty("empty.changes_first", lang))
-    changes = frame(con, "action_changes", filters, previous=previous)
-    before = date(_round(con, previous)["as_of"], lang)
+def _changes(con, filters: Filters, compared: Comparison, lang: str) -> str:
+    heading = compared.heading(lang)
+    if compared.snapshot is None:
+        return _section("changes", heading, _empty("empty.changes_first", lang))
+    changes = frame(con, "action_changes", filters, previous=compared.snapshot)
     if changes.empty:
-        body = _empty("empty.no_changes", lang, as_of=before)
+        body = f'<p class="empty">{esc(compared.nothing(lang))}</p>'
     else:
-        counts = tables.change_counts(changes)
+        counts, before = tables.change_counts(changes), compared.since(lang)
         body = (f'<p class="summary">{esc(t("h.changes_summary", lang, **counts))}</p>'
                 f'<p class="caption">{esc(t("h.changes_caption", lang, as_of=before))}</p>'
                 + table(changes, tables.CHANGE_COLUMNS, lang, "changes"))
-    return _section("changes", t("h.changes", lang), body)
+    return _section("changes", heading, body)
 
 
 def _listed(df: pd.DataFrame, columns: list[str], name: str, heading: str, caption: str,
@@ -240,16 +241,18 @@ def document(title: str, body: str, lang: str) -> str:
             f"<main>{body}</main></body></html>\n")
 
 
-def render(con, filters: Filters, lang: str = "nb") -> str:
-    """Return the briefing for the filters as one self-contained HTML document."""
+def render(con, filters: Filters, lang: str = "nb", compare: int | None = None) -> str:
+    """Return the briefing for the filters as one self-contained HTML document; what changed
+    is against `compare` (a round before the chosen one; default the round just before)."""
     title = t("brief.title", lang)
     if filters.snapshot is None:
         return document(title, _section("first", title, _empty("empty.db", lang)), lang)
     info = _round(con, filters.snapshot)
     previous = store.previous_snapshot(con, filters.snapshot)
+    compared = comparison.choose(con, filters.snapshot, compare)
     title += f" {date(info['as_of'], lang)}"
     body = (_first_page(con, filters, info, previous, lang) + _trend(con, filters, lang)
-            + _changes(con, filters, previous, lang) + _followup(con, filters, info["as_of"], lang)
+            + _changes(con, filters, compared, lang) + _followup(con, filters, info["as_of"], lang)
             + _recommendations(con, filters, previous, lang) + _multi_year(con, filters, lang)
             + _spend(con, filters, lang) + _actions(con, filters, lang))
     return document(title, body, lang)

@@ -20,6 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
+from followup.report import comparison
+from followup.report.comparison import Comparison
 from followup.report.output import formula_like, plain
 from followup.report.tables import DEADLINE_DAYS, RATE_QUERY, STALLED_ROUNDS
 
@@ -68,6 +70,9 @@ STALLED = (Column("action_id"), Column("action", "long"), Column("actor"),
 DEADLINES = (Column("action_id"), Column("action", "long"), Column("actor"),
              Column("status", "status"), Column("due_date", "date"),
              Column("days_overdue", "int", "xcol.days_overdue"))
+CHANGES = (Column("action_id"), Column("action", "long"), Column("actor"),
+           Column("previous_status", "status"), Column("status", "status"),
+           Column("change", "change"))
 RECOMMENDATIONS = (Column("recommendation_id"), Column("recommendation", "long"),
                    Column("response", "response"), Column("status", "rec_status"),
                    Column("actions", "int"), Column("done", "int"),
@@ -83,6 +88,8 @@ def value_of(value, kind: str, lang: str):
         return status_label(value, lang)
     if kind == "type":
         return t(f"grant_type.{value}", lang)
+    if kind == "change":
+        return t(f"change.{value}", lang)
     if kind == "response":
         return t(f"response.{value}", lang)
     if kind == "rec_status":
@@ -165,8 +172,10 @@ def _implementation(con, filters: Filters, lang: str) -> list[tuple[str, object,
     return [(t("kpi.implementation", lang), float(rates[0]["implementation_pct"]) / 100, "pct")]
 
 
-def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
-    """Return the summary sheet's rows: label, value and the kind of value."""
+def summary(con, filters: Filters, lang: str,
+            compared: Comparison | None = None) -> list[tuple[str, object, str]]:
+    """Return the summary sheet's rows: label, value and the kind of value (the round the
+    changes are against, when there is one)."""
     info = next(r for r in store.snapshots(con) if r["snapshot_id"] == filters.snapshot)
     kpis = _dicts(con, "action_kpis", filters, previous=None)
     now = kpis[0] if kpis else {"actions": 0, "applicable": 0, "done": 0, "overdue": 0}
@@ -175,6 +184,8 @@ def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
     out = [(t("export.round", lang), info["as_of"], "date"),
            (t("export.file", lang), info["file_name"], "text"),
            (t("export.filters", lang), filters.describe(lang), "text"),
+           *([(t("export.compared", lang), compared.as_of, "date")]
+             if compared and compared.as_of else []),
            (t("kpi.actions", lang), now["actions"], "int"),
            (t("export.applicable", lang), now["applicable"], "int"),
            (t("export.done", lang), now["done"], "int"),
@@ -193,8 +204,13 @@ def summary(con, filters: Filters, lang: str) -> list[tuple[str, object, str]]:
     return out
 
 
-def _follow_up_sheets(wb: Workbook, con, filters: Filters, lang: str) -> None:
-    """Add the recommendations (when the round has any), the stalled actions and the deadlines."""
+def _follow_up_sheets(wb: Workbook, con, filters: Filters, compared: Comparison,
+                      lang: str) -> None:
+    """Add what changed since the round compared with (no rows for the first round), the
+    recommendations (when the round has any), the stalled actions and the deadlines."""
+    changes = (_records(con, "action_changes", filters, CHANGES, previous=compared.snapshot)
+               if compared.snapshot is not None else [])
+    sheet(wb, t("export.changes", lang), CHANGES, changes, lang)
     recommendations = _records(con, "recommendation_status", filters, RECOMMENDATIONS)
     if recommendations:
         sheet(wb, t("page.recommendations", lang), RECOMMENDATIONS, recommendations, lang)
@@ -204,19 +220,21 @@ def _follow_up_sheets(wb: Workbook, con, filters: Filters, lang: str) -> None:
           _records(con, "deadlines", filters, DEADLINES, days=DEADLINE_DAYS), lang)
 
 
-def workbook(con, filters: Filters, lang: str = "nb") -> bytes:
-    """Return the workbook (.xlsx bytes): a summary, the actions, the recommendations, the
+def workbook(con, filters: Filters, lang: str = "nb", compare: int | None = None) -> bytes:
+    """Return the workbook (.xlsx bytes): a summary, the actions, what changed since `compare`
+    (a round before the chosen one; default the round just before), the recommendations, the
     stalled actions, the deadlines, the grants and the disbursements."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.title = t("app.tagline", lang)
     wb.properties.creator = t("app.title", lang)
-    facts = summary(con, filters, lang)
+    compared = comparison.choose(con, filters.snapshot, compare)
+    facts = summary(con, filters, lang, compared)
     sheet(wb, t("export.summary", lang), SUMMARY, [(k, v) for k, v, _ in facts], lang,
           [[None, FORMATS[lang].get(kind)] for _, _, kind in facts])
     sheet(wb, t("kind.actions", lang), ACTIONS, _records(con, "action_list", filters, ACTIONS),
           lang)
-    _follow_up_sheets(wb, con, filters, lang)
+    _follow_up_sheets(wb, con, filters, compared, lang)
     sheet(wb, t("kind.grants", lang), GRANTS, _records(con, "grant_list", filters, GRANTS),
           lang)
     sheet(wb, t("kind.disbursements", lang), DISBURSEMENTS,

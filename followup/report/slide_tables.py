@@ -133,19 +133,21 @@ def _header(columns: list[str], lang: str) -> list[str]:
 
 
 def changes(d) -> None:
-    """Add what changed since the previous round: a summary line and the table."""
-    if d.previous is None:
-        d.note(d.slide("slides.changes"), t("slides.first_round", d.lang))
+    """Add what changed since the round compared with: a summary line and the table."""
+    compared = d.compared
+    title = compared.heading(d.lang, "slides.changes")
+    if compared.snapshot is None:
+        d.note(kit.slide(d.prs, title, d.lang), t("slides.first_round", d.lang))
         return
-    found = d.frame("action_changes", previous=d.previous)
-    before = date(d.round(d.previous)["as_of"], d.lang)
+    found = d.frame("action_changes", previous=compared.snapshot)
     if found.empty:
-        d.note(d.slide("slides.changes"), t("slides.no_changes", d.lang, as_of=before))
+        d.note(kit.slide(d.prs, title, d.lang), compared.nothing(d.lang, "slides.no_changes"))
         return
     rows, colors = cells(found, tables.CHANGE_COLUMNS, CHANGE_WIDTHS, d.lang)
-    lead = t("slides.changes_summary", d.lang, as_of=before, **tables.change_counts(found))
-    table_slides(d, t("slides.changes", d.lang), _header(tables.CHANGE_COLUMNS, d.lang), rows,
-                 colors, CHANGE_WIDTHS, lead)
+    lead = t("slides.changes_summary", d.lang, as_of=compared.since(d.lang),
+             **tables.change_counts(found))
+    table_slides(d, title, _header(tables.CHANGE_COLUMNS, d.lang), rows, colors,
+                 CHANGE_WIDTHS, lead)
 
 
 def stalled(d) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from pptx.enum.chart import XL_CHART_TYPE
@@ -19,9 +19,10 @@ from pptx.util import Inches
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, mnok, percent, status_label, t
-from followup.report import brief, kpis, slide_tables, tables
+from followup.report import brief, comparison, kpis, slide_tables, tables
 from followup.report import slide_kit as kit
 from followup.report.charts import INK, MUTED, TYPE_COLORS
+from followup.report.comparison import Comparison
 from followup.report.followup_charts import (
     REC_STATUSES,
     RESPONSES,
@@ -44,6 +45,7 @@ class Deck:
     prs: object
     info: dict | None = None
     previous: int | None = None
+    compared: Comparison = field(default_factory=Comparison)
 
     def frame(self, name: str, **extra) -> pd.DataFrame:
         """Return queries/NAME.sql for the deck's filters, as the briefing runs it."""
@@ -259,8 +261,9 @@ SLIDES = (title_slide, key_figures, completion, recommendations, multi_year, spe
           slide_tables.changes, slide_tables.stalled, slide_tables.deadlines)
 
 
-def render(con, filters: Filters, lang: str = "nb") -> bytes:
-    """Return the deck for the filters as .pptx bytes."""
+def render(con, filters: Filters, lang: str = "nb", compare: int | None = None) -> bytes:
+    """Return the deck for the filters as .pptx bytes; what changed is against `compare` (a
+    round before the chosen one; default the round just before)."""
     title = t("slides.title", lang)
     d = Deck(con, filters, lang, kit.deck(lang, title))
     if filters.snapshot is None:
@@ -268,6 +271,7 @@ def render(con, filters: Filters, lang: str = "nb") -> bytes:
     else:
         d.info = d.round(filters.snapshot)
         d.previous = store.previous_snapshot(con, filters.snapshot)
+        d.compared = comparison.choose(con, filters.snapshot, compare)
         d.prs.core_properties.title = f"{title} {date(d.info['as_of'], lang)}"
         for build in SLIDES:
             build(d)
