@@ -15,6 +15,15 @@ from email.message import EmailMessage
 DEFAULT_PORT = 587
 SMTPS_PORT = 465
 TLS_MODES = ("starttls", "ssl")
+DEFAULT_TIMEOUT = 30.0
+
+
+class BadSetting(ValueError):
+    """A FOLLOWUP_SMTP_* setting with a value it cannot have (`name`; the value is the text)."""
+
+    def __init__(self, name: str, value: str):
+        super().__init__(value)
+        self.name = name
 
 
 @dataclass(frozen=True)
@@ -28,7 +37,7 @@ class Smtp:
     password: str | None = None
     sender: str | None = None
     cafile: str | None = None
-    timeout: float = 30.0
+    timeout: float = DEFAULT_TIMEOUT
     tls: str = "starttls"
 
     @classmethod
@@ -37,17 +46,31 @@ class Smtp:
         """Return the settings from FOLLOWUP_SMTP_* (host and port may be given instead).
 
         FOLLOWUP_SMTP_TLS (`starttls` or `ssl`) chooses the TLS mode; unset, port 465 means
-        `ssl`. `ssl` without a port means 465. Raise ValueError for another mode."""
+        `ssl`. `ssl` without a port means 465. FOLLOWUP_SMTP_TIMEOUT is the seconds to wait
+        for the server. Raise BadSetting for another mode or a time-out that is no number > 0."""
         mode = (env.get("FOLLOWUP_SMTP_TLS") or "").strip().lower()
         if mode and mode not in TLS_MODES:
-            raise ValueError(env["FOLLOWUP_SMTP_TLS"].strip())
+            raise BadSetting("FOLLOWUP_SMTP_TLS", env["FOLLOWUP_SMTP_TLS"].strip())
         port = port or int(env.get("FOLLOWUP_SMTP_PORT") or 0) or (
             SMTPS_PORT if mode == "ssl" else DEFAULT_PORT)
         mode = mode or ("ssl" if port == SMTPS_PORT else "starttls")
         return cls(host or env.get("FOLLOWUP_SMTP_HOST") or None, port,
                    env.get("FOLLOWUP_SMTP_USER") or None, env.get("FOLLOWUP_SMTP_PASSWORD"),
                    env.get("FOLLOWUP_SMTP_FROM") or None, env.get("FOLLOWUP_SMTP_CAFILE") or None,
-                   tls=mode)
+                   timeout=_seconds(env.get("FOLLOWUP_SMTP_TIMEOUT")), tls=mode)
+
+
+def _seconds(text: str | None) -> float:
+    """Return FOLLOWUP_SMTP_TIMEOUT as seconds (DEFAULT_TIMEOUT when unset)."""
+    if not (text or "").strip():
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise BadSetting("FOLLOWUP_SMTP_TIMEOUT", text.strip())
+    return seconds
 
 
 @dataclass(frozen=True)
@@ -111,7 +134,8 @@ def _problem(exc: BaseException) -> tuple[str | None, str | None]:
         return "certificate", (exc.verify_message or exc.reason or str(exc)).rstrip(".")
     if isinstance(exc, ssl.SSLError):
         return "tls", (exc.reason or str(exc)).replace("_", " ").lower()
-    if isinstance(exc, TimeoutError):
+    if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
+        # smtplib turns a time-out while reading a reply into SMTPServerDisconnected
         return "timeout", None
     return None, None
 

@@ -57,7 +57,7 @@ def collect(con, filters, args, stop):
         raise stop(t("cli.rem.unknown_actor", args.lang,
                      actors=", ".join(quote(name, args.lang) for name in missing),
                      snapshot=found.snapshot, as_of=date(found.as_of, args.lang),
-                     known=", ".join(r.actor for r in everyone.reminders) or "–"))
+                     known="; ".join(r.actor for r in everyone.reminders) or "–"))
     return found
 
 
@@ -120,7 +120,9 @@ def _send(args, found, stop, who: str | None) -> int:
 
     try:
         smtp = mailer.Smtp.from_env(args.smtp_host, args.smtp_port)
-    except ValueError as exc:
+    except mailer.BadSetting as exc:
+        if exc.name == "FOLLOWUP_SMTP_TIMEOUT":
+            raise stop(t("cli.smtp.bad_timeout", args.lang, value=exc)) from None
         raise stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
     if not smtp.host:
         raise stop(t("cli.smtp.no_host", args.lang))
@@ -167,6 +169,9 @@ def _hints(failed, smtp, lang: str) -> list[str]:
             hint = t("cli.rem.hint_certificate", lang, why=d.detail, host=smtp.host)
         elif d.problem == "tls":
             hint = t("cli.rem.hint_tls", lang, why=d.detail, host=smtp.host, port=smtp.port)
+        elif d.problem == "timeout":
+            hint = t("cli.rem.hint_timeout", lang, host=smtp.host, port=smtp.port,
+                     seconds=f"{smtp.timeout:g}")
         else:
             continue
         if hint not in hints:

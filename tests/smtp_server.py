@@ -76,6 +76,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+class _Counting(Controller):
+    """A controller that counts the connections made to it (its own start-up check too)."""
+
+    opened = 0
+
+    def factory(self):
+        """Return the session of a new connection, counting it."""
+        self.opened += 1
+        return super().factory()
+
+
 class Server:
     """A running server: its port, inbox, and (with TLS) the certificate to trust.
 
@@ -101,8 +112,13 @@ class Server:
             kwargs.update(authenticator=self._check(login), auth_required=True,
                           auth_exclude_mechanism=["LOGIN"])
         self.port = _free_port()
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port,
+        self.controller = _Counting(self.inbox, hostname="127.0.0.1", port=self.port,
                                      server_hostname="localhost", **kwargs)
+
+    @property
+    def connections(self) -> int:
+        """Return how many connections clients made (not the controller's start-up check)."""
+        return self.controller.opened - 1
 
     def _check(self, login: tuple[str, str]):
         def authenticator(server, session, envelope, mechanism, data):

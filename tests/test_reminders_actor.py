@@ -69,16 +69,16 @@ def test_an_unknown_actor_sends_nothing_and_names_those_with_reminders(rounds, t
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         f"--actor «Nobody», «hum»: ingen purring i runde {r3} (per 14.12.2012). "
-        "Ansvarlige med purringer: Hum, IOM, MR/DEM. Ingenting er sendt eller skrevet.\n")
+        "Ansvarlige med purringer: Hum; IOM; MR/DEM. Ingenting er sendt eller skrevet.\n")
     assert server.inbox.received == []
     assert audit(db) == []
 
 
 @pytest.mark.parametrize("lang, message", [
     ("en", "--actor “IOM”: no reminder in round {r3} (as of 2012-12-14). Actors with "
-           "reminders: Hum, MR/DEM. Nothing was sent or written.\n"),
+           "reminders: Hum; MR/DEM. Nothing was sent or written.\n"),
     ("nn", "--actor «IOM»: ingen purring i runde {r3} (per 14.12.2012). Ansvarlege med "
-           "purringar: Hum, MR/DEM. Ingenting er sendt eller skrive.\n")])
+           "purringar: Hum; MR/DEM. Ingenting er sendt eller skrive.\n")])
 def test_an_actor_with_nothing_to_chase_under_the_filters_writes_nothing(rounds, tmp_path, cli,
                                                                         lang, message):
     # IOM's action B1 is not in Europa: there, IOM has nothing to chase

@@ -102,6 +102,7 @@ def test_a_wrong_password_delivers_nothing_and_says_so(rounds, tmp_path, cli):
                     FOLLOWUP_SMTP_PASSWORD="feil", FOLLOWUP_SMTP_CAFILE=server.cafile)
     assert done.returncode == 1
     assert server.inbox.received == []
+    assert server.connections == 2  # a refused login is tried again for the next message
     assert done.stdout.splitlines()[1].startswith(
         "  Hum: IKKE levert til kari@ud.example.org, ola@ud.example.org: 535")
     assert [row[1] for row in audit(db)] == ["reminder_failed", "reminder_failed"]

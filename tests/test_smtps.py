@@ -5,6 +5,8 @@ an actionable message (no traceback) and nothing delivered."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from followup import mailer
@@ -53,6 +55,7 @@ def test_an_untrusted_certificate_is_refused_with_what_to_do(rounds, tmp_path, c
     assert lines[1].startswith("  Hum: IKKE levert til kari@ud.example.org, ola@ud.example.org:"
                                " [SSL: CERTIFICATE_VERIFY_FAILED]")
     assert lines[-1] == CAFILE_HINT.format(why="self-signed certificate")
+    assert server.connections == 1  # not tried again for the second message
     assert "Traceback" not in done.stderr
     assert [row[1] for row in audit(db)] == ["reminder_failed", "reminder_failed"]
 
@@ -88,6 +91,38 @@ def test_implicit_tls_against_a_starttls_server_says_which_mode_to_use(rounds, t
         "(FOLLOWUP_SMTP_TLS=starttls): sjå til at porten og FOLLOWUP_SMTP_TLS passar til "
         "tenaren.")
     assert "Traceback" not in done.stderr
+
+
+def test_starttls_against_an_smtps_port_times_out_once_and_says_which_mode(rounds, tmp_path,
+                                                                           cli):
+    # the server waits for a TLS hello, the client for a greeting: one wait, not one per message
+    db, _ = rounds
+    with Server(tmp_path, implicit=True) as server:
+        started = time.monotonic()
+        done = send(cli, db, server, "--lang", "en", FOLLOWUP_SMTP_TIMEOUT="1")
+        waited = time.monotonic() - started
+    assert done.returncode == 1
+    assert server.inbox.received == []
+    assert done.stdout.splitlines()[1:3] == [
+        "  Hum: NOT delivered to kari@ud.example.org, ola@ud.example.org: Connection "
+        "unexpectedly closed: timed out",
+        "  IOM: NOT delivered to iom@example.org: Connection unexpectedly closed: timed out"]
+    assert done.stdout.splitlines()[-1] == (
+        f"No answer from localhost:{server.port} within 1 s. If the port speaks implicit TLS "
+        "(SMTPS, usually 465), set FOLLOWUP_SMTP_TLS=ssl; otherwise check the host name, the "
+        "port and the firewall.")
+    assert server.connections == 1 and waited >= 1
+    assert [row[1] for row in audit(db)] == ["reminder_failed", "reminder_failed"]
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
+def test_a_time_out_that_is_no_number_of_seconds_is_refused(rounds, cli, value):
+    db, _ = rounds
+    done = cli("reminders", "--send", "--db", db, "--smtp-host", "localhost",
+               env={"FOLLOWUP_SMTP_FROM": "x@example.org", "FOLLOWUP_SMTP_TIMEOUT": value})
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", f"FOLLOWUP_SMTP_TIMEOUT={value} er ikke et antall sekunder over 0.\n")
+    assert audit(db) == []
 
 
 def test_an_unknown_tls_mode_is_refused_before_anything_is_sent(rounds, tmp_path, cli):
