@@ -104,3 +104,27 @@ def test_the_recommendations_chart_draws_a_bar_per_response(page, server):
         "els => els.map(e => [e.getBoundingClientRect().top, e.textContent])")
     assert [text for _, text in sorted(ticks)] == ["Enig", "Delvis enig", "Uenig", "Ikke besvart"]
     expect(page.get_by_text("1 anbefaling ble avvist og telles ikke i andelen.")).to_be_visible()
+
+
+def test_the_downloads_compare_with_the_round_chosen(page, server, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.htmldoc import parse, table_rows
+
+    open_page(page, server, "?compare=1", 1)
+    expect(page.get_by_role("heading", name="Hva er endret siden runden per 16.01.2012")
+           ).to_be_visible()
+    saved = {}
+    for label in ("Briefing (HTML)", "Data (xlsx)"):
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name=label).click()
+        saved[label] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[label])
+    doc = parse(saved["Briefing (HTML)"].read_text(encoding="utf-8"))
+    assert doc.one(id="s-changes").one("h2").text == "Hva er endret siden runden per 16.01.2012"
+    assert table_rows(doc, "t-changes") == [
+        ["B2", "b2", "Hum", "Ikke gjort", "Pågår", "Ny status"],
+        ["B3", "b3", "IOM", "Pågår", "Gjennomført", "Ny status"],
+        ["B7", "b7", "Hum", "", "Pågår", "Nytt tiltak"]]
+    changes = load_workbook(saved["Data (xlsx)"])["Endringer"]
+    assert [row[0].value for row in changes.iter_rows(min_row=2)] == ["B2", "B3", "B7"]

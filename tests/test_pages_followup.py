@@ -117,6 +117,46 @@ def test_a_comparison_round_not_before_the_chosen_round_is_forgotten(app):
     assert app.selectbox(key="compare").options == ["16.01.2012 · round0.xlsx (forrige)"]
 
 
+def downloads_help(app) -> list[str]:
+    """Return the help of the meeting pack's three buttons (not the reminders' zip)."""
+    return [b.help for b in app.get("download_button") if b.key.startswith("dl_")]
+
+
+def test_the_downloads_compare_with_the_round_chosen_and_say_so(app, db):
+    from followup import ui
+    from followup.filters import Filters
+    from followup.ui.data import generation
+    from tests.htmldoc import parse, table_rows
+
+    app.run()
+    assert all(h.endswith(" Endringene er sammenlignet med runden per 29.06.2012.")
+               for h in downloads_help(app))
+    app.selectbox(key="compare").set_value(R1).run()
+    assert not app.exception
+    assert len(downloads_help(app)) == 3
+    assert all(h.endswith(" Endringene er sammenlignet med runden per 16.01.2012.")
+               for h in downloads_help(app))
+    app.switch_page("pages/followup.py").run()  # the choice holds on every page's downloads
+    assert all(h.endswith("16.01.2012.") for h in downloads_help(app))
+    # the button's file: the cached function, with the round the page keeps for it
+    compare = app.session_state["f_compare"]
+    assert compare == R1
+    doc = parse(ui._brief(str(db), generation(db), Filters(snapshot=R3), "nb", compare))
+    assert doc.one(id="s-changes").one("h2").text == "Hva er endret siden runden per 16.01.2012"
+    assert [r[0] for r in table_rows(doc, "t-changes")] == ["B2", "B3", "B7"]
+    default = parse(ui._brief(str(db), generation(db), Filters(snapshot=R3), "nb", R2))
+    assert [r[0] for r in table_rows(default, "t-changes")] == ["B6", "B4", "B7"]
+
+
+def test_the_first_round_downloads_say_nothing_of_a_comparison(app):
+    app.query_params["round"] = str(R1)
+    app.run()
+    assert not app.exception
+    assert [h.split(";")[0] for h in downloads_help(app)][:1] == [
+        "Én fil med nøkkeltall, grafer og tiltak for dette utvalget"]
+    assert not any("sammenlignet med runden" in h for h in downloads_help(app))
+
+
 def test_an_actions_history_shows_status_and_comment_in_every_round(app):
     app.query_params["action"] = "B1"
     app.run()

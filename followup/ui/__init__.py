@@ -32,6 +32,7 @@ from followup.ui.data import (
 )
 from followup.ui.shared import figure, freeze_startup_heap, table
 from followup.ui.sidebar import (
+    compare_round,
     filters,
     presenting,
     scale,
@@ -118,56 +119,58 @@ def header(page: str, f: Filters) -> None:
 
 
 def downloads(f: Filters, as_of) -> None:
-    """Offer the briefing (HTML), the slides (pptx) and the data (xlsx) for these filters;
-    each file is made only when its button is clicked."""
+    """Offer the briefing (HTML), the slides (pptx) and the data (xlsx) for these filters and
+    the round chosen in "Compare with"; each file is made only when its button is clicked."""
     if not auth.allowed("download"):
         return
     lg = lang()
     db, gen = str(database()), generation(database())
+    compare = compare_round(f.snapshot)
+    against = ("" if compare is None else " " + t(
+        "dl.compared", lg, as_of=date(round_info(compare)["as_of"], lg)))
     stamp = as_of.strftime("%Y-%m-%d")
     # one row that wraps, so no label is cut when the page is narrow
     row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
-    left = middle = right = row
-    left.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg),
-                         file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
-                         icon=":material/article:", on_click="ignore", key="dl_brief",
-                         help=t("dl.brief_help", lg))
-    middle.download_button(t("dl.slides", lg), lambda: _slides(db, gen, f, lg),
-                           file_name=f"oppfolging-lysbilder-{stamp}.pptx", on_click="ignore",
-                           mime="application/vnd.openxmlformats-officedocument.presentationml."
-                                "presentation", icon=":material/slideshow:", key="dl_slides",
-                           help=t("dl.slides_help", lg))
-    right.download_button(t("dl.data", lg), lambda: _export(db, gen, f, lg),
-                          file_name=f"oppfolging-data-{stamp}.xlsx", on_click="ignore",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml."
-                               "sheet", icon=":material/table:", key="dl_data",
-                          help=t("dl.data_help", lg))
+    row.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg, compare),
+                        file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
+                        icon=":material/article:", on_click="ignore", key="dl_brief",
+                        help=t("dl.brief_help", lg) + against)
+    row.download_button(t("dl.slides", lg), lambda: _slides(db, gen, f, lg, compare),
+                        file_name=f"oppfolging-lysbilder-{stamp}.pptx", on_click="ignore",
+                        mime="application/vnd.openxmlformats-officedocument.presentationml."
+                             "presentation", icon=":material/slideshow:", key="dl_slides",
+                        help=t("dl.slides_help", lg) + against)
+    row.download_button(t("dl.data", lg), lambda: _export(db, gen, f, lg, compare),
+                        file_name=f"oppfolging-data-{stamp}.xlsx", on_click="ignore",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml."
+                             "sheet", icon=":material/table:", key="dl_data",
+                        help=t("dl.data_help", lg) + against)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _brief(db: str, gen: tuple, f: Filters, lg: str) -> str:
+def _brief(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> str:
     from followup.report import brief  # only when a briefing is downloaded
 
     with store.kept_reader(Path(db)) as con:
-        return brief.render(con, f, lg)
+        return brief.render(con, f, lg, compare)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _slides(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
+def _slides(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> bytes:
     from followup.report import slides  # only when the slides are downloaded
 
     with store.kept_reader(Path(db)) as con:
-        return slides.render(con, f, lg)
+        return slides.render(con, f, lg, compare)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _export(db: str, gen: tuple, f: Filters, lg: str) -> bytes:
+def _export(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> bytes:
     from followup.report import (
         export,  # only when the data is downloaded (openpyxl is slow to load)
     )
 
     with store.kept_reader(Path(db)) as con:
-        return export.workbook(con, f, lg)
+        return export.workbook(con, f, lg, compare)
 
 
 def portfolio_level(f: Filters) -> float | None:

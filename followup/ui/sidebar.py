@@ -131,6 +131,16 @@ def _keep_compare_choice(default: int) -> None:
     state.put("compare", None if chosen == default else chosen)
 
 
+def compare_round(snapshot: int) -> int | None:
+    """Return the round chosen in "Compare with" for a round (the previous one unless another
+    earlier one is kept), or None for the first round: what the picker shows and the
+    downloads compare with, on every page."""
+    earlier = earlier_rounds(snapshots(), snapshot)
+    if not earlier:
+        return None
+    return state.get("compare") if state.get("compare") in earlier else earlier[0]
+
+
 def compare_picker(snapshot: int) -> int | None:
     """Draw "Compare with" (any earlier round, the previous by default); return its id or None.
 
@@ -139,11 +149,11 @@ def compare_picker(snapshot: int) -> int | None:
     lg = lang()
     rounds = snapshots()
     earlier = earlier_rounds(rounds, snapshot)
-    if not earlier:
+    chosen = compare_round(snapshot)
+    if chosen is None:
         return None
     labels = _labels(rounds, lg)
     labels[earlier[0]] += " " + t("filter.previous", lg)
-    chosen = state.get("compare") if state.get("compare") in earlier else earlier[0]
     st.selectbox(t("filter.compare", lg), earlier, index=earlier.index(chosen),
                  format_func=labels.get, key="compare", on_change=_keep_compare_choice,
                  args=(earlier[0],))
