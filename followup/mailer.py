@@ -47,17 +47,27 @@ class Smtp:
 
         FOLLOWUP_SMTP_TLS (`starttls` or `ssl`) chooses the TLS mode; unset, port 465 means
         `ssl`. `ssl` without a port means 465. FOLLOWUP_SMTP_TIMEOUT is the seconds to wait
-        for the server. Raise BadSetting for another mode or a time-out that is no number > 0."""
+        for the server. Raise BadSetting for another mode, a port that is no port number, or a
+        time-out that is no number of seconds above 0."""
         mode = (env.get("FOLLOWUP_SMTP_TLS") or "").strip().lower()
         if mode and mode not in TLS_MODES:
             raise BadSetting("FOLLOWUP_SMTP_TLS", env["FOLLOWUP_SMTP_TLS"].strip())
-        port = port or int(env.get("FOLLOWUP_SMTP_PORT") or 0) or (
+        port = port or _port(env.get("FOLLOWUP_SMTP_PORT")) or (
             SMTPS_PORT if mode == "ssl" else DEFAULT_PORT)
         mode = mode or ("ssl" if port == SMTPS_PORT else "starttls")
         return cls(host or env.get("FOLLOWUP_SMTP_HOST") or None, port,
                    env.get("FOLLOWUP_SMTP_USER") or None, env.get("FOLLOWUP_SMTP_PASSWORD"),
                    env.get("FOLLOWUP_SMTP_FROM") or None, env.get("FOLLOWUP_SMTP_CAFILE") or None,
                    timeout=_seconds(env.get("FOLLOWUP_SMTP_TIMEOUT")), tls=mode)
+
+
+def _port(text: str | None) -> int | None:
+    """Return FOLLOWUP_SMTP_PORT as a port number (None when unset)."""
+    if not (text or "").strip():
+        return None
+    if not text.strip().isdigit() or not 0 < int(text) < 65536:
+        raise BadSetting("FOLLOWUP_SMTP_PORT", text.strip())
+    return int(text)
 
 
 def _seconds(text: str | None) -> float:

@@ -123,6 +123,8 @@ def _send(args, found, stop, who: str | None) -> int:
     except mailer.BadSetting as exc:
         if exc.name == "FOLLOWUP_SMTP_TIMEOUT":
             raise stop(t("cli.smtp.bad_timeout", args.lang, value=exc)) from None
+        if exc.name == "FOLLOWUP_SMTP_PORT":
+            raise stop(t("cli.smtp.bad_port", args.lang, value=exc)) from None
         raise stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
     if not smtp.host:
         raise stop(t("cli.smtp.no_host", args.lang))

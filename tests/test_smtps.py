@@ -115,13 +115,16 @@ def test_starttls_against_an_smtps_port_times_out_once_and_says_which_mode(round
     assert [row[1] for row in audit(db)] == ["reminder_failed", "reminder_failed"]
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
-def test_a_time_out_that_is_no_number_of_seconds_is_refused(rounds, cli, value):
+@pytest.mark.parametrize("name, value, message", [
+    *[("FOLLOWUP_SMTP_TIMEOUT", v, "er ikke et antall sekunder over 0")
+      for v in ("0", "-3", "soon", "inf", "nan")],
+    *[("FOLLOWUP_SMTP_PORT", v, "er ikke et portnummer (1–65535)")
+      for v in ("0", "65536", "smtps", "-25")]])
+def test_a_time_out_or_port_that_cannot_be_is_refused(rounds, cli, name, value, message):
     db, _ = rounds
     done = cli("reminders", "--send", "--db", db, "--smtp-host", "localhost",
-               env={"FOLLOWUP_SMTP_FROM": "x@example.org", "FOLLOWUP_SMTP_TIMEOUT": value})
-    assert (done.returncode, done.stdout, done.stderr) == (
-        2, "", f"FOLLOWUP_SMTP_TIMEOUT={value} er ikke et antall sekunder over 0.\n")
+               env={"FOLLOWUP_SMTP_FROM": "x@example.org", name: value})
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"{name}={value} {message}.\n")
     assert audit(db) == []
 
 
