@@ -4,16 +4,20 @@ status, headers and bytes as Streamlit's own handler, and everything that must n
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 from streamlit import file_util
 from streamlit.web.server.starlette.starlette_static_routes import (
     create_streamlit_static_handler,
 )
 
 from followup.ui.frontend import KeptFiles
+
+with warnings.catch_warnings():  # Starlette now prefers httpx2 for its test client; httpx works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 STATIC = Path(file_util.get_static_dir())
 BUNDLE = sorted((STATIC / "static" / "js").glob("*.js"), key=lambda p: p.stat().st_size)[-1]
