@@ -40,6 +40,11 @@ def _sent(styler) -> ArrowData:
 
 
 def test_a_shared_table_sends_what_a_fresh_styler_sends():
+    from streamlit import dataframe_util
+
+    from followup.ui import frozen
+
+    frozen.install()  # a shared table's Arrow bytes made once: the same bytes as fresh ones
     for df, columns, ink, bars in (
             (CHANGES, tables.CHANGE_COLUMNS, "#009E73", ()),
             (STALLED, tables.STALLED_COLUMNS, "#D55E00", ()),
@@ -50,6 +55,9 @@ def test_a_shared_table_sends_what_a_fresh_styler_sends():
         for _ in range(2):  # and again: nothing is used up by sending it
             assert _sent(kept).styler == _sent(fresh).styler
         assert f"background-color: {ink}" in _sent(kept).styler.styles
+        data = dataframe_util.convert_pandas_df_to_arrow_bytes(kept.data)
+        assert data == dataframe_util.convert_pandas_df_to_arrow_bytes(fresh.data)
+        assert dataframe_util.convert_pandas_df_to_arrow_bytes(kept.data) is data  # kept
 
 
 def test_a_table_without_a_status_is_a_plain_frame_of_the_same_text():

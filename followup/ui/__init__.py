@@ -21,7 +21,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t
 from followup.report import alt, charts, kpis
 from followup.report.kpis import Kpi
-from followup.ui import auth, frontend, hardening, state
+from followup.ui import auth, frontend, frozen, hardening, state
 from followup.ui.data import (
     database,
     generation,
@@ -81,6 +81,7 @@ def navigation():
     """Return the page navigation with titles in the chosen language."""
     hardening.disable_metrics()
     frontend.install()
+    frozen.install()
     freeze_startup_heap()
     lg = lang()
     gate = auth.gate(lg)
