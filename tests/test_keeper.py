@@ -4,24 +4,17 @@ and the new round read after the write."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from bench.make_workbook import build
 from followup import store
 from followup.filters import Filters
 from followup.store import keeper, locks
 from followup.store.keeper import KEEPER
 from tests.builders import earlier_workbook, load, standard_workbook
-from tests.conftest import ROOT
-from tests.reliability_tools import rounds
 
 
 @pytest.fixture
@@ -87,51 +80,3 @@ def test_a_read_while_a_writer_holds_the_gate_waits_like_any_reader(base):
         with pytest.raises(store.Busy), store.kept_reader(base, timeout=0.2):
             pass
     assert _round_count(base) == 1
-
-
-KEPT_READER_LOOP = """
-import json, sys, time
-from pathlib import Path
-from followup import store
-from followup.filters import Filters
-db, seconds = Path(sys.argv[1]), float(sys.argv[2])
-errors, waits, runs, seen = [], [], 0, set()
-end = time.monotonic() + seconds
-while time.monotonic() < end:
-    start = time.monotonic()
-    try:
-        with store.kept_reader(db) as con:
-            snapshot = store.latest_snapshot(con)
-            store.run_query(con, "spend_by_year", Filters(snapshot=snapshot).params())
-            seen.add(store.one(con, "SELECT count(*) FROM snapshots")[0])
-        runs += 1
-    except Exception as exc:
-        errors.append(repr(exc))
-    waits.append(time.monotonic() - start)
-    time.sleep(0.01)
-print(json.dumps({"runs": runs, "errors": errors, "max_wait": max(waits),
-                  "seen": sorted(seen)}))
-"""
-
-
-def test_processes_keeping_connections_neither_block_an_import_nor_fail_during_it(
-        base, tmp_path):
-    medium = build(tmp_path / "medium.xlsx", 4_000, 40_000, 400)
-    readers = [subprocess.Popen([sys.executable, "-c", KEPT_READER_LOOP, str(base), "6"],
-                                cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                                stdout=subprocess.PIPE, text=True) for _ in range(3)]
-    time.sleep(1.0)
-    started = time.perf_counter()
-    ingest = subprocess.run([sys.executable, "-m", "followup", "ingest", str(medium), "--db",
-                             str(base)], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "PYTHONPATH": str(ROOT),
-                                 "FOLLOWUP_LOCK_TIMEOUT": "10"})
-    took = time.perf_counter() - started
-    assert ingest.returncode == 0, ingest.stderr
-    reports = [json.loads(r.communicate(timeout=60)[0]) for r in readers]
-    assert all(report["errors"] == [] for report in reports)
-    assert all(report["runs"] > 20 for report in reports)
-    assert all(report["seen"] == [1, 2] for report in reports)  # the new round, read after
-    assert took < 30
-    assert len(rounds(base)) == 2
-

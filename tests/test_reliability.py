@@ -120,35 +120,42 @@ import json, sys, time
 from pathlib import Path
 from followup import store
 from followup.filters import Filters
-db, seconds = Path(sys.argv[1]), float(sys.argv[2])
-errors, waits, runs = [], [], 0
+db, seconds, way = Path(sys.argv[1]), float(sys.argv[2]), getattr(store, sys.argv[3])
+errors, waits, runs, seen = [], [], 0, set()
 end = time.monotonic() + seconds
 while time.monotonic() < end:
     start = time.monotonic()
     try:
-        with store.reader(db) as con:
+        with way(db) as con:
             snapshot = store.latest_snapshot(con)
             store.run_query(con, "spend_by_year", Filters(snapshot=snapshot).params())
+            seen.add(store.one(con, "SELECT count(*) FROM snapshots")[0])
         runs += 1
     except Exception as exc:
         errors.append(repr(exc))
     waits.append(time.monotonic() - start)
-print(json.dumps({"runs": runs, "errors": errors, "max_wait": max(waits)}))
+    time.sleep(0.01)
+print(json.dumps({"runs": runs, "errors": errors, "max_wait": max(waits),
+                  "seen": sorted(seen)}))
 """
 
 
-def test_busy_readers_neither_block_an_import_nor_fail_during_it(base, medium):
-    readers = [subprocess.Popen([sys.executable, "-c", READER_LOOP, str(base), "6"], cwd=ROOT,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)},
+@pytest.mark.parametrize("way", ["reader", "kept_reader"])
+def test_busy_readers_neither_block_an_import_nor_fail_during_it(base, medium, way):
+    """Readers with a connection per batch (the command line) or one kept open between reads
+    (the app, followup.store.keeper) read on through an import and then see its round."""
+    readers = [subprocess.Popen([sys.executable, "-c", READER_LOOP, str(base), "6", way],
+                                cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                                 stdout=subprocess.PIPE, text=True) for _ in range(3)]
-    time.sleep(0.5)
+    time.sleep(1.0)
     started = time.perf_counter()
-    ingest = ingest_process(medium, base)
+    ingest = ingest_process(medium, base, FOLLOWUP_LOCK_TIMEOUT="10")
     assert ingest.wait(60) == 0, ingest.stderr.read()
     took = time.perf_counter() - started
     reports = [json.loads(r.communicate(timeout=60)[0]) for r in readers]
     assert all(report["errors"] == [] for report in reports)
     assert all(report["runs"] > 10 for report in reports)
+    assert all(report["seen"] == [1, 2] for report in reports)  # the new round, read after
     assert took < 30
     assert len(rounds(base)) == 2
 

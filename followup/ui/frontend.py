@@ -15,8 +15,9 @@ as this expects, nothing changes.
 
 from __future__ import annotations
 
-import gc
 import threading
+
+from followup.ui.hardening import running_apps
 
 IMMUTABLE = b"immutable"
 _BYPASS = (b"range", b"if-none-match", b"if-modified-since", b"if-range")
@@ -72,11 +73,10 @@ def install() -> None:
         return
     _done.append(True)
     try:
-        from starlette.applications import Starlette
         from starlette.routing import Mount
     except ImportError:
         return
-    for app in (o for o in gc.get_objects() if isinstance(o, Starlette)):
+    for app in running_apps():
         for route in app.router.routes:
             if isinstance(route, Mount) and route.name == "static-assets" \
                     and not isinstance(route.app, KeptFiles):

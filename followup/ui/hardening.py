@@ -9,9 +9,21 @@ address then gets the app's own page like any unknown path.
 from __future__ import annotations
 
 import gc
+from functools import cache
 
 METRICS = "/_stcore/metrics"
 _done: list[bool] = []
+
+
+@cache
+def running_apps() -> tuple:
+    """Return the Starlette apps of the running server, looked for once per process (none
+    under AppTest, which runs no server)."""
+    try:
+        from starlette.applications import Starlette
+    except ImportError:
+        return ()
+    return tuple(o for o in gc.get_objects() if isinstance(o, Starlette))
 
 
 def disable_metrics() -> None:
@@ -19,10 +31,6 @@ def disable_metrics() -> None:
     if _done:
         return
     _done.append(True)
-    try:
-        from starlette.applications import Starlette
-    except ImportError:
-        return
-    for app in (o for o in gc.get_objects() if isinstance(o, Starlette)):
+    for app in running_apps():
         app.router.routes[:] = [r for r in app.router.routes
                                 if not getattr(r, "path", "").endswith(METRICS)]
