@@ -94,3 +94,29 @@ def test_a_grant_without_country_or_title_shows_a_blank_not_none():
                            "amount_nok": [None], "disbursed_nok": [1000.0]})
     row = tables.labelled(grants, tables.GRANT_COLUMNS, "nb").iloc[0]
     assert (row["title"], row["country"], row["disbursed_nok"]) == ("", "", "1\u00a0000")
+
+
+def test_the_recommendations_list_says_each_ones_status_response_and_progress_in_text():
+    import re
+
+    from followup.report import action_list
+
+    recs = pd.DataFrame({
+        "recommendation_id": ["1", "7"],
+        "recommendation": ["Legg anbefalingene til grunn <b>sentralt</b> & lokalt",
+                           "Overlat rettshåndhevelse til andre"],
+        "response": ["accepted", "rejected"], "actions": [3, 0], "done": [2, 0],
+        "status": ["partial", "no_actions"], "completion_pct": [66.7, float("nan")]})
+    page = action_list.render_recommendations(recs, "nb", 24)
+    assert "--al-size:24px" in page and 'aria-label="Anbefalingene som liste"' in page
+    items = re.findall(r"<li>(.*?)</li>", page)
+    texts = [re.sub(r"<[^>]+>", "|", item) for item in items]
+    assert [re.split(r"\|+", t.strip("|")) for t in texts] == [
+        ["1", "Delvis gjennomført", "Enig", "2 av 3 tiltak gjennomført (67\u00a0%)",
+         "Legg anbefalingene til grunn &lt;b&gt;sentralt&lt;/b&gt; &amp; lokalt"],
+        ["7", "Uten tiltak", "Uenig", "Overlat rettshåndhevelse til andre"]]
+    assert "<b>" not in page
+    english = action_list.render_recommendations(recs, "en")
+    assert "2 of 3 actions done (67%)" in english and "--al-size:18px" in english
+    assert "2 av 3 tiltak gjennomførte (67\u00a0%)" in action_list.render_recommendations(
+        recs, "nn")

@@ -263,3 +263,27 @@ def test_six_key_figures_beside_the_sidebar_are_not_cut(browser, sample_server, 
         "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
     assert len(set(tops)) == 2  # two rows of three
     page.close()
+
+
+@pytest.mark.parametrize(("lang", "first"), [
+    ("nb", ("1", "Delvis gjennomført", "Enig", "2 av 3 tiltak gjennomført (67\u00a0%)")),
+    ("nn", ("1", "Delvis gjennomført", "Einig", "2 av 3 tiltak gjennomførte (67\u00a0%)"))])
+def test_presentation_mode_lists_every_recommendation_whole_at_projector_size(
+        browser, sample_server, lang, first):
+    page = visit(browser, sample_server, f"recommendations?present=1&lang={lang}", 1,
+                 width=1920, height=1080)
+    items = page.locator("ol.recommendation-list > li")
+    expect(items).to_have_count(7)
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    rows = page.evaluate("""() => [...document.querySelectorAll('ol.recommendation-list > li')]
+      .map(li => ({head: [...li.querySelectorAll('.head > span')].map(s => s.textContent),
+                   text: li.querySelector('.text').textContent,
+                   sizes: [...li.querySelectorAll('*')].filter(e => e.textContent.trim())
+                     .map(e => parseFloat(getComputedStyle(e).fontSize))}))""")
+    assert tuple(rows[0]["head"]) == first
+    assert rows[0]["text"] == ("Legg evalueringens anbefalinger til grunn i dialogen med IOM, "
+                               "sentralt og på prosjektnivå")  # the workbook's own words
+    assert len(rows[6]["head"]) == 3  # the rejected one has no actions to count
+    assert min(min(r["sizes"]) for r in rows) >= 24
+    assert page.evaluate(CUT_JS, "ol.recommendation-list") == []
+    page.close()

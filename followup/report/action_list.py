@@ -1,5 +1,6 @@
 """Actions as wrapped text for a meeting room: every action's whole text, its actor, a status
-chip, the due date and the comment, in type a projector shows (pure: rows in, HTML out).
+chip, the due date and the comment, in type a projector shows (pure: rows in, HTML out); the
+recommendations the same way, with management's response and the actions done.
 
 Every text from the workbook is escaped; the page's own words come from followup.i18n.
 """
@@ -10,7 +11,8 @@ import html
 
 import pandas as pd
 
-from followup.i18n import date, status_label, t
+from followup.i18n import date, percent, status_label, t
+from followup.report.followup_charts import rec_status_label, response_label
 from followup.report.tables import status_css
 
 CSS = """
@@ -36,11 +38,11 @@ def _esc(value) -> str:
         else html.escape(str(value))
 
 
-def _chip(code, lang: str) -> str:
+def _chip(code, lang: str, label=status_label) -> str:
     if not isinstance(code, str):
         return ""
     return (f'<span class="chip" style="{status_css(code)}">'
-            f"{html.escape(status_label(code, lang))}</span>")
+            f"{html.escape(label(code, lang))}</span>")
 
 
 def _item(row: pd.Series, lang: str) -> str:
@@ -70,4 +72,27 @@ def render(df: pd.DataFrame, lang: str, size_px: int = 18) -> str:
     items = "".join(_item(row, lang) for _, row in df.iterrows())
     label = html.escape(t("list.label", lang))
     return (CSS + f'<ol class="action-list" aria-label="{label}" '
+            f'style="--al-size:{max(size_px, 18)}px">{items}</ol>')
+
+
+def _recommendation(row: pd.Series, lang: str) -> str:
+    head = [f'<span class="id">{_esc(row.get("recommendation_id"))}</span>',
+            _chip(row.get("status"), lang, rec_status_label),
+            f'<span class="response">{html.escape(response_label(row["response"], lang))}'
+            "</span>"]
+    actions = int(row.get("actions") or 0)
+    if actions:
+        head.append('<span class="progress">' + html.escape(t(
+            "list.rec_progress", lang, done=int(row.get("done") or 0), actions=actions,
+            pct=percent(row.get("completion_pct"), lang, 0))) + "</span>")
+    return (f'<li><div class="head">{"".join(head)}</div>'
+            f'<p class="text">{_esc(row.get("recommendation"))}</p></li>')
+
+
+def render_recommendations(recs: pd.DataFrame, lang: str, size_px: int = 18) -> str:
+    """Return the recommendations as an HTML list at size_px (at least 18 px), escaped: each
+    one's number, status, management's response, actions done and whole text."""
+    items = "".join(_recommendation(row, lang) for _, row in recs.iterrows())
+    label = html.escape(t("list.rec_label", lang))
+    return (CSS + f'<ol class="action-list recommendation-list" aria-label="{label}" '
             f'style="--al-size:{max(size_px, 18)}px">{items}</ol>')

@@ -140,8 +140,12 @@ def rejected_note(f: Filters) -> None:
 
 
 def recommendation_table(recs: pd.DataFrame) -> None:
-    """Draw the recommendations: response and status on their colours, progress as a bar."""
+    """Draw the recommendations: response and status on their colours, progress as a bar; as
+    a list in large type instead when that is chosen or in presentation mode."""
     lg = lang()
+    if as_list():
+        st.html(action_list.render_recommendations(recs, lg, 24 if presenting() else 18))
+        return
     st.dataframe(table(recs, tables.RECOMMENDATION_COLUMNS, lg, bars=("completion_pct",)),
                  hide_index=True,
                  column_config={t("col.completion_pct", lg): st.column_config.ProgressColumn(
