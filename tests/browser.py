@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -85,6 +86,32 @@ def _stop(process: subprocess.Popen) -> None:
 def launch(playwright):
     """Return a headless Chromium browser."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+VIEWPORT = {"width": 1440, "height": 1000}  # the tests' laptop, unless a test says otherwise
+
+
+@contextlib.contextmanager
+def chromium():
+    """Yield a headless Chromium browser (Playwright started for it), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def running(db: Path, **options):
+    """Yield `Server(db, **options)`, stopped afterwards."""
+    server = Server(db, **options)
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 class Provider:

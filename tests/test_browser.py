@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pptx import Presentation
 
-from tests.browser import Server, launch, require_chromium
+from tests.browser import VIEWPORT, Server, chromium, require_chromium, running
 from tests.builders import earlier_workbook, standard_workbook, two_rounds, write_workbook
 
 pytestmark = pytest.mark.browser
@@ -17,19 +17,14 @@ PAGES = {"": 3, "followup": 2, "grants": 3, "portfolio": 3}
 def server(tmp_path_factory):
     require_chromium()
     folder = tmp_path_factory.mktemp("browser")
-    db = two_rounds(folder / "db" / "followup.duckdb", folder)
-    running = Server(db)
-    yield running
-    running.stop()
+    with running(two_rounds(folder / "db" / "followup.duckdb", folder)) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1440, "height": 1000})
-        yield context.new_page()
-        browser.close()
+    with chromium() as browser:
+        yield browser.new_context(viewport=VIEWPORT).new_page()
 
 
 def open_page(page, server, path: str, charts: int = 0) -> None:

@@ -6,9 +6,9 @@ On the three rounds of tests/builders.py (see test_pages_followup for the figure
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import Server, launch, require_chromium
+from tests.browser import VIEWPORT, chromium, require_chromium, running
 from tests.builders import three_rounds
 
 pytestmark = pytest.mark.browser
@@ -21,18 +21,14 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser-followup")
     db = folder / "db" / "followup.duckdb"
     three_rounds(db, folder / "in")
-    running = Server(db)
-    yield running
-    running.stop()
+    with running(db) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1440, "height": 1000})
-        yield context.new_page()
-        browser.close()
+    with chromium() as browser:
+        yield browser.new_context(viewport=VIEWPORT).new_page()
 
 
 def open_page(page, server, path: str, charts: int) -> None:

@@ -7,9 +7,8 @@ import contextlib
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
 
-from tests.browser import Server, launch, require_chromium
+from tests.browser import VIEWPORT, chromium, require_chromium, running
 from tests.builders import two_rounds
 
 pytestmark = pytest.mark.browser
@@ -20,17 +19,14 @@ PAGES = ["", "followup", "recommendations", "grants", "portfolio", "upload"]
 def server(tmp_path_factory):
     require_chromium()
     folder = tmp_path_factory.mktemp("lang")
-    running = Server(two_rounds(folder / "db" / "followup.duckdb", folder))
-    yield running
-    running.stop()
+    with running(two_rounds(folder / "db" / "followup.duckdb", folder)) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-        browser.close()
+    with chromium() as browser:
+        yield browser.new_context(viewport=VIEWPORT).new_page()
 
 
 def document_lang(page, wanted: str) -> str:

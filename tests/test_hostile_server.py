@@ -4,9 +4,9 @@ takes the server down, a name is never a link, and no page asks any host but its
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import Server, launch, require_chromium
+from tests.browser import VIEWPORT, chromium, require_chromium, running
 from tests.builders import (
     ACTION_HEADER,
     GRANT_HEADER,
@@ -36,22 +36,19 @@ def server(tmp_path_factory):
         "Tilskudd": [GRANT_HEADER, ["G1", LINK, "Hum", "Globalt", 2011, 2012, 100, 200],
                      ["G2", BOLD, "Hum", "Globalt", 2011, 2012, 300, 400]],
     }, "2012-12-14")
-    running = Server(db)
-    yield running
-    running.stop()
+    with running(db) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = browser.new_context(viewport=VIEWPORT)
     yield context.new_page()
     context.close()
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import Server, launch, require_chromium
+from tests.browser import chromium, require_chromium, running
 from tests.builders import crowded_workbook, load, two_rounds
 
 pytestmark = pytest.mark.browser
@@ -46,17 +46,14 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("meeting")
     db = two_rounds(folder / "db" / "followup.duckdb", folder)
     load(db, crowded_workbook(folder / "crowded.xlsx"), "2012-01-01")
-    running = Server(db)
-    yield running
-    running.stop()
+    with running(db) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 def visit(browser, server, path: str, charts: int = 0, width: int = 1366, height: int = 768):
@@ -248,9 +245,8 @@ def test_the_action_list_shows_workbook_text_as_text(browser, server):
 def sample_server(tmp_path_factory):
     """The dashboard on the sample rounds (six key figures, with the implementation rate)."""
     require_chromium()
-    running = Server(tmp_path_factory.mktemp("sample") / "followup.duckdb")
-    yield running
-    running.stop()
+    with running(tmp_path_factory.mktemp("sample") / "followup.duckdb") as server:
+        yield server
 
 
 @pytest.mark.parametrize(("width", "lang"), [(1280, "nn"), (1366, "nb"), (1366, "en")])

@@ -10,11 +10,11 @@ import hashlib
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from followup import store
 from followup.store import rounds
-from tests.browser import Provider, Server, free_port, launch, require_chromium
+from tests.browser import VIEWPORT, Provider, Server, chromium, free_port, require_chromium
 from tests.builders import commented_workbook, two_rounds
 
 pytestmark = pytest.mark.browser
@@ -51,15 +51,13 @@ def app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(app):
-    with sync_playwright() as playwright:
-        running = launch(playwright)
-        yield running
-        running.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = browser.new_context(viewport=VIEWPORT)
     yield context.new_page()
     context.close()
 
