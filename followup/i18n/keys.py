@@ -142,6 +142,7 @@ DYNAMIC = (
     N_("problem.missing_value"),
     Nn_("problem.more_like_this"),
     N_("problem.negative_amount"),
+    N_("problem.no_address"),
     N_("problem.no_header"),
     N_("problem.no_recommendations_sheet"),
     N_("problem.no_rows"),

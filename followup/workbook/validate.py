@@ -10,7 +10,7 @@ from followup.workbook.problems import Problem
 from followup.workbook.reader import Sheet
 
 SQL = Path(__file__).parent / "sql"
-WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column",
+WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column", "no_address",
             "sheet_not_read", "unknown_contact_actor", "empty_response",
             "no_recommendations_sheet"}
 SHOWN_PER_KIND = 50
