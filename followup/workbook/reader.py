@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import fastexcel
 
-from followup.workbook import asof, formats
+from followup.workbook import asof, formats, scale
 from followup.workbook.container import Container, SheetPart, column_letters, is_panic
 from followup.workbook.problems import Problem, Rejected
 
@@ -25,11 +25,13 @@ _LOG = logging.getLogger(__name__)
 
 @dataclass
 class Column:
-    """A column of a sheet: canonical field (or `y2011` for a year), header as written, index."""
+    """A column of a sheet: canonical field (or `y2011` for a year), header as written, index,
+    and the factor its amounts are stated in (1000 for `2011 (1000 NOK)`; see `scale`)."""
 
     field: str
     header: str
     index: int
+    scale: int = 1
 
 
 @dataclass
@@ -262,6 +264,7 @@ def _read_sheet(con, part: SheetPart, cells: _Cells | None,
     two_rows = below is not None and _year_subheader(part.kind, rows[at], below)
     headerless = _columns(sheet, rows[at], below if two_rows else None, cells.indices, problems)
     _missing(sheet, problems)
+    scale.apply(sheet, rows[:at], rows[at] if two_rows else None, cells.indices, problems)
     start = at + (2 if two_rows else 1)
     _raw_table(con, sheet, source, start, headerless, cells.indices)
     _fill_merges(con, sheet, part, start)

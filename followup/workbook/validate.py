@@ -50,18 +50,30 @@ def _cells_view(con, kind: str, sheet: Sheet | None) -> None:
 
 
 def prepare(con) -> None:
-    """Create the conversion macros and the tables of accepted words."""
+    """Create the conversion macros and the tables of accepted words and amount scales."""
+    con.execute("CREATE OR REPLACE TEMP TABLE amount_scales "
+                "(kind VARCHAR, field VARCHAR, factor BIGINT)")
     con.execute(sql("macros"))
     _word_tables(con)
 
 
 def _empty_wide(con) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE cells_wide "
-                "(_row INTEGER, grant_id VARCHAR, field VARCHAR, amount VARCHAR)")
+                "(_row INTEGER, grant_id VARCHAR, field VARCHAR, amount VARCHAR, factor BIGINT)")
+
+
+def _scales(con, kind: str, sheet: Sheet | None) -> None:
+    """Keep the scale of each amount column stated in thousands or millions (see `scale`)."""
+    scaled = [c for c in sheet.columns if c.scale != 1] if sheet is not None else []
+    if scaled:
+        con.execute("INSERT INTO amount_scales SELECT $kind, unnest($fields), unnest($factors)",
+                    {"kind": kind, "fields": [c.field for c in scaled],
+                     "factors": [c.scale for c in scaled]})
 
 
 def stage_sheet(con, kind: str, sheet: Sheet | None) -> None:
     """Type one sheet as soon as it is read (the disbursements wait for `finish`)."""
+    _scales(con, kind, sheet)
     _cells_view(con, kind, sheet)
     if kind == formats.GRANTS:
         con.execute(sql("cells_wide")) if sheet is not None and sheet.years else _empty_wide(con)

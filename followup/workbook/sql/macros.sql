@@ -34,10 +34,12 @@ CREATE OR REPLACE TEMP MACRO amount_plain(c) AS CASE
     WHEN length(c) - length(replace(c, '.', '')) > 1 THEN replace(c, '.', '')
     ELSE c END;
 
-CREATE OR REPLACE TEMP MACRO amount_written(s) AS
-    list_transform([amount_core(s)], lambda c: CASE
-        WHEN regexp_full_match(amount_plain(c), '[+-]?[0-9]+(\.[0-9]+)?')
-        THEN try_cast(amount_plain(c) AS DECIMAL(18, 2)) END)[1];
+-- the plain number a written amount stands for, as text (`-1250000.50`), or NULL
+CREATE OR REPLACE TEMP MACRO amount_number(s) AS
+    list_transform([amount_plain(amount_core(s))], lambda c: CASE
+        WHEN regexp_full_match(c, '[+-]?[0-9]+(\.[0-9]+)?') THEN c END)[1];
+
+CREATE OR REPLACE TEMP MACRO amount_written(s) AS try_cast(amount_number(s) AS DECIMAL(18, 2));
 
 -- plain numbers (every numeric cell) take the cast, `1 234 567,00` a quick clean-up and cast;
 -- only other written amounts take the long road
@@ -46,6 +48,21 @@ CREATE OR REPLACE TEMP MACRO parse_amount(s) AS
              CASE WHEN s NOT LIKE '%.%'
                   THEN try_cast(replace(replace(s, ' ', ''), ',', '.') AS DECIMAL(18, 2)) END,
              amount_written(s));
+
+-- an amount in a column whose header states a scale (1000 for `2011 (1000 NOK)`): the number
+-- times the scale, rounded to øre only then; a plain number (every numeric cell) is taken as
+-- it is, so a lone '.' is its decimal mark (`1.125` MNOK is 1 125 000); other text is read as
+-- parse_amount reads it; a product past the column's 16 digits is no amount
+CREATE OR REPLACE TEMP MACRO parse_scaled(s, factor) AS CASE
+    WHEN factor = 1 THEN parse_amount(s)
+    ELSE try_cast(coalesce(try_cast(s AS DECIMAL(28, 10)),
+                           try_cast(amount_number(s) AS DECIMAL(28, 10))) * factor
+                  AS DECIMAL(18, 2)) END;
+
+-- the scale of an amount column (1 unless its header or the title rows state one)
+CREATE OR REPLACE TEMP MACRO scale_of(sheet_kind, field_name) AS
+    coalesce((SELECT max(factor) FROM amount_scales
+              WHERE kind = sheet_kind AND field = field_name), 1);
 
 -- a year as a whole number (`2011`, `2011.0`) or a date; `2011.5` is not a year
 CREATE OR REPLACE TEMP MACRO parse_year(s) AS CASE

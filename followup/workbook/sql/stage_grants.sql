@@ -15,7 +15,7 @@ WITH cells AS (
         c.start_date AS start_text,
         parse_date(c.end_date, true) AS end_date,
         c.end_date AS end_text,
-        parse_amount(c.amount) AS amount_nok,
+        parse_scaled(c.amount, scale_of('grants', 'amount')) AS amount_nok,
         c.amount AS amount_text,
         t.code AS stated_type,
         c.grant_type AS grant_type_text
