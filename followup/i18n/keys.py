@@ -151,6 +151,7 @@ DYNAMIC = (
     N_("problem.ods"),
     N_("problem.old_or_encrypted"),
     N_("problem.scale_conflict"),
+    N_("problem.second_table"),
     N_("problem.scaled_header"),
     N_("problem.scaled_title"),
     N_("problem.sheet_not_read"),

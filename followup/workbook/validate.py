@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from followup.workbook import formats
+from followup.workbook import blocks, formats
 from followup.workbook.problems import Problem
 from followup.workbook.reader import Sheet
 
@@ -45,14 +45,31 @@ def _cells_view(con, kind: str, sheet: Sheet | None) -> None:
     others = " AND ".join(f'("{f}" IS NULL OR "{f}" = _first)' for f in ids) or "true"
     cols = ", ".join(f'"{n}"' if sheet.has(n) else f'NULL::VARCHAR AS "{n}"' for n in names)
     years = "".join(f', "{c.field}"' for c in sheet.years)
+    end = f"_row < {int(second)}" if (second := _second_table(con, kind, sheet)) else "true"
     con.execute(f"CREATE OR REPLACE TEMP VIEW cells_{kind} AS SELECT _row, {cols}{years} "
-                f"FROM {sheet.table} WHERE NOT (_blank OR (is_total(_first) AND {others}))")
+                f"FROM {sheet.table} WHERE NOT (_blank OR (is_total(_first) AND {others})) "
+                f"AND {end}")
+
+
+def _second_table(con, kind: str, sheet: Sheet) -> int | None:
+    """Return the row where a second table starts under the sheet's (found once per sheet)."""
+    known = con.execute("SELECT row FROM second_tables WHERE kind = $kind", {"kind": kind})
+    if (row := known.fetchone()) is not None:
+        return row[0]
+    found = blocks.start(con, sheet)
+    con.execute("INSERT INTO second_tables VALUES ($kind, $row, $first)",
+                {"kind": kind, "row": found and found[0], "first": found and found[1]})
+    return found and found[0]
 
 
 def prepare(con) -> None:
-    """Create the conversion macros and the tables of accepted words and amount scales."""
+    """Create the conversion macros and the tables of accepted words and headers, amount
+    scales and second tables."""
     con.execute("CREATE OR REPLACE TEMP TABLE amount_scales "
                 "(kind VARCHAR, field VARCHAR, factor BIGINT)")
+    con.execute("CREATE OR REPLACE TEMP TABLE second_tables "
+                "(kind VARCHAR, row INTEGER, first VARCHAR)")
+    blocks.header_words(con)
     con.execute(sql("macros"))
     _word_tables(con)
 
@@ -176,13 +193,16 @@ def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     for layout, *rest in con.execute(sql("check_disbursements")).fetchall():
         rows.append((formats.DISBURSEMENTS if layout == "long" else formats.GRANTS, *rest))
     rows = _with_formulas(con, sheets, rows)
+    seconds = [blocks.problem(sheets[kind], row, first) for kind, row, first in con.execute(
+        "SELECT kind, row, first FROM second_tables WHERE row IS NOT NULL").fetchall()
+        if kind in sheets]
 
     def order(r):
         sheet = sheets.get(r[0])
         return formats.KINDS.index(r[0]), r[1], sheet.position(r[2]) if sheet else 0
 
     rows.sort(key=order)
-    problems = []
+    problems = seconds
     for kind, row, field, value, code, other, *count in _capped(rows):
         if code == "more_like_this":
             sheet = sheets.get(kind)

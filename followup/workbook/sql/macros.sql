@@ -99,6 +99,18 @@ CREATE OR REPLACE TEMP MACRO is_total(s) AS CASE
     THEN regexp_full_match(word_key(s), '(sum|totalt|total|i alt)\s*:?')
     ELSE false END;
 
+-- a cell as a header matches (`Avtalebeløp (1000 NOK)` as `avtalebeløp1000nok` and, without
+-- its bracket, `avtalebeløp`), against the accepted headers of a sheet kind (header_words)
+CREATE OR REPLACE TEMP MACRO header_key(s) AS
+    regexp_replace(lower(nfc_normalize(s)), '[^\p{L}\p{N}]+', '', 'g');
+CREATE OR REPLACE TEMP MACRO is_header(s, sheet_kind) AS EXISTS (
+    SELECT 1 FROM header_words WHERE kind = sheet_kind AND key IN (
+        header_key(s), header_key(regexp_replace(s, '\([^)]*\)|\[[^\]]*\]', ' ', 'g'))));
+
+-- a header that is a year (`2011`, `2011.0`, `2011 (NOK)`)
+CREATE OR REPLACE TEMP MACRO is_year_header(s) AS
+    regexp_full_match(trim(s), '(19|20)[0-9]{2}(\.0+)?(\s*[(\[].*)?');
+
 -- an action is the same action across rounds when its ID, or (without one) its actor and text,
 -- is the same
 CREATE OR REPLACE TEMP MACRO action_key(action_id, actor, action) AS
