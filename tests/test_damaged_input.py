@@ -280,3 +280,11 @@ def test_the_reach_of_the_bench_sized_sheet_is_read_quickly():
     start = time.monotonic()
     assert container._reach(body) == (50_001, 26)
     assert time.monotonic() - start < 1.0
+
+
+@pytest.mark.parametrize("tag", [b"<c>", b"<c/>", b'<c t="n">', b"<row>", b"<row/>",
+                                 b'<row spans="1:3">', b'<x:c r="B2">', b'<x:row r="2">'])
+def test_a_cell_or_row_without_its_reference_first_is_walked_tag_by_tag(tag):
+    usual = b'<sheetData><row r="1" spans="1:2"><c r="A1" t="n"><v>1</v></c></row>'
+    assert not container._unusual(usual + b"</sheetData>")
+    assert container._unusual(usual + tag + b"</sheetData>")

@@ -39,13 +39,18 @@ _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _BARE_FORMULA = re.compile(
     rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+# compiled, a literal is found in a large part faster than by `in` (measured on 30 MB)
+_FORMULA_TAGS = (re.compile(rb"<f"), re.compile(rb":f"))
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
 _ROW_NUMBERS = re.compile(rb'<row r="(\d{1,9})"')
 _WIDE_REFS = re.compile(rb' r="([A-Z]{3,})\d')
 _TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
 _ONE_LETTER = re.compile(rb' r="([A-Z])\d')
-_UNUSUAL = (re.compile(rb'<c (?!r=")'), re.compile(rb'<row (?!r=")'))
+_SEVERAL_LETTERS = re.compile(rb' r="[A-Z]{2}')  # one pass rules out both patterns above
+# a cell or row written without its reference first (`<c>`, `<c/>`, `<c t=..`), or with a prefix
+_UNUSUAL = (re.compile(rb'<c(?:>|/>| (?!r="))'), re.compile(rb'<row(?:>|/>| (?!r="))'),
+            re.compile(rb':(?:c|row) '))
 _TAGS = re.compile(rb'<(?:\w+:)?(c|row)\b([^>]*)>')
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000
@@ -166,7 +171,8 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
 
 def _no_dtd(body: bytes, part: str) -> bytes:
     """Return an XML part's bytes, refusing it when it declares a DTD (entities) anywhere."""
-    if any(marker in body for marker in _DTD_MARKERS):
+    # every marker holds the byte `!` (in UTF-8 and UTF-16 alike): one quick look first
+    if b"!" in body and any(marker in body for marker in _DTD_MARKERS):
         raise _reject("xml_dtd")
     return body
 
@@ -226,8 +232,7 @@ def _counted_reach(body: bytes) -> tuple[int, int]:
 
 def _unusual(body: bytes) -> bool:
     """Return True when some cell or row may lack its `r` reference (or names a prefix)."""
-    return (any(tag in body for tag in (b"<c>", b"<c/>", b"<row>", b"<row/>", b":c ", b":row "))
-            or any(pattern.search(body) for pattern in _UNUSUAL))
+    return any(pattern.search(body) for pattern in _UNUSUAL)
 
 
 def _reach(body: bytes) -> tuple[int, int]:
@@ -253,7 +258,8 @@ def _reach(body: bytes) -> tuple[int, int]:
 
 def _columns(body: bytes, rows: int) -> int:
     """Return how many columns the cells span: exactly, or a bound when that is within budget."""
-    for pattern, bound in ((_WIDE_REFS, None), (_TWO_LETTERS, 702), (_ONE_LETTER, 26)):
+    wider = ((_WIDE_REFS, None), (_TWO_LETTERS, 702)) if _SEVERAL_LETTERS.search(body) else ()
+    for pattern, bound in (*wider, (_ONE_LETTER, 26)):
         if not pattern.search(body):
             continue
         if bound is not None and rows * bound <= MAX_CELLS:
@@ -274,7 +280,7 @@ def _check_reach(sheet: SheetPart, body: bytes) -> None:
 def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
     _check_reach(sheet, body)
     end = body.rfind(b"</sheetData>")
-    if b"<f" in body or b":f" in body:
+    if any(tag.search(body) for tag in _FORMULA_TAGS):
         _formulas_without_value(sheet, body, end)
     at = max(body.rfind(b"<mergeCells", max(end, 0)), body.rfind(b":mergeCells", max(end, 0)))
     if at >= 0:
