@@ -1,51 +1,90 @@
-"""Ingest speed and memory against merely reading the same workbook with pandas + openpyxl.
+"""Ingest speed against the Rust reader alone and against the previous release, in one run.
 
-    python -m bench.ingest_bench [--repeat 3]
+    python -m bench.ingest_bench [--repeat 7] [--previous REV] [--pandas]
 
-Generates (once) a workbook of 200,000 disbursements, 20,000 grants and 2,000 actions, then in
-fresh processes: the baseline `pandas.read_excel(path, sheet_name=None, engine="openpyxl")`,
-a bare Rust read for reference, and the whole `python -m followup ingest` (read, validate,
-load into a new DuckDB file). Prints each time and the ratio baseline / ingest.
+Generates (once) a workbook of 200,000 disbursements, 20,000 grants and 2,000 actions. Then, in
+turns so that the machine's load falls on all alike, each a fresh process: the calamine reader
+alone (fastexcel reading the three sheets into Arrow, as `to_arrow()` gives them, and the same
+without pyarrow, through the Arrow capsule our ingest uses), our whole
+`python -m followup ingest` (read, validate, load into a new DuckDB file), and the same
+command of the previous release: a checkout of REV (default 8180d75, the last commit before
+the code was regrouped by stage), run with the same Python. Prints medians of wall and CPU
+seconds, ours / reader alone (target <= 2x) and ours / previous release. `--pandas` adds
+`pandas.read_excel(engine="openpyxl")` merely reading the workbook (about 12 s a run).
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import big_workbook, median, python, run
+from bench.common import OUT, ROOT, Run, big_workbook, measure, median, python
+
+PREVIOUS = "8180d75"
+READER = ("import fastexcel, sys; r = fastexcel.read_excel(sys.argv[1]); "
+          "[r.load_sheet(n).to_arrow() for n in r.sheet_names]")
+CAPSULE = ("import fastexcel, sys; r = fastexcel.read_excel(sys.argv[1]); "
+           "[r.load_sheet(n).__arrow_c_array__() for n in r.sheet_names]")
+
+
+def checkout(rev: str) -> Path:
+    """Return a folder holding the files of commit rev (extracted once into bench/out)."""
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    folder = OUT / f"release-{sha[:12]}"
+    if not (folder / "followup").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def ingest(path: Path, code: Path) -> Run:
+    """Run `python -m followup ingest` of the checkout `code` into a new database."""
+    with tempfile.TemporaryDirectory() as folder:
+        return measure([sys.executable, "-m", "followup", "ingest", str(path),
+                        "--db", str(Path(folder) / "bench.duckdb")], cwd=code)
+
+
+def _line(label: str, runs: list[Run]) -> tuple[float, float]:
+    wall, cpu = median([r.seconds for r in runs]), median([r.cpu for r in runs])
+    print(f"{label:<44}{wall:6.2f} s  CPU {cpu:5.2f} s  peak {max(r.peak for r in runs):4.0f} MB")
+    return wall, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--previous", default=PREVIOUS, help="the release to compare with")
+    parser.add_argument("--pandas", action="store_true", help="also time pandas + openpyxl")
     args = parser.parse_args()
     path = big_workbook()
-    print(f"workbook: {path.name} ({path.stat().st_size / 2**20:.1f} MB)")
-    reads = [run(python("import pandas as pd, sys; pd.read_excel(sys.argv[1], sheet_name=None, "
-                        "engine='openpyxl')", str(path))) for _ in range(2)]
-    baseline, base_mem = median([r[0] for r in reads]), max(r[1] for r in reads)
-    print(f"pandas.read_excel(openpyxl), read only: {baseline:6.2f} s   peak {base_mem:5.0f} MB"
-          "   (median of 2)")
-    rust = median([run(python(
-        "import fastexcel, sys; r = fastexcel.read_excel(sys.argv[1]); "
-        "[r.load_sheet(n).to_arrow() for n in r.sheet_names]", str(path)))[0]
-        for _ in range(args.repeat)])
-    print(f"fastexcel, read only:                   {rust:6.2f} s")
-    times, mems = [], []
+    previous = checkout(args.previous)
+    print(f"workbook: {path.name} ({path.stat().st_size / 2**20:.1f} MB); "
+          f"previous release: {args.previous} ({previous.name}); medians of {args.repeat}")
+    runs: dict[str, list[Run]] = {"reader": [], "capsule": [], "ours": [], "previous": []}
     for _ in range(args.repeat):
-        with tempfile.TemporaryDirectory() as folder:
-            seconds, mem = run([sys.executable, "-m", "followup", "ingest", str(path),
-                                "--db", str(Path(folder) / "bench.duckdb")])
-        times.append(seconds)
-        mems.append(mem)
-    ingest = median(times)
-    print(f"python -m followup ingest (whole):      {ingest:6.2f} s   peak {max(mems):5.0f} MB"
-          f"   (median of {args.repeat})")
-    print(f"ratio pandas read / our whole ingest:   {baseline / ingest:6.1f}x  (target >= 10x)")
-    print(f"peak memory of the ingest:              {max(mems):6.0f} MB (target < 600 MB)")
+        runs["reader"].append(measure(python(READER, str(path))))
+        runs["capsule"].append(measure(python(CAPSULE, str(path))))
+        runs["ours"].append(ingest(path, ROOT))
+        runs["previous"].append(ingest(path, previous))
+    reader, _ = _line("fastexcel reading the sheets (to_arrow)", runs["reader"])
+    capsule, _ = _line("fastexcel, Arrow capsule (no pyarrow)", runs["capsule"])
+    ours, ours_cpu = _line("python -m followup ingest (whole)", runs["ours"])
+    before, before_cpu = _line(f"the same at {args.previous}", runs["previous"])
+    print(f"ours / reader alone:      {ours / reader:5.2f}x  (target <= 2x); "
+          f"/ reader without pyarrow {ours / capsule:5.2f}x")
+    print(f"ours / previous release:  {ours / before:5.2f}x  (CPU {ours_cpu / before_cpu:5.2f}x)")
+    if args.pandas:
+        baseline = median([measure(python(
+            "import pandas as pd, sys; pd.read_excel(sys.argv[1], sheet_name=None, "
+            "engine='openpyxl')", str(path))).seconds for _ in range(2)])
+        print(f"pandas.read_excel(openpyxl), read only: {baseline:6.2f} s: "
+              f"{baseline / ours:5.1f}x our whole ingest")
 
 
 if __name__ == "__main__":
