@@ -91,6 +91,11 @@ class _Cells:
 def _parse(container: Container, part: SheetPart) -> _Cells | None:
     """Prove a sheet safe, then parse it whole into Arrow text columns; None when empty."""
     container.verify(part)
+    return _load(container, part)
+
+
+def _load(container: Container, part: SheetPart) -> _Cells | None:
+    """Parse a sheet proven safe whole into Arrow text columns; None when empty."""
     reader = fastexcel.read_excel(container.data)
     name = part.name
     try:
@@ -303,19 +308,21 @@ def _near_misses(parts: list[SheetPart]) -> list[Problem]:
 def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet], list[Problem]]:
     """Read every recognised sheet into DuckDB; return them and the problems.
 
-    Sheets parse in parallel threads and are taken in the order they finish. `connect()` is
-    called once the parsing has started (so setting up DuckDB overlaps it) and returns the
-    connection; `on_sheet(kind, sheet)` is called for each sheet at once, so its typing
-    overlaps the parsing of the others.
+    Everything waits for the largest sheet, so it is proven first, alone (the proof holds
+    the GIL, the parsing does not); then the sheets parse in two threads, largest first, and
+    are taken in the order they finish. `connect()` is called once the parsing has started
+    (so setting up DuckDB overlaps it) and returns the connection; `on_sheet(kind, sheet)` is
+    called for each sheet at once, so its typing overlaps the parsing of the others.
     """
     problems: list[Problem] = _near_misses(container.sheets)
     chosen = _pick_sheets(container.sheets)
+    order = sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))
     sheets = {}
     try:
-        # two workers (one per core, the main thread takes the rest), largest sheet first
+        container.verify(order[0][1])
         with ThreadPoolExecutor(max_workers=min(2, len(chosen))) as pool:
-            futures = {pool.submit(_parse, container, part): kind for kind, part in
-                       sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))}
+            futures = {pool.submit(_parse if i else _load, container, part): kind
+                       for i, (kind, part) in enumerate(order)}
             con = connect()
             for future in as_completed(futures):
                 kind = futures[future]
