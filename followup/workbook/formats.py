@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 ACTIONS, GRANTS, DISBURSEMENTS = "actions", "grants", "disbursements"
 RECOMMENDATIONS, CONTACTS = "recommendations", "contacts"
@@ -175,8 +176,9 @@ def sheet_kind(name: str) -> str | None:
     return None
 
 
+@cache
 def alias_map(kind: str) -> dict[str, str]:
-    """Return {normalised header: field name} for one sheet kind."""
+    """Return {normalised header: field name} for one sheet kind (made once, shared)."""
     return {norm(alias): f.name for f in FIELDS[kind] for alias in f.aliases}
 
 
