@@ -286,5 +286,5 @@ def test_the_reach_of_the_bench_sized_sheet_is_read_quickly():
                                  b'<row spans="1:3">', b'<x:c r="B2">', b'<x:row r="2">'])
 def test_a_cell_or_row_without_its_reference_first_is_walked_tag_by_tag(tag):
     usual = b'<sheetData><row r="1" spans="1:2"><c r="A1" t="n"><v>1</v></c></row>'
-    assert not container._unusual(usual + b"</sheetData>")
-    assert container._unusual(usual + tag + b"</sheetData>")
+    assert container._row_numbers(usual + b'<row r="12"/></sheetData>') == [b"1", b"12"]
+    assert container._row_numbers(usual + tag + b"</sheetData>") is None

@@ -43,14 +43,14 @@ _BARE_FORMULA = re.compile(
 _FORMULA_TAGS = (re.compile(rb"<f"), re.compile(rb":f"))
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
-_ROW_NUMBERS = re.compile(rb'<row r="(\d{1,9})"')
+# every row element: the number it names, or b"" when it is written without that reference first
+_ROWS = re.compile(rb'<row(?: r="(\d{1,9})"|>|/>| (?!r="))')
 _WIDE_REFS = re.compile(rb' r="([A-Z]{3,})\d')
 _TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
 _ONE_LETTER = re.compile(rb' r="([A-Z])\d')
 _SEVERAL_LETTERS = re.compile(rb' r="[A-Z]{2}')  # one pass rules out both patterns above
-# a cell or row written without its reference first (`<c>`, `<c/>`, `<c t=..`), or with a prefix
-_UNUSUAL = (re.compile(rb'<c(?:>|/>| (?!r="))'), re.compile(rb'<row(?:>|/>| (?!r="))'),
-            re.compile(rb':(?:c|row) '))
+# a cell written without its reference first (`<c>`, `<c/>`, `<c t=..`), a prefixed cell or row
+_UNUSUAL = (re.compile(rb'<c(?:>|/>| (?!r="))'), re.compile(rb':(?:c|row) '))
 _TAGS = re.compile(rb'<(?:\w+:)?(c|row)\b([^>]*)>')
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000
@@ -230,9 +230,13 @@ def _counted_reach(body: bytes) -> tuple[int, int]:
     return rows, cols
 
 
-def _unusual(body: bytes) -> bool:
-    """Return True when some cell or row may lack its `r` reference (or names a prefix)."""
-    return any(pattern.search(body) for pattern in _UNUSUAL)
+def _row_numbers(body: bytes) -> list[bytes] | None:
+    """Return the number each row element names; None when some cell or row may lack its `r`
+    reference (or names a prefix), so that positions must be counted tag by tag."""
+    numbers = _ROWS.findall(body)
+    if b"" in numbers or any(pattern.search(body) for pattern in _UNUSUAL):
+        return None
+    return numbers
 
 
 def _reach(body: bytes) -> tuple[int, int]:
@@ -249,10 +253,11 @@ def _reach(body: bytes) -> tuple[int, int]:
     rows, cols = 0, 0
     if declared and declared.group(1):
         rows, cols = int(declared.group(2)), column_index(declared.group(1)) + 1
-    if _unusual(body):
+    numbers = _row_numbers(body)
+    if numbers is None:
         counted = _counted_reach(body)
         return max(rows, counted[0]), max(cols, counted[1])
-    rows = max([rows, *map(int, _ROW_NUMBERS.findall(body))])
+    rows = max([rows, *map(int, numbers)])
     return rows, max(cols, _columns(body, rows))
 
 
