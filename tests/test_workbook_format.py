@@ -684,3 +684,31 @@ def test_the_nynorsk_words_are_accepted_and_the_readme_lists_them():
     accepted |= {w for words in formats.GRANT_TYPE_WORDS.values() for w in words}
     assert [w for w in NYNORSK if w not in accepted] == []
     assert [w for w in NYNORSK if not re.search(rf"[`\s,]{w}[`,\s|]", readme)] == []
+
+
+def test_amounts_a_quick_path_reads_never_take_the_long_road():
+    # regression: amount_core written out in each use in amount_plain was hoisted by DuckDB and
+    # run on every cell, so 200,000 plain amounts cost as much as 200,000 written ones
+    import duckdb
+
+    from followup.workbook import validate
+
+    con = duckdb.connect()
+    con.execute("SET threads = 1")
+    validate.prepare(con)
+    con.execute("CREATE TABLE cells AS SELECT CASE WHEN i % 5 = 0 THEN '1 234 567,00' "
+                "ELSE (i * 7)::VARCHAR END AS s FROM range(200000) AS r(i)")
+
+    def cpu(expression: str) -> float:
+        start = time.process_time()  # CPU seconds: not slowed by other processes
+        con.execute(f"CREATE OR REPLACE TABLE typed AS SELECT {expression} AS v FROM cells")
+        return time.process_time() - start
+
+    # 40,000 cells of 1 234 567,00, and 7·i for the other 160,000 i below 200,000 (16·10⁹ in all)
+    total = Decimal(40_000 * 1_234_567 + 7 * 16_000_000_000)
+    long_road = cpu("amount_written(s)")
+    assert con.execute("SELECT sum(v) FROM typed").fetchone()[0] == total
+    for expression in ("parse_amount(s)", "parse_scaled(s, scale_of('disbursements', 'amount'))"):
+        spent = cpu(expression)
+        assert spent < long_road / 2, (expression, spent, long_road)
+        assert con.execute("SELECT sum(v) FROM typed").fetchone()[0] == total

@@ -34,10 +34,13 @@ CREATE OR REPLACE TEMP MACRO amount_plain(c) AS CASE
     WHEN length(c) - length(replace(c, '.', '')) > 1 THEN replace(c, '.', '')
     ELSE c END;
 
--- the plain number a written amount stands for, as text (`-1250000.50`), or NULL
+-- the plain number a written amount stands for, as text (`-1250000.50`), or NULL; the lambda
+-- names amount_core(s) once: written out in each use in amount_plain, DuckDB hoists it and
+-- cleans every cell of the column, also those a quicker path of parse_amount reads
 CREATE OR REPLACE TEMP MACRO amount_number(s) AS
-    list_transform([amount_plain(amount_core(s))], lambda c: CASE
-        WHEN regexp_full_match(c, '[+-]?[0-9]+(\.[0-9]+)?') THEN c END)[1];
+    list_transform([amount_core(s)], lambda c: CASE
+        WHEN regexp_full_match(amount_plain(c), '[+-]?[0-9]+(\.[0-9]+)?')
+        THEN amount_plain(c) END)[1];
 
 CREATE OR REPLACE TEMP MACRO amount_written(s) AS try_cast(amount_number(s) AS DECIMAL(18, 2));
 
