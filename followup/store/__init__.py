@@ -4,8 +4,8 @@ This module holds the schema (`sql/`), the short-lived connections, the rounds a
 runner over `queries/`; `locks` orders writers before readers between processes, `ingest`
 checks and loads a workbook as one transaction, `preview` says what an import would change,
 `rounds` deletes rounds and reads the audit log, `jobs` runs imports as the command line in
-a child process. It may import `workbook`, `filters`, `i18n` and `settings`: never `report`,
-`ui` or streamlit.
+a child process, `leftovers` cleans what a killed server or import left. It may import
+`workbook`, `filters`, `i18n` and `settings`: never `report`, `ui` or streamlit.
 
 DuckDB lets one process write a database file, and a writer cannot open it while a reader
 holds it. So no reader holds the file while a writer waits: the command line takes a

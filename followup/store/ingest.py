@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WHO, SAMPLE_WORKBOOKS, Limits
+from followup.store import leftovers
 from followup.store.errors import Damaged, DiskFull, is_damage, is_disk_full
 from followup.workbook import asof, container, formats, reader, validate
 from followup.workbook.problems import Problem, Rejected
 from followup.workbook.problems import count as problem_count
 
-ARCHIVE_DIR = "originals"
+ARCHIVE_DIR = leftovers.ARCHIVE_DIR
 _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
 # a deleted round's id stays in the audit log and is never given to another round
 if TYPE_CHECKING:
@@ -167,23 +168,26 @@ def archive_path(db: Path, sha256: str) -> Path:
     return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
 
 
-def _archive(db: Path, checked: Checked) -> bool:
-    """Keep the original file in originals/; return True when this call wrote it."""
+def _archive(con, db: Path, checked: Checked) -> Path | None:
+    """Return the original written as an incoming file in originals/, named once its round is
+    committed (None when kept already); what killed imports left is swept first (leftovers)."""
     target = archive_path(db, checked.sha256)
+    leftovers.sweep_originals(target.parent, {
+        r[0] for r in con.execute("SELECT sha256 FROM target.snapshots").fetchall()})
     if target.exists() and target.stat().st_size == len(checked.data):
-        return False
+        return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=leftovers.incoming_prefix(
+        checked.sha256))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(checked.data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return True
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Path(tmp)
 
 
 def load(checked: Checked, db: Path, as_of: dt.date | None = None,
@@ -191,6 +195,7 @@ def load(checked: Checked, db: Path, as_of: dt.date | None = None,
     """Load a checked workbook as a new round in one transaction; Rejected if it has errors."""
     from followup import store
 
+    leftovers.sweep_temp()
     with store.writer_lock(db):
         try:
             return _load_unlocked(checked, db, as_of, who)
@@ -215,13 +220,15 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True,
                           "loaded", checked.found_as_of)
-        archived = _archive(db, checked)
+        incoming = _archive(con, db, checked)
         try:
             snapshot = _insert(con, checked, as_of, who)
         except BaseException:
-            if archived:  # no round refers to it: leave no orphan in originals/
-                archive_path(db, checked.sha256).unlink(missing_ok=True)
+            if incoming:  # no round refers to it: leave no orphan in originals/
+                incoming.unlink(missing_ok=True)
             raise
+        if incoming:
+            os.replace(incoming, archive_path(db, checked.sha256))
         if checkpoint:
             con.execute("CHECKPOINT target")
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from followup.settings import ROOT
+from followup.store import leftovers
 
 TIMEOUT = float(os.environ.get("FOLLOWUP_JOB_TIMEOUT", "300"))
 _LOG = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def check_workbook(data: bytes, file_name: str):
     from followup.store import child, staged
     from followup.workbook.problems import Problem
 
-    with tempfile.TemporaryDirectory(prefix="followup-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("check")) as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(data)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -88,7 +89,7 @@ def check_workbook(data: bytes, file_name: str):
 def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None,
                     who: str | None, lang: str) -> JobResult:
     """Import uploaded bytes as a new round through `python -m followup ingest`."""
-    with tempfile.TemporaryDirectory(prefix="followup-upload-") as folder:
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(data)
         args = ["ingest", str(path), f"--db={db}", f"--name={file_name}", "--json",

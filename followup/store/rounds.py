@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from followup import store
+from followup.store import leftovers
 
 
 def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
-    """Delete a round and its rows in one transaction; return the round now current."""
+    """Delete a round and its rows in one transaction; return the round now current.
+
+    The original stays in originals/ (the audit log names it); what a killed server or import
+    left is swept first (followup.store.leftovers)."""
+    leftovers.sweep_temp()
     with store.writer(db) as con:
+        leftovers.sweep_originals(db.parent / leftovers.ARCHIVE_DIR, {
+            r[0] for r in con.execute("SELECT sha256 FROM snapshots").fetchall()})
         row = store.one(con, "SELECT sha256, file_name, as_of FROM snapshots "
                         "WHERE snapshot_id = $id", {"id": snapshot})
         if row is None:

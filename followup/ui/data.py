@@ -16,7 +16,7 @@ import streamlit as st
 from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import plain, t
-from followup.store import ingest
+from followup.store import ingest, leftovers
 from followup.ui.memo import Memo
 from followup.ui.state import lang
 
@@ -24,6 +24,7 @@ from followup.ui.state import lang
 @st.cache_resource(show_spinner=False)
 def _ready(path: str) -> str:
     ingest.ensure_database(Path(path))
+    leftovers.sweep(Path(path))
     return path
 
 
