@@ -46,7 +46,7 @@ def timed(db, timeout):  # in whichever process writes (the ingest's forked chil
             with open(os.environ["HELD_FILE"], "w") as out:
                 json.dump(held, out)
 locks.exclusive = timed
-from followup.__main__ import main
+from followup.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from followup.i18n import LANGS
-from followup.report import template
+from followup.report.documents import template
 from followup.settings import DATA, template_path
 
 EVALUATION = "Norad: IOMs innsats mot menneskehandel"

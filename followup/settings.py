@@ -51,3 +51,15 @@ def portfolio_level_nok() -> float:
     """Return the annual portfolio reference level in NOK ($FOLLOWUP_PORTFOLIO_MNOK, default 60)."""
     value = os.environ.get("FOLLOWUP_PORTFOLIO_MNOK", "").strip()
     return float(value or 60) * 1_000_000
+
+
+def _whole_number(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
+
+
+# The follow-up rules every page, document, query default and reminder shares: an open action
+# is "due soon" when due within DUE_SOON_DAYS of the round's date, and "stalled" when it had
+# the same status in STALLED_ROUNDS reports in a row.
+DUE_SOON_DAYS = _whole_number("FOLLOWUP_DUE_SOON_DAYS", 90)
+STALLED_ROUNDS = _whole_number("FOLLOWUP_STALLED_ROUNDS", 2)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from followup import ui
 from followup.i18n import plain, t
-from followup.report import charts, tables
+from followup.report.figures import charts, tables
 from followup.ui import reminders, views
 
 ui.through_navigation()

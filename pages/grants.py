@@ -4,7 +4,7 @@ import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.report import charts, tables
+from followup.report.figures import charts, tables
 
 ui.through_navigation()
 

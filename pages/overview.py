@@ -4,7 +4,7 @@ chosen round, the stalled actions and the deadlines (click a row for the action'
 import streamlit as st
 
 from followup import ui
-from followup.report import charts, kpis
+from followup.report.figures import charts, kpis
 from followup.ui import views
 
 ui.through_navigation()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.report import charts
+from followup.report.figures import charts
 
 ui.through_navigation()
 

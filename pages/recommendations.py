@@ -4,7 +4,7 @@ import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.report import followup_charts
+from followup.report.figures import followup_charts
 from followup.ui import views
 
 ui.through_navigation()

@@ -122,7 +122,7 @@ def test_the_audit_log_names_the_os_account_when_user_is_unset(db, tmp_path, cli
 
 
 def test_the_audit_table_names_a_local_account_as_such():
-    from followup.report import tables
+    from followup.report.figures import tables
 
     rows = [{"logged_at": dt.datetime(2012, 12, 14, 9, 0), "who": who, "event": "import",
              "snapshot_id": 1, "as_of": dt.date(2012, 12, 14), "file_name": "a.xlsx",

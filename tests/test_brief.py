@@ -20,7 +20,7 @@ import pytest
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, number, percent, status_label
-from followup.report import brief
+from followup.report.documents import brief
 from tests.builders import (
     HOSTILE_ACTOR,
     TRICKY_ACTION_A7,

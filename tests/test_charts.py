@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from followup.report import charts
+from followup.report.figures import charts
 
 BY_ACTOR = pd.DataFrame({
     "actor": ["Hum", "Hum", "IOM", "IOM", "IOM"],
@@ -164,7 +164,7 @@ def test_years_stay_in_calendar_order_when_a_group_starts_later():
 
 
 def test_amount_ticks_take_the_decimals_the_range_needs():
-    from followup.report.axes import amount_axis, count_axis
+    from followup.report.figures.axes import amount_axis, count_axis
 
     assert amount_axis(0, 4.0) == {"tick0": 0, "dtick": 1, "tickformat": ",.0f"}
     assert amount_axis(0, 2.5) == {"tick0": 0, "dtick": 0.5, "tickformat": ",.1f"}

@@ -9,7 +9,8 @@ import time
 import fastexcel
 import pytest
 
-from followup.report import output
+from followup.cli import output
+from followup.report.documents import cells
 from followup.store import ingest
 from followup.workbook import container, reader
 from tests.builders import (
@@ -246,7 +247,7 @@ def test_a_line_break_or_space_before_a_formula_still_gets_the_guard(tmp_path, t
 
     import duckdb
 
-    assert output.formula_like(text)
+    assert cells.formula_like(text)
     con = duckdb.connect()
     path = tmp_path / "rows.csv"
     output.write("csv", con, con.values([text]).select("col0 AS c"), path)

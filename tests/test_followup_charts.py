@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from followup.report import charts, followup_charts, tables
+from followup.report.figures import charts, followup_charts, tables
 
 HISTORY = pd.DataFrame({
     "snapshot_id": [1, 3, 2],
@@ -99,7 +99,7 @@ def test_a_grant_without_country_or_title_shows_a_blank_not_none():
 def test_the_recommendations_list_says_each_ones_status_response_and_progress_in_text():
     import re
 
-    from followup.report import action_list
+    from followup.report.figures import action_list
 
     recs = pd.DataFrame({
         "recommendation_id": ["1", "7"],

@@ -15,8 +15,11 @@ ALLOWED = {
     "workbook": set(),
     "store": {"workbook"},
     "report": {"workbook", "store"},
-    "ui": {"workbook", "store", "report"},
+    "reminders": {"workbook", "store", "report"},
+    "cli": {"workbook", "store", "report", "reminders"},
+    "ui": {"workbook", "store", "report", "reminders", "cli"},
 }
+MAIL = {"smtplib", "email"}
 SHARED_MAY_IMPORT = {"followup.i18n", "followup.settings"}
 WRITES = {"store.writer", "store.writer_lock", "store.create", "store.attached", "locks.exclusive"}
 
@@ -98,9 +101,10 @@ def test_at_most_eight_modules_at_the_top():
 
 def test_the_rule_catches_a_wrong_import(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text("from followup.report import charts\nimport streamlit as st\n")
-    assert {"followup.report", "followup.report.charts", "streamlit"} <= _imports(bad)
-    assert _stage("followup.report.charts") == "report" not in ALLOWED["workbook"]
+    bad.write_text("from followup.report.figures import charts\nimport streamlit as st\n")
+    assert {"followup.report.figures", "followup.report.figures.charts",
+            "streamlit"} <= _imports(bad)
+    assert _stage("followup.report.figures.charts") == "report" not in ALLOWED["workbook"]
 
 
 def test_no_module_of_a_stage_hides_a_name_of_its_package():
@@ -111,3 +115,17 @@ def test_no_module_of_a_stage_hides_a_name_of_its_package():
         names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)}
         hidden += [f"{stage}.{p.stem}" for p in (PACKAGE / stage).glob("*.py") if p.stem in names]
     assert hidden == []
+
+
+def test_mail_code_lives_only_in_reminders():
+    wrong = [f"{module} imports {name}" for path, module in _modules()
+             if _stage(module) != "reminders"
+             for name in _imports(path) if name.split(".")[0] in MAIL]
+    assert wrong == []
+
+
+def test_report_holds_figures_apart_from_documents():
+    loose = sorted(p.name for p in (PACKAGE / "report").glob("*.py") if p.name != "__init__.py")
+    assert loose == []
+    assert {p.parent.name for p in (PACKAGE / "report").rglob("*.py")} == {
+        "report", "figures", "documents"}

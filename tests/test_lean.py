@@ -1,4 +1,4 @@
-"""Charts are built as plain dicts and handed to plotly unvalidated (followup.report.lean):
+"""Charts are built as plain dicts and handed to plotly unvalidated (followup.report.figures.lean):
 here plotly validates every chart of every builder from scratch, on the sample's rounds and
 regions, in each language and scale, and must write exactly the same JSON."""
 
@@ -13,8 +13,8 @@ import pytest
 
 from followup import store
 from followup.filters import Filters
-from followup.report import charts, followup_charts
-from followup.report.lean import Lean
+from followup.report.figures import charts, followup_charts
+from followup.report.figures.lean import Lean
 from followup.store import ingest
 
 

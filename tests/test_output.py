@@ -7,7 +7,8 @@ import json
 import duckdb
 import pytest
 
-from followup.report import output
+from followup.cli import output
+from followup.report.documents import cells
 
 ROWS = """
 SELECT * FROM (VALUES
@@ -79,6 +80,6 @@ def test_an_empty_result_is_an_empty_list_and_a_header(con, tmp_path):
     ("=1", True), ("+1", True), ("-1", True), ("@a", True), ("\t=1", True), ("\r=1", True),
     ("a=1", False), ("1-2", False), ("", False), ("'=1", False)])
 def test_python_and_duckdb_read_the_formula_guard_alike(con, text, guarded):
-    assert output.formula_like(text) is guarded
+    assert cells.formula_like(text) is guarded
     assert con.execute("SELECT regexp_matches($text, $pattern)",
-                       {"text": text, "pattern": output.FORMULA}).fetchone()[0] is guarded
+                       {"text": text, "pattern": cells.FORMULA}).fetchone()[0] is guarded

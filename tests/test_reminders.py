@@ -7,7 +7,9 @@ B4 (IOM; not started, absent in R2: 1 round; due 30.06.2013), "uten id" (MR/DEM;
 rounds; due 14.12.2012: today), B6 (IOM; ongoing after partial: 1; due 15.03.2013, 91 days),
 B7 (Hum; new; due 14.03.2013, 90 days), B8 (MR/DEM; not reported; no due date).
 So: Hum [B2 stalled], IOM [B1 overdue, stalled], MR/DEM ["uten id" due today, stalled;
-B8 not reported]; B4, B6 and B7 are not chased. Contacts are R2's: Hum two, IOM one, MR/DEM
+B8 not reported]; B4, B6 and B7 are not chased. With the default window (90 days,
+settings.DUE_SOON_DAYS, the overview's too) B7, due in exactly 90 days, is chased as well:
+Hum [B2 stalled, B7 due soon]. Contacts are R2's: Hum two, IOM one, MR/DEM
 none.
 """
 
@@ -22,7 +24,7 @@ import pytest
 
 from followup import store
 from followup.filters import Filters
-from followup.report import chase, reminders
+from followup.reminders import message, rule
 from followup.store import ingest
 from tests.reminder_fixture import reminder_rounds
 
@@ -37,7 +39,7 @@ def rounds(db, tmp_path):
 
 def collect(db, snapshot, days=30, **filters):
     with store.reader(db) as con:
-        return chase.collect(con, Filters(snapshot=snapshot, **filters), days)
+        return rule.collect(con, Filters(snapshot=snapshot, **filters), days)
 
 
 def listed(found):
@@ -59,13 +61,13 @@ def test_each_actor_with_something_to_chase_gets_exactly_those_actions(rounds):
 def test_an_item_carries_status_due_date_days_overdue_rounds_and_last_comment(rounds):
     db, (_, _, r3) = rounds
     items = {i.action_id: i for r in collect(db, r3).reminders for i in r.items}
-    assert items["B1"] == chase.Item("B1", "b1", "ongoing", dt.date(2012, 10, 1), 74, 3,
+    assert items["B1"] == rule.Item("B1", "b1", "ongoing", dt.date(2012, 10, 1), 74, 3,
                                      "Fortsatt venter", ("overdue", "stalled"))
-    assert items["B2"] == chase.Item("B2", "b2", "ongoing", dt.date(2013, 1, 31), None, 2, None,
+    assert items["B2"] == rule.Item("B2", "b2", "ongoing", dt.date(2013, 1, 31), None, 2, None,
                                      ("stalled",))
-    assert items[None] == chase.Item(None, "uten id", "partial", R3_DATE, 0, 3, None,
+    assert items[None] == rule.Item(None, "uten id", "partial", R3_DATE, 0, 3, None,
                                      ("due_soon", "stalled"))
-    assert items["B8"] == chase.Item("B8", "b8 <b>fet</b> & co", "no_report", None, None, 1,
+    assert items["B8"] == rule.Item("B8", "b8 <b>fet</b> & co", "no_report", None, None, 1,
                                      "Venter", ("no_report",))
 
 
@@ -107,20 +109,20 @@ def test_the_subject_counts_the_actions_in_each_language(rounds):
     db, (_, _, r3) = rounds
     found = collect(db, r3)
     hum, _, mrdem = found.reminders
-    assert reminders.subject(mrdem, found, "nb") == (
+    assert message.subject(mrdem, found, "nb") == (
         "Oppfølging av evalueringen: 2 tiltak å rapportere på (per 14.12.2012)")
-    assert reminders.subject(hum, found, "nn") == (
+    assert message.subject(hum, found, "nn") == (
         "Oppfølging av evalueringa: 1 tiltak å rapportere på (per 14.12.2012)")
-    assert reminders.subject(hum, found, "en") == (
+    assert message.subject(hum, found, "en") == (
         "Follow-up of the evaluation: 1 action to report on (as of 2012-12-14)")
-    assert reminders.subject(mrdem, found, "en") == (
+    assert message.subject(mrdem, found, "en") == (
         "Follow-up of the evaluation: 2 actions to report on (as of 2012-12-14)")
 
 
 def test_the_plain_text_lists_each_action_with_its_details(rounds):
     db, (_, _, r3) = rounds
     found = collect(db, r3)
-    text = reminders.plain_text(found.reminders[1], found, "nb")
+    text = message.plain_text(found.reminders[1], found, "nb")
     assert text.splitlines()[:9] == [
         "Hei,", "",
         "I oppfølgingen av evalueringen per 14.12.2012 står IOM som ansvarlig for 1 tiltak som "
@@ -129,10 +131,10 @@ def test_the_plain_text_lists_each_action_with_its_details(rounds):
         "   Status: Pågår · Frist: 01.10.2012, 74 dager over fristen · Uendret i 3 runder",
         "   Siste kommentar: «Fortsatt venter»",
         "   Purres fordi: fristen er passert, samme status over flere runder", ""]
-    mrdem = reminders.plain_text(found.reminders[2], found, "en")
+    mrdem = message.plain_text(found.reminders[2], found, "en")
     assert "   Status: Partly done · Due: 2012-12-14, due today · Unchanged for 3 rounds" in mrdem
     assert "   Status: Not reported · No due date · Status since this round" in mrdem
-    hum = reminders.plain_text(found.reminders[0], found, "nn")
+    hum = message.plain_text(found.reminders[0], found, "nn")
     assert "   Status: Pågår · Frist: 31.01.2013 · Uendra i 2 rundar" in hum
     assert "Venleg helsing" in hum
 
@@ -140,7 +142,7 @@ def test_the_plain_text_lists_each_action_with_its_details(rounds):
 def test_the_html_part_escapes_the_workbook_and_loads_nothing(rounds):
     db, (_, _, r3) = rounds
     found = collect(db, r3)
-    page = reminders.html_text(found.reminders[2], found, "nb")
+    page = message.html_text(found.reminders[2], found, "nb")
     assert "b8 &lt;b&gt;fet&lt;/b&gt; &amp; co" in page
     assert "14.12.2012, fristen er i dag</td>" in page
     assert "<b>" not in page
@@ -159,7 +161,7 @@ def test_the_command_writes_one_draft_per_actor_and_says_who_gets_what(rounds, t
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[:5] == [
         f"Purringer per 14.12.2012 (runde {r3}): 3 ansvarlige.",
-        "  Hum: 1 tiltak (B2) → kari@ud.example.org, ola@ud.example.org",
+        "  Hum: 2 tiltak (B2, B7) → kari@ud.example.org, ola@ud.example.org",
         "  IOM: 1 tiltak (B1) → iom@example.org",
         "  MR/DEM: 2 tiltak (uten ID, B8) → ingen adresse",
         "Uten e-postadresse (legg dem i arket Kontakter): MR/DEM"]
@@ -167,7 +169,7 @@ def test_the_command_writes_one_draft_per_actor_and_says_who_gets_what(rounds, t
                                                      "03-mr-dem.eml"]
     hum = parse(out / "01-hum.eml")
     assert hum["To"] == "kari@ud.example.org, ola@ud.example.org"
-    assert hum["Subject"] == "Oppfølging av evalueringen: 1 tiltak å rapportere på (per 14.12.2012)"
+    assert hum["Subject"] == "Oppfølging av evalueringen: 2 tiltak å rapportere på (per 14.12.2012)"
     assert hum["X-Unsent"] == "1"
     assert hum["Content-Language"] == "nb-NO"
     assert hum["From"] is None
@@ -214,7 +216,7 @@ def test_the_sample_round_reminds_the_actors_the_readme_names(db):
     # IOM-1 and IOM-3 are due 31.12.2012 (17 days on), UD-7 and IOM-2 kept their status
     ingest.ensure_database(db)
     with store.reader(db) as con:
-        found = chase.collect(con, Filters(snapshot=store.latest_snapshot(con)))
+        found = rule.collect(con, Filters(snapshot=store.latest_snapshot(con)))
     assert [(r.actor, [(i.action_id, i.reasons) for i in r.items]) for r in found.reminders] == [
         ("Ambassadene", [("UD-4", ("overdue",))]),
         ("IOM", [("IOM-1", ("due_soon",)), ("IOM-2", ("stalled",)), ("IOM-3", ("due_soon",))]),

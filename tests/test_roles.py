@@ -14,7 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from followup import store
-from followup.store import jobs, rounds
+from followup.cli import jobs
+from followup.store import rounds
 from tests.builders import commented_workbook, two_rounds
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -53,7 +53,7 @@ def test_send_delivers_one_message_per_actor_with_an_address(rounds, tmp_path, c
     assert [(sender, rcpt) for sender, rcpt, _ in server.inbox.received] == [
         ("oppfolging@ud.example.org", HUM), ("oppfolging@ud.example.org", ["iom@example.org"])]
     hum = server.inbox.by_recipient()["kari@ud.example.org"]
-    assert hum["Subject"] == "Oppfølging av evalueringen: 1 tiltak å rapportere på (per 14.12.2012)"
+    assert hum["Subject"] == "Oppfølging av evalueringen: 2 tiltak å rapportere på (per 14.12.2012)"
     assert hum["From"] == SENDER
     assert hum["To"] == "kari@ud.example.org, ola@ud.example.org"
     assert hum["X-Unsent"] is None

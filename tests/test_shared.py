@@ -8,7 +8,7 @@ import pandas as pd
 from streamlit.elements.lib.pandas_styler_utils import marshall_styler
 from streamlit.proto.ArrowData_pb2 import ArrowData
 
-from followup.report import charts, tables
+from followup.report.figures import charts, tables
 from followup.ui import shared
 
 CHANGES = pd.DataFrame({

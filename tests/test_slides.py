@@ -27,7 +27,7 @@ from pptx.util import Emu
 from followup import store
 from followup.filters import Filters
 from followup.i18n import percent
-from followup.report import slide_kit, slide_tables
+from followup.report.documents import slide_kit, slide_tables
 from tests.builders import (
     ACTION_HEADER,
     GRANT_HEADER,

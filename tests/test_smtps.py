@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from followup import mailer
+from followup.reminders import delivery
 from tests.reminder_fixture import reminder_rounds
 from tests.smtp_server import Server
 from tests.test_send import HUM, audit, delivered, send
@@ -141,10 +141,10 @@ def test_an_unknown_tls_mode_is_refused_before_anything_is_sent(rounds, tmp_path
     ({"FOLLOWUP_SMTP_TLS": "starttls", "FOLLOWUP_SMTP_PORT": "465"}, None, (465, "starttls")),
     ({"FOLLOWUP_SMTP_TLS": "", "FOLLOWUP_SMTP_PORT": "25"}, None, (25, "starttls"))])
 def test_port_465_or_the_setting_chooses_implicit_tls(env, port, expected):
-    smtp = mailer.Smtp.from_env("smtp.example.org", port, env=env)
+    smtp = delivery.Smtp.from_env("smtp.example.org", port, env=env)
     assert (smtp.port, smtp.tls) == expected
 
 
 def test_an_unknown_mode_is_a_value_error():
     with pytest.raises(ValueError, match=r"^tls$"):
-        mailer.Smtp.from_env("smtp.example.org", env={"FOLLOWUP_SMTP_TLS": "tls"})
+        delivery.Smtp.from_env("smtp.example.org", env={"FOLLOWUP_SMTP_TLS": "tls"})

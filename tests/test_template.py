@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from followup.i18n import LANGS, t
-from followup.report import template
+from followup.report.documents import template
 from followup.settings import template_path
 from tests.builders import load, stored
 from tests.test_nynorsk import BOKMAL_ONLY

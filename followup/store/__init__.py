@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from followup.settings import QUERIES
+from followup.settings import DUE_SOON_DAYS, QUERIES, STALLED_ROUNDS
 from followup.store import locks
 from followup.store.errors import Damaged, DiskFull, is_damage
 from followup.store.keeper import KEEPER
@@ -39,7 +39,8 @@ _NOISE = re.compile(r"--[^\n]*|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Values for the parameters that are not filters, when the caller leaves them out.
 DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
-                  "limit": 100_000, "rounds": 2, "days": 90, "action": None}
+                  "limit": 100_000, "rounds": STALLED_ROUNDS, "days": DUE_SOON_DAYS,
+                  "action": None}
 
 
 Busy = locks.Busy

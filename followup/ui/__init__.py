@@ -19,8 +19,9 @@ import streamlit as st
 from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
-from followup.report import alt, charts, kpis
-from followup.report.kpis import Kpi
+from followup.report.documents import pack
+from followup.report.figures import alt, charts, kpis
+from followup.report.figures.kpis import Kpi
 from followup.ui import auth, frontend, frozen, hardening, state
 from followup.ui.data import (
     database,
@@ -56,6 +57,10 @@ PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("recommendations", "recommendations", ":material/recommend:"),
          ("grants", "grants", ":material/handshake:"),
          ("portfolio", "portfolio", ":material/stacked_bar_chart:"))
+# The download button of each document of the meeting pack: its words, icon and widget key.
+DOWNLOADS = {"brief": ("brief", ":material/article:", "dl_brief"),
+             "slides": ("slides", ":material/slideshow:", "dl_slides"),
+             "export": ("data", ":material/table:", "dl_data")}
 
 
 def through_navigation() -> None:
@@ -129,49 +134,22 @@ def downloads(f: Filters, as_of) -> None:
     compare = compare_round(f.snapshot)
     against = ("" if compare is None else " " + t(
         "dl.compared", lg, as_of=date(round_info(compare)["as_of"], lg)))
-    stamp = as_of.strftime("%Y-%m-%d")
     # one row that wraps, so no label is cut when the page is narrow
     row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
-    row.download_button(t("dl.brief", lg), lambda: _brief(db, gen, f, lg, compare),
-                        file_name=f"oppfolging-briefing-{stamp}.html", mime="text/html",
-                        icon=":material/article:", on_click="ignore", key="dl_brief",
-                        help=t("dl.brief_help", lg) + against)
-    row.download_button(t("dl.slides", lg), lambda: _slides(db, gen, f, lg, compare),
-                        file_name=f"oppfolging-lysbilder-{stamp}.pptx", on_click="ignore",
-                        mime="application/vnd.openxmlformats-officedocument.presentationml."
-                             "presentation", icon=":material/slideshow:", key="dl_slides",
-                        help=t("dl.slides_help", lg) + against)
-    row.download_button(t("dl.data", lg), lambda: _export(db, gen, f, lg, compare),
-                        file_name=f"oppfolging-data-{stamp}.xlsx", on_click="ignore",
-                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml."
-                             "sheet", icon=":material/table:", key="dl_data",
-                        help=t("dl.data_help", lg) + against)
+    for document in pack.PACK:
+        label, icon, key = DOWNLOADS[document.command]
+        row.download_button(t(f"dl.{label}", lg),
+                            lambda c=document.command: _pack(c, db, gen, f, lg, compare),
+                            file_name=pack.file_name(document.command, as_of),
+                            mime=document.mime, icon=icon, on_click="ignore", key=key,
+                            help=t(f"dl.{label}_help", lg) + against)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _brief(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> str:
-    from followup.report import brief  # only when a briefing is downloaded
-
+@st.cache_data(show_spinner=False, max_entries=96)
+def _pack(command: str, db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> bytes:
+    """Return one document of the meeting pack, made when its button is clicked."""
     with store.kept_reader(Path(db)) as con:
-        return brief.render(con, f, lg, compare)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _slides(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> bytes:
-    from followup.report import slides  # only when the slides are downloaded
-
-    with store.kept_reader(Path(db)) as con:
-        return slides.render(con, f, lg, compare)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _export(db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> bytes:
-    from followup.report import (
-        export,  # only when the data is downloaded (openpyxl is slow to load)
-    )
-
-    with store.kept_reader(Path(db)) as con:
-        return export.workbook(con, f, lg, compare)
+        return pack.make(command, con, f, lg, compare)
 
 
 def portfolio_level(f: Filters) -> float | None:

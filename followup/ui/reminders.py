@@ -14,10 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from followup import store
+from followup.cli import jobs
 from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
-from followup.report import chase, reminders
-from followup.store import jobs
+from followup.reminders import message, rule
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 from followup.ui import auth
 from followup.ui.data import busy, database, generation
 from followup.ui.sidebar import presenting
@@ -43,12 +44,12 @@ def smtp_env() -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _collect(db: str, gen: tuple, filters: Filters, days: int) -> chase.Chase:
+def _collect(db: str, gen: tuple, filters: Filters, days: int) -> rule.Chase:
     with store.reader(Path(db)) as con:
-        return chase.collect(con, filters, days)
+        return rule.collect(con, filters, days)
 
 
-def _table(found: chase.Chase, lg: str) -> pd.DataFrame:
+def _table(found: rule.Chase, lg: str) -> pd.DataFrame:
     rows = [(r.actor, ", ".join(r.emails) or "–", len(r.items),
              ", ".join(i.action_id or "–" for i in r.items)) for r in found.reminders]
     return pd.DataFrame(rows, columns=[t(f"rem.ui.col.{c}", lg)
@@ -62,9 +63,9 @@ def section(f: Filters) -> None:
         return
     lg = lang()
     st.subheader(t("rem.ui.title", lg))
-    st.caption(t("rem.ui.intro", lg, rounds=chase.STALLED_ROUNDS))
+    st.caption(t("rem.ui.intro", lg, rounds=STALLED_ROUNDS))
     days = int(st.number_input(t("rem.ui.days", lg), min_value=0, max_value=3650,
-                               value=chase.DEFAULT_DAYS, step=1, key="remind_days"))
+                               value=DUE_SOON_DAYS, step=1, key="remind_days"))
     db = database()
     try:
         found = _collect(str(db), generation(db), f, days)
@@ -80,7 +81,7 @@ def section(f: Filters) -> None:
                    icon=":material/alternate_email:")
     env = smtp_env()
     _previews(found, lg, env.get("FOLLOWUP_SMTP_FROM") or None)
-    st.download_button(t("rem.ui.zip", lg), reminders.drafts_zip(found, lg, env.get(
+    st.download_button(t("rem.ui.zip", lg), message.drafts_zip(found, lg, env.get(
         "FOLLOWUP_SMTP_FROM") or None), file_name=f"purringer-{found.as_of.isoformat()}.zip",
         mime="application/zip", icon=":material/download:", key="remind_zip",
         help=t("rem.ui.zip_help", lg))
@@ -90,17 +91,17 @@ def section(f: Filters) -> None:
         st.caption(t("rem.ui.no_smtp", lg))
 
 
-def _previews(found: chase.Chase, lg: str, sender: str | None) -> None:
+def _previews(found: rule.Chase, lg: str, sender: str | None) -> None:
     for reminder in found.reminders:
         count = tn("rem.ui.actions", len(reminder.items), lg)
         with st.expander(reminder.actor + " · " + count):
             st.caption(t("rem.ui.to", lg, to=plain(", ".join(reminder.emails) or "–")))
-            st.markdown("**" + plain(t("rem.ui.subject", lg, subject=reminders.subject(
+            st.markdown("**" + plain(t("rem.ui.subject", lg, subject=message.subject(
                 reminder, found, lg))) + "**")
-            st.code(reminders.plain_text(reminder, found, lg), language=None, wrap_lines=True)
+            st.code(message.plain_text(reminder, found, lg), language=None, wrap_lines=True)
 
 
-def _send_form(found: chase.Chase, f: Filters, days: int, env: dict, lg: str) -> None:
+def _send_form(found: rule.Chase, f: Filters, days: int, env: dict, lg: str) -> None:
     count = sum(1 for r in found.reminders if r.emails)
     if not count:
         return

@@ -21,7 +21,7 @@ from pandas import get_option
 from pandas.api.types import infer_dtype
 from pandas.io.formats.style import Styler
 
-from followup.report import tables
+from followup.report.figures import tables
 from followup.ui.data import answer_of
 from followup.ui.frozen import freeze
 from followup.ui.memo import Memo

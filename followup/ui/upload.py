@@ -1,6 +1,6 @@
 """The upload page's parts: check a file, preview the change, import, manage the rounds.
 
-The workbook is checked in a child process with a memory and a time limit (followup.store.jobs,
+The workbook is checked in a child process with a memory and a time limit (followup.cli.jobs,
 `check_workbook`), which hands back the problems, the counts and the typed tables; the preview
 compares those tables with the database here. The import and the deletion run as the command
 line in a child process too, so they take exactly the CLI's path.
@@ -15,10 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from followup import store
+from followup.cli import jobs
 from followup.i18n import date, number, plain, quote, t, tn
-from followup.report import tables
+from followup.report.figures import tables
 from followup.settings import template_path
-from followup.store import ingest, jobs, preview
+from followup.store import ingest, preview
 from followup.store.rounds import audit_log as audit_rows
 from followup.ui import auth, database, generation, lang, snapshots, state
 from followup.workbook import formats

@@ -14,15 +14,15 @@ import streamlit as st
 
 from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
-from followup.report import action_list, followup_charts, kpis, tables
+from followup.report.figures import action_list, followup_charts, kpis, tables
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 from followup.ui import state
 from followup.ui.data import previous_round, query, round_info
 from followup.ui.shared import action_rows, figure, table
 from followup.ui.sidebar import as_list, compare_picker, presenting, scale
 from followup.ui.state import lang
 
-STALLED_ROUNDS, DEADLINE_DAYS, RATE_QUERY = (tables.STALLED_ROUNDS, tables.DEADLINE_DAYS,
-                                            tables.RATE_QUERY)
+RATE_QUERY = tables.RATE_QUERY
 
 
 def _empty(key: str, **values) -> None:
@@ -113,15 +113,15 @@ def stalled(f: Filters) -> None:
 
 
 def deadlines(f: Filters) -> None:
-    """Draw the open actions overdue or due within DEADLINE_DAYS of the round's date."""
+    """Draw the open actions overdue or due within DUE_SOON_DAYS of the round's date."""
     lg = lang()
     st.subheader(t("h.deadlines", lg))
-    found = query("deadlines", f, days=DEADLINE_DAYS)
+    found = query("deadlines", f, days=DUE_SOON_DAYS)
     if found.empty:
         st.success(t("empty.deadlines", lg))
         return
-    until = round_info(f.snapshot)["as_of"] + dt.timedelta(days=DEADLINE_DAYS)
-    st.caption(tn("h.deadlines_caption", DEADLINE_DAYS, lg, until=date(until, lg)))
+    until = round_info(f.snapshot)["as_of"] + dt.timedelta(days=DUE_SOON_DAYS)
+    st.caption(tn("h.deadlines_caption", DUE_SOON_DAYS, lg, until=date(until, lg)))
     action_table(found, tables.DEADLINE_COLUMNS, "deadlines_table")
 
 

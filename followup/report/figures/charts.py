@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, is_norwegian, mnok, number, percent, status_label, t
-from followup.report import alt
-from followup.report.axes import amount_axis, count_axis
-from followup.report.lean import Lean, built
+from followup.report.figures import alt
+from followup.report.figures.axes import amount_axis, count_axis
+from followup.report.figures.lean import Lean, built
 from followup.workbook.formats import STATUSES
 
 STATUS_COLORS = {

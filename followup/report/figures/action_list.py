@@ -12,8 +12,8 @@ import html
 import pandas as pd
 
 from followup.i18n import date, percent, status_label, t
-from followup.report.followup_charts import rec_status_label, response_label
-from followup.report.tables import status_css
+from followup.report.figures.followup_charts import rec_status_label, response_label
+from followup.report.figures.tables import status_css
 
 CSS = """
 <style>

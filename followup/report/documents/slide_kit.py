@@ -27,7 +27,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from followup.report.charts import GRID, INK, MUTED
+from followup.report.figures.charts import GRID, INK, MUTED
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9, 13.33 × 7.5 in
 MARGIN = Inches(0.6)

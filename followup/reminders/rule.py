@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from followup import store
 from followup.filters import Filters
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 
-DEFAULT_DAYS = 30
-STALLED_ROUNDS = 2
 REASONS = ("overdue", "due_soon", "no_report", "stalled")
 
 
@@ -65,7 +64,7 @@ def _key(row: dict) -> tuple:
     return row["action_id"], row["actor"], row["action"]
 
 
-def collect(con, filters: Filters, days: int = DEFAULT_DAYS,
+def collect(con, filters: Filters, days: int = DUE_SOON_DAYS,
             rounds: int = STALLED_ROUNDS) -> Chase:
     """Return the reminders of the filters' round: one per actor with something to chase."""
     as_of = store.one(con, "SELECT as_of FROM snapshots WHERE snapshot_id = $id",

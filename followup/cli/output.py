@@ -9,8 +9,6 @@ text cell that Excel would read as a formula (FORMULA) gets a `'` in front.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import decimal
 import re
 import shutil
 import tempfile
@@ -25,35 +23,10 @@ from duckdb import (
 )
 
 from followup import store
+from followup.report.documents.cells import FORMULA, plain
 
-# A text cell matching this (Python's re and DuckDB's regexp_matches alike) would be read by
-# Excel as a formula or a command, so it is written with a `'` in front: also when spaces or
-# line breaks come before the `=` (Excel drops them on import).
-FORMULA = r"^(\s*[=+\-@]|[\t\r])"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_FORMULA = re.compile(FORMULA)
 _ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
-
-
-def plain(value):
-    """Return a JSON-ready value: whole decimals as int, other decimals as float, dates ISO."""
-    if isinstance(value, decimal.Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
-def formula_like(text: str) -> bool:
-    """Return True when Excel would read the text as a formula (see FORMULA)."""
-    return bool(_FORMULA.match(text))
-
-
-def safe_text(value):
-    """Return text that Excel will not read as a formula (a leading `'`); other values as is."""
-    if isinstance(value, str) and formula_like(value):
-        return "'" + value
-    return value
 
 
 def _number(column, as_text: bool):

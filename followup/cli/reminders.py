@@ -14,18 +14,37 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from followup.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    Stop,
+    filter_options,
+    filters_or_stop,
+    open_db,
+    who,
+    write,
+)
 from followup.i18n import date, quote, t, tn
+from followup.settings import DUE_SOON_DAYS
 
-EXIT_OK, EXIT_FAIL = 0, 1
+
+def cmd_reminders(args) -> int:
+    """Write a reminder per actor with something to chase as .eml drafts, or send them."""
+    if args.days < 0:
+        raise Stop(t("cli.rem.bad_days", args.lang, days=args.days))
+    with open_db(args) as con:
+        found = collect(con, filters_or_stop(con, args), args)
+    return run(args, found, who(args))
 
 
-def add_parser(sub, common: argparse.ArgumentParser, filter_options, run) -> None:
-    """Add the `reminders` subcommand to the command line's subparsers."""
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    """Add the `reminders` command."""
     p = sub.add_parser("reminders", parents=[common],
                        help="write a reminder per actor as .eml drafts, or send them")
     p.add_argument("--out", metavar="DIR", help="folder for the .eml drafts")
-    p.add_argument("--days", type=int, default=30,
-                   help="also remind of due dates within N days of the round (default 30)")
+    p.add_argument("--days", type=int, default=DUE_SOON_DAYS,
+                   help=f"also remind of due dates within N days of the round "
+                        f"(default {DUE_SOON_DAYS})")
     filter_options(p)
     p.add_argument("--actor", action="append", default=[], metavar="NAME",
                    help="only this responsible actor, as written in the workbook (repeatable)")
@@ -34,7 +53,7 @@ def add_parser(sub, common: argparse.ArgumentParser, filter_options, run) -> Non
     p.add_argument("--smtp-port", type=int, help="SMTP port (default $FOLLOWUP_SMTP_PORT or 587)")
     p.add_argument("--who", help="who sends, for the audit log (default: the OS account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
-    p.set_defaults(run=run)
+    p.set_defaults(run=cmd_reminders)
 
 
 def actor_names(args) -> tuple[str, ...]:
@@ -43,18 +62,18 @@ def actor_names(args) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(name.split()) for name in args.actor))
 
 
-def collect(con, filters, args, stop):
+def collect(con, filters, args):
     """Return the reminders of the filters' round for the --actor names (all actors without
     any); stop, naming the actors that have reminders, when a name has none."""
-    from followup.report import chase
+    from followup.reminders import rule
 
     names = actor_names(args)
-    found = chase.collect(con, replace(filters, actors=names), args.days)
+    found = rule.collect(con, replace(filters, actors=names), args.days)
     reminded = {r.actor for r in found.reminders}
     missing = [name for name in names if name not in reminded]
     if missing:
-        everyone = chase.collect(con, replace(filters, actors=()), args.days)
-        raise stop(t("cli.rem.unknown_actor", args.lang,
+        everyone = rule.collect(con, replace(filters, actors=()), args.days)
+        raise Stop(t("cli.rem.unknown_actor", args.lang,
                      actors=", ".join(quote(name, args.lang) for name in missing),
                      snapshot=found.snapshot, as_of=date(found.as_of, args.lang),
                      known="; ".join(r.actor for r in everyone.reminders) or "–"))
@@ -86,20 +105,20 @@ def _summary(found) -> dict:
             "without_address": found.without_address}
 
 
-def run(args, found, stop, write, who: str | None) -> int:
+def run(args, found, acting: str | None) -> int:
     """Write the drafts to --out, or send them with --send; return the exit code."""
     if args.send:
-        return _send(args, found, stop, who)
+        return _send(args, found, acting)
     if not args.out:
-        raise stop(t("cli.rem.need_out", args.lang))
-    from followup.report import reminders
+        raise Stop(t("cli.rem.need_out", args.lang))
+    from followup.reminders import message
 
     out = Path(args.out)
-    drafts = reminders.drafts(found, args.lang, os.environ.get("FOLLOWUP_SMTP_FROM") or None)
+    drafts = message.drafts(found, args.lang, os.environ.get("FOLLOWUP_SMTP_FROM") or None)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise stop(t("cli.cannot_write", args.lang, path=out, error=exc.strerror or exc),
+        raise Stop(t("cli.cannot_write", args.lang, path=out, error=exc.strerror or exc),
                    EXIT_FAIL) from None
     if args.json:
         for name, data in drafts.items():
@@ -112,34 +131,32 @@ def run(args, found, stop, write, who: str | None) -> int:
     return EXIT_OK
 
 
-def _send(args, found, stop, who: str | None) -> int:
-    from followup import mailer
-    from followup.report import reminders
+def _send(args, found, acting: str | None) -> int:
+    from followup.reminders import delivery, log, message
     from followup.settings import db_path
-    from followup.store import rounds
 
     try:
-        smtp = mailer.Smtp.from_env(args.smtp_host, args.smtp_port)
-    except mailer.BadSetting as exc:
+        smtp = delivery.Smtp.from_env(args.smtp_host, args.smtp_port)
+    except delivery.BadSetting as exc:
         if exc.name == "FOLLOWUP_SMTP_TIMEOUT":
-            raise stop(t("cli.smtp.bad_timeout", args.lang, value=exc)) from None
+            raise Stop(t("cli.smtp.bad_timeout", args.lang, value=exc)) from None
         if exc.name == "FOLLOWUP_SMTP_PORT":
-            raise stop(t("cli.smtp.bad_port", args.lang, value=exc)) from None
-        raise stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
+            raise Stop(t("cli.smtp.bad_port", args.lang, value=exc)) from None
+        raise Stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
     if not smtp.host:
-        raise stop(t("cli.smtp.no_host", args.lang))
+        raise Stop(t("cli.smtp.no_host", args.lang))
     if not smtp.sender:
-        raise stop(t("cli.smtp.no_from", args.lang))
+        raise Stop(t("cli.smtp.no_from", args.lang))
     from followup import store
 
     when = store.now().astimezone()
-    messages = [(r.actor, reminders.message(r, found, args.lang, smtp.sender, draft=False,
-                                            when=when))
+    messages = [(r.actor, message.message(r, found, args.lang, smtp.sender, draft=False,
+                                         when=when))
                 for r in found.reminders if r.emails]
-    results = mailer.deliver(smtp, messages) if messages else []
+    results = delivery.deliver(smtp, messages) if messages else []
     if results:
-        rounds.log_reminders(db_path(args.db), found.snapshot, who,
-                             [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
+        log.record(db_path(args.db), found.snapshot, acting,
+                   [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
     failed = [d for d in results if not d.ok]
     hints = _hints(failed, smtp, args.lang)
     if args.json:

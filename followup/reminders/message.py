@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from followup.i18n import date, quote, status_label, t, tn
-from followup.report.chase import Chase, Item, Reminder
+from followup.reminders.rule import Chase, Item, Reminder
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -16,9 +16,10 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches
 
 from followup.i18n import date, number, t, tn
-from followup.report import slide_kit as kit
-from followup.report import tables
-from followup.report.charts import INK
+from followup.report.documents import slide_kit as kit
+from followup.report.figures import tables
+from followup.report.figures.charts import INK
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 
 ROW_IN = 0.4  # the least height of a row, in inches
 CHAR_EM = 0.47  # the average width of a character in em (Calibri and Carlito: about 0.45)
@@ -152,7 +153,7 @@ def changes(d) -> None:
 
 def stalled(d) -> None:
     """Add the actions whose status has stood still for the app's number of rounds."""
-    rounds = tables.STALLED_ROUNDS
+    rounds = STALLED_ROUNDS
     found = d.frame("stalled_actions", rounds=rounds)
     if found.empty:
         d.note(d.slide("slides.stalled"), t("empty.stalled", d.lang))
@@ -166,7 +167,7 @@ def stalled(d) -> None:
 
 def deadlines(d) -> None:
     """Add the actions overdue or due soon after the round's date, soonest first."""
-    days = tables.DEADLINE_DAYS
+    days = DUE_SOON_DAYS
     found = d.frame("deadlines", days=days)
     if found.empty:
         d.note(d.slide("slides.deadlines"), t("empty.deadlines", d.lang))

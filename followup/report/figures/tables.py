@@ -6,8 +6,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from followup.i18n import date, number, percent, status_label, t, timestamp, tn
-from followup.report.charts import STATUS_COLORS
-from followup.report.followup_charts import rec_status_label, response_label
+from followup.report.figures.charts import STATUS_COLORS
+from followup.report.figures.followup_charts import rec_status_label, response_label
 from followup.settings import SAMPLE_WHO
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
@@ -105,7 +105,7 @@ ACTION_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "comment
 CHANGE_COLUMNS = ["action_id", "action", "actor", "previous_status", "status", "change"]
 # An action has stalled after this many rounds with the same status; deadlines this many days
 # after the round's date are listed as due soon; the implementation rate's query.
-STALLED_ROUNDS, DEADLINE_DAYS, RATE_QUERY = 2, 90, "recommendation_kpis"
+RATE_QUERY = "recommendation_kpis"
 STALLED_COLUMNS = ["action_id", "action", "actor", "status", "rounds_unchanged", "since"]
 DEADLINE_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "days_overdue"]
 HISTORY_COLUMNS = ["as_of", "status", "actor", "comment"]

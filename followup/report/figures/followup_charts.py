@@ -1,6 +1,6 @@
 """Chart builders of the follow-up in depth: an action's timeline, recommendations by response.
 
-Pure like followup.report.charts (a query's DataFrame in, a plotly Figure out), in the same
+Pure like followup.report.figures.charts (a query's DataFrame in, a plotly Figure out), in the same
 house style and the same status colours; a recommendation's status takes the colour of the
 action status it stands for.
 """
@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, status_label, t
-from followup.report.charts import GRID, INK, STATUS_COLORS, plotly_text, style
-from followup.report.lean import Lean, built
+from followup.report.figures.charts import GRID, INK, STATUS_COLORS, plotly_text, style
+from followup.report.figures.lean import Lean, built
 
 RESPONSES = ("accepted", "partial", "rejected", "no_response")
 REC_STATUSES = ("implemented", "partial", "ongoing", "not_started", "no_actions")

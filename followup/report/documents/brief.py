@@ -18,10 +18,11 @@ from plotly.offline import get_plotlyjs
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, t, tn
-from followup.report import charts, comparison, followup_charts, kpis, tables
-from followup.report.comparison import Comparison
-from followup.report.kpis import Kpi
-from followup.settings import portfolio_level_nok
+from followup.report.documents import comparison
+from followup.report.documents.comparison import Comparison
+from followup.report.figures import charts, followup_charts, kpis, tables
+from followup.report.figures.kpis import Kpi
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS, portfolio_level_nok
 from followup.workbook.formats import STATUSES
 
 CSS = Path(__file__).with_name("brief.css")
@@ -166,7 +167,7 @@ def _listed(df: pd.DataFrame, columns: list[str], name: str, heading: str, capti
 
 def _followup(con, filters: Filters, as_of, lang: str) -> str:
     """Return the stalled actions and the deadlines, each a table or an empty state."""
-    rounds, days = tables.STALLED_ROUNDS, tables.DEADLINE_DAYS
+    rounds, days = STALLED_ROUNDS, DUE_SOON_DAYS
     until = date(as_of + dt.timedelta(days=days), lang)
     body = (_listed(frame(con, "stalled_actions", filters, rounds=rounds),
                     tables.STALLED_COLUMNS, "stalled", t("h.stalled", lang),

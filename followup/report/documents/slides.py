@@ -19,11 +19,12 @@ from pptx.util import Inches
 from followup import store
 from followup.filters import Filters
 from followup.i18n import date, mnok, percent, status_label, t
-from followup.report import brief, comparison, kpis, slide_tables, tables
-from followup.report import slide_kit as kit
-from followup.report.charts import INK, MUTED, TYPE_COLORS
-from followup.report.comparison import Comparison
-from followup.report.followup_charts import (
+from followup.report.documents import brief, comparison, slide_tables
+from followup.report.documents import slide_kit as kit
+from followup.report.documents.comparison import Comparison
+from followup.report.figures import kpis, tables
+from followup.report.figures.charts import INK, MUTED, TYPE_COLORS
+from followup.report.figures.followup_charts import (
     REC_STATUSES,
     RESPONSES,
     rec_status_label,

@@ -20,10 +20,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from followup import store
 from followup.filters import Filters
 from followup.i18n import status_label, t
-from followup.report import comparison
-from followup.report.comparison import Comparison
-from followup.report.output import formula_like, plain
-from followup.report.tables import DEADLINE_DAYS, RATE_QUERY, STALLED_ROUNDS
+from followup.report.documents import comparison
+from followup.report.documents.cells import formula_like, plain
+from followup.report.documents.comparison import Comparison
+from followup.report.figures.tables import RATE_QUERY
+from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")
@@ -217,7 +218,7 @@ def _follow_up_sheets(wb: Workbook, con, filters: Filters, compared: Comparison,
     sheet(wb, t("export.stalled", lang), STALLED,
           _records(con, "stalled_actions", filters, STALLED, rounds=STALLED_ROUNDS), lang)
     sheet(wb, t("export.deadlines", lang), DEADLINES,
-          _records(con, "deadlines", filters, DEADLINES, days=DEADLINE_DAYS), lang)
+          _records(con, "deadlines", filters, DEADLINES, days=DUE_SOON_DAYS), lang)
 
 
 def workbook(con, filters: Filters, lang: str = "nb", compare: int | None = None) -> bytes:
