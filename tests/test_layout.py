@@ -129,3 +129,12 @@ def test_report_holds_figures_apart_from_documents():
     assert loose == []
     assert {p.parent.name for p in (PACKAGE / "report").rglob("*.py")} == {
         "report", "figures", "documents"}
+
+
+def test_tests_hold_only_tests_and_conftest_at_their_top():
+    top = sorted(p.name for p in (ROOT / "tests").glob("*.py"))
+    assert [n for n in top if not n.startswith("test_")] == ["__init__.py", "conftest.py"]
+    helpers = [p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("*.py")
+               if not p.name.startswith("test_") and p.name not in ("__init__.py", "conftest.py")
+               and p.parent.name != "support"]
+    assert helpers == []

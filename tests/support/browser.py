@@ -1,0 +1,137 @@
+"""Real headless Chromium (Debian's) through Playwright, and a real Streamlit server."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def require_chromium() -> None:
+    """Fail under CI, skip elsewhere, when Debian's Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def free_port() -> int:
+    """Return a free loopback port."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`streamlit run dashboard.py` on a free loopback port, against a given database.
+
+    `options` are more command-line options, e.g. `["--secrets.files", PATH]`; `port` is given
+    when something (a redirect URI) must know it before the server starts.
+    """
+
+    def __init__(self, db: Path, extra_env: dict | None = None, app: str = "dashboard.py",
+                 options: list[str] | None = None, port: int | None = None):
+        self.db = db
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "FOLLOWUP_DB": str(db), "PYTHONPATH": str(ROOT), **(extra_env or {})}
+        self.log = open(db.parent / f"streamlit-{self.port}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", *(options or [])],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        _wait_for(f"{self.url}/_stcore/health", self.process)
+
+    def stop(self) -> None:
+        """Stop the server."""
+        _stop(self.process)
+        self.log.close()
+
+
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answered on {url} (exit code {process.poll()})")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def launch(playwright):
+    """Return a headless Chromium browser."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+VIEWPORT = {"width": 1440, "height": 1000}  # the tests' laptop, unless a test says otherwise
+
+
+@contextlib.contextmanager
+def chromium():
+    """Yield a headless Chromium browser (Playwright started for it), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def running(db: Path, **options):
+    """Yield `Server(db, **options)`, stopped afterwards."""
+    server = Server(db, **options)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class Provider:
+    """A real OpenID Connect provider (oidc-provider-mock) on a free loopback port.
+
+    Its authorize form signs in whatever `sub` is typed, with that as the `email` claim;
+    `users` are JSON claims of predefined users (e.g. one without an e-mail address).
+    """
+
+    def __init__(self, folder: Path, users: list[str] = ()):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(folder / f"oidc-{self.port}.log", "w")  # noqa: SIM115
+        claims = [arg for user in users for arg in ("--user-claims", user)]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "oidc_provider_mock", "-p", str(self.port), *claims],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        _wait_for(f"{self.url}/.well-known/openid-configuration", self.process)
+
+    def stop(self) -> None:
+        """Stop the provider."""
+        _stop(self.process)
+        self.log.close()
