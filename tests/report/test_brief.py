@@ -280,7 +280,7 @@ def test_browser_tests_fail_in_ci_and_skip_locally_without_chromium(monkeypatch,
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("which", ["page", "crowded_page"])
+@pytest.mark.parametrize("which", ["brief_page", "crowded_page"])
 def test_brief_opens_offline_in_chromium_draws_the_charts_and_prints(which, request):
     from playwright.sync_api import sync_playwright
 
