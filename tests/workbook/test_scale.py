@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from followup.workbook.problems import Rejected
-from tests.builders import (
+from tests.support.builders import (
     ACTION_HEADER,
     STANDARD_ACTIONS,
     check_sheets,

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.builders import (
+from tests.support.builders import (
     ACTION_HEADER,
     GRANT_HEADER,
     STANDARD_ACTIONS,
