@@ -1,6 +1,6 @@
 """What a killed server or import leaves behind, cleaned when the next one starts.
 
-The app hands an upload to its child (followup.store.jobs) in a temporary folder named after
+The app hands an upload to its child (followup.cli.jobs) in a temporary folder named after
 the server's process, `followup-check-<pid>-…` or `followup-upload-<pid>-…`, holding the
 workbook; a server killed meanwhile leaves it. An import writes the original to
 `originals/.incoming-<sha256>-<pid>-…` and gives it its name `<sha256>.xlsx` only once its

@@ -18,14 +18,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from followup.store import ingest, leftovers
-from tests.builders import earlier_workbook, standard_workbook, stored
-from tests.conftest import ROOT
+from tests.support import ROOT
+from tests.support.builders import earlier_workbook, standard_workbook, stored
 
 APP = str(ROOT / "dashboard.py")
 SERVER = """
 import sys
 from pathlib import Path
-from followup.store import jobs
+from followup.cli import jobs
 path, db = Path(sys.argv[1]), Path(sys.argv[2])
 jobs.import_workbook(path.read_bytes(), path.name, db, None, None, "nb")
 """
