@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 from bench.common import ROOT, run_any
-from tests.builders import (
+from tests.support.builders import (
     MINIMAL_ACTIONS,
     XLS_HUGE_ALLOCATION,
     XLS_PANIC_SLICE_END,

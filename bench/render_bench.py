@@ -48,7 +48,7 @@ def first_chart_seconds(db: Path) -> float:
     """Return the seconds from opening the overview in Chromium to its first drawn chart."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import Server, launch
+    from tests.support.browser import Server, launch
 
     server = Server(db)
     try:

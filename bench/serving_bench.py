@@ -172,7 +172,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from bench import serving_load
-    from tests.browser import Server, launch
+    from tests.support.browser import Server, launch
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)

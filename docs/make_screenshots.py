@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser import Server, launch
+from tests.support.browser import Server, launch
 
 PAGES = {"overview": "", "followup": "followup", "grants": "grants",
          "portfolio": "portfolio", "upload": "upload", "overview-en": "?lang=en"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 
-from followup.ui.hardening import running_apps
+from followup.ui.compat.server import running_apps
 
 IMMUTABLE = b"immutable"
 _BYPASS = (b"range", b"if-none-match", b"if-modified-since", b"if-range")
