@@ -22,7 +22,7 @@ from followup.i18n import date, plain, t
 from followup.report.documents import pack
 from followup.report.figures import alt, charts, kpis
 from followup.report.figures.kpis import Kpi
-from followup.ui import auth, compat, frontend, frozen, state
+from followup.ui import auth, compat, frozen, state
 from followup.ui.data import (
     database,
     generation,
@@ -85,7 +85,6 @@ def through_navigation() -> None:
 def navigation():
     """Return the page navigation with titles in the chosen language."""
     compat.install()
-    frontend.install()
     frozen.install()
     freeze_startup_heap()
     lg = lang()

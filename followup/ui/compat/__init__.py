@@ -26,9 +26,10 @@ on the running server, at the first script run.
 
 from __future__ import annotations
 
-from followup.ui.compat import metrics
+from followup.ui.compat import metrics, static_files
 
 
 def install() -> None:
     """Put every patch in place that fits this Streamlit (once per process; call at every run)."""
     metrics.install()
+    static_files.install()

@@ -1,6 +1,6 @@
-"""Streamlit's frontend files served from memory once read (followup.ui.frontend): the same
-status, headers and bytes as Streamlit's own handler, and everything that must not be kept
-(index.html, a Range, a condition, HEAD) still answered by Streamlit."""
+"""Streamlit's frontend files served from memory once read (followup.ui.compat.static_files):
+the same status, headers and bytes as Streamlit's own handler, and everything that must not be
+kept (index.html, a Range, a condition, HEAD) still answered by Streamlit."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from streamlit.web.server.starlette.starlette_static_routes import (
     create_streamlit_static_handler,
 )
 
-from followup.ui.frontend import KeptFiles
+from followup.ui.compat.static_files import KeptFiles
 
 with warnings.catch_warnings():  # Starlette now prefers httpx2 for its test client; httpx works
     warnings.simplefilter("ignore")

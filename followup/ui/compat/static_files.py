@@ -9,16 +9,23 @@ first answer for each one is kept (status, headers and body, byte for byte) and 
 to the next browser asking the same without conditions. A request with a Range or a
 condition (If-None-Match, If-Modified-Since), any method but GET, any answer but 200 or one
 that may not be cached for long (index.html, the manifest: no-cache) goes to Streamlit as
-before. Installed on the first script run, once per process; where the server is not laid out
-as this expects, nothing changes.
+before.
+
+Put in front of the static files' mount of the running server at the first script run, once
+per process: written for streamlit 1.67, whose server is a Starlette app with one Mount named
+`static-assets`; otherwise it steps aside (followup.ui.compat.gate). This is middleware that
+`st.App(middleware=...)` could hold, were dashboard.py an st.App (see followup.ui.compat).
 """
 
 from __future__ import annotations
 
 import threading
 
-from followup.ui.compat.server import running_apps
+from followup.ui.compat import gate, server
 
+PATCH = "static_files"
+WRITTEN_FOR = {"streamlit": "1.67"}
+MOUNT = "static-assets"
 IMMUTABLE = b"immutable"
 _BYPASS = (b"range", b"if-none-match", b"if-modified-since", b"if-range")
 MAX_FILE = 16 * 1024 * 1024
@@ -46,6 +53,7 @@ class KeptFiles:
         kept = self.kept.get(key)
         if kept is not None:
             headers, body = kept
+            gate.in_force(PATCH, "a frontend file answered from memory")
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body, "more_body": False})
             return
@@ -56,28 +64,42 @@ class KeptFiles:
                 start.update(message)
             elif message["type"] == "http.response.body":
                 parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._keep(key, start, parts)  # before the browser has the last byte
             await send(message)
 
         await self.app(scope, receive, keep)
+
+    def _keep(self, key: tuple[str, str], start: dict, parts: list[bytes]) -> None:
         headers = list(start.get("headers", ()))
         cache = b"".join(v for n, v in headers if n.lower() == b"cache-control")
+        length = b"".join(v for n, v in headers if n.lower() == b"content-length")
         size = sum(map(len, parts))
-        if start.get("status") == 200 and IMMUTABLE in cache and size <= MAX_FILE:
+        if start.get("status") == 200 and IMMUTABLE in cache and size <= MAX_FILE \
+                and length == str(size).encode():  # the whole body came as body messages
             with self._lock:
                 self.kept[key] = (headers, b"".join(parts))
 
 
+def _static(route) -> bool:
+    return getattr(route, "name", None) == MOUNT and hasattr(route, "app")
+
+
+def _shape() -> str:
+    if not server.running_apps():
+        return "no Starlette app found for the running server"
+    if len(server.routes_where(_static)) != 1:
+        return f"not one mount named {MOUNT}"
+    return ""
+
+
 def install() -> None:
     """Put KeptFiles in front of the running server's static files (once per process)."""
-    if _done:
+    if _done or server.under_apptest():
         return
     _done.append(True)
-    try:
-        from starlette.routing import Mount
-    except ImportError:
+    if not gate.fits(PATCH, WRITTEN_FOR, _shape):
         return
-    for app in running_apps():
-        for route in app.router.routes:
-            if isinstance(route, Mount) and route.name == "static-assets" \
-                    and not isinstance(route.app, KeptFiles):
-                route.app = KeptFiles(route.app)
+    for _router, route in server.routes_where(_static):
+        if not isinstance(route.app, KeptFiles):
+            route.app = KeptFiles(route.app)

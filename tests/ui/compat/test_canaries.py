@@ -8,13 +8,18 @@ import asyncio
 import logging
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
+from streamlit import file_util
 
 from bench.viewers import Viewer
 from followup.ui.compat import gate, metrics
 from tests.support.browser import running
 from tests.support.builders import two_rounds
+
+STATIC = Path(file_util.get_static_dir()) / "static" / "js"
+BUNDLE = max(STATIC.glob("*.js"), key=lambda p: p.stat().st_size)  # no page asks for it first
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +89,23 @@ def test_a_patch_whose_target_changed_shape_steps_aside_with_one_line(compat_log
     assert not gate.fits("probe", {"streamlit": "1.67"}, lambda: {}["gone"])
     aside = "followup.ui.compat: probe stepped aside, Streamlit's own behaviour kept: "
     assert compat_log == [aside + "no route ending in /x", aside + "KeyError: 'gone'"]
+
+
+def read_bytes(pid: int) -> int:
+    """Return the bytes a process has read so far through read(2) and its kin (disk, pipes,
+    sockets): /proc/PID/io's rchar."""
+    io = Path(f"/proc/{pid}/io").read_text()
+    return int(next(line.split()[1] for line in io.splitlines() if line.startswith("rchar:")))
+
+
+def test_a_frontend_file_asked_for_again_is_answered_from_memory(opened_server):
+    url = f"{opened_server.url}/static/js/{BUNDLE.name}"
+    pid, size = opened_server.process.pid, BUNDLE.stat().st_size
+    before = read_bytes(pid)
+    first = get(url)
+    read_first = read_bytes(pid) - before
+    again = get(url)
+    read_again = read_bytes(pid) - before - read_first
+    assert first[0] == 200 and first[2] == BUNDLE.read_bytes() and first == again
+    assert read_first >= size > 50 * read_again  # the file read once, then not again
+    assert "followup.ui.compat: static_files in force" in logged(opened_server)
