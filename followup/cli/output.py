@@ -81,7 +81,7 @@ def write(fmt: str, con, relation, path: Path) -> None:
         store.write_json(con, rows, path)
 
 
-def _escaped(text: str) -> str:
+def escaped(text: str) -> str:
     """Return text with control characters (ESC, NUL, line breaks) shown as `\\x1b`."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
@@ -92,7 +92,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    return _escaped(str(value))
+    return escaped(str(value))
 
 
 def as_table(columns: list[str], rows: list[tuple]) -> str:

@@ -3,7 +3,9 @@
 Nothing is sent without `--send`. `--actor` limits both to the named actors (bound as the
 query's $actors); a name with no reminder stops the command before anything is written or
 sent. The SMTP login comes only from FOLLOWUP_SMTP_USER and FOLLOWUP_SMTP_PASSWORD, the sender
-from FOLLOWUP_SMTP_FROM; every delivery, and every refusal, is written to the audit log.
+from FOLLOWUP_SMTP_FROM; every delivery, and every refusal, is written to the audit log. An
+address that is not a plain local@domain is named and skipped; what is printed has its control
+characters escaped (`\x1b`), as `query` prints cells.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from followup.cli.common import (
     who,
     write,
 )
+from followup.cli.output import escaped
 from followup.i18n import date, quote, t, tn
 from followup.settings import DUE_SOON_DAYS
 
@@ -73,10 +76,10 @@ def collect(con, filters, args):
     missing = [name for name in names if name not in reminded]
     if missing:
         everyone = rule.collect(con, replace(filters, actors=()), args.days)
-        raise Stop(t("cli.rem.unknown_actor", args.lang,
-                     actors=", ".join(quote(name, args.lang) for name in missing),
-                     snapshot=found.snapshot, as_of=date(found.as_of, args.lang),
-                     known="; ".join(r.actor for r in everyone.reminders) or "–"))
+        raise Stop(escaped(t("cli.rem.unknown_actor", args.lang,
+                             actors=", ".join(quote(name, args.lang) for name in missing),
+                             snapshot=found.snapshot, as_of=date(found.as_of, args.lang),
+                             known="; ".join(r.actor for r in everyone.reminders) or "–")))
     return found
 
 
@@ -84,8 +87,15 @@ def _ids(reminder, lang: str) -> str:
     return ", ".join(i.action_id or t("cli.rem.no_id", lang) for i in reminder.items)
 
 
+def _refused(found, lang: str) -> list[str]:
+    """Return a line per address skipped as not a plain local@domain."""
+    return [t("cli.rem.refused", lang, actor=actor, address=quote(address, lang))
+            for actor, address in found.refused]
+
+
 def _listing(found, lang: str) -> list[str]:
-    """Return the lines saying who gets what, and which actors have no address."""
+    """Return the lines saying who gets what, which addresses are skipped and which actors
+    have no address."""
     if not found.reminders:
         return [t("cli.rem.none", lang, as_of=date(found.as_of, lang), snapshot=found.snapshot)]
     lines = [tn("cli.rem.round", len(found.reminders), lang, as_of=date(found.as_of, lang),
@@ -93,16 +103,23 @@ def _listing(found, lang: str) -> list[str]:
     for r in found.reminders:
         lines.append(tn("cli.rem.actor", len(r.items), lang, actor=r.actor, ids=_ids(r, lang),
                         to=", ".join(r.emails) or t("cli.rem.no_address", lang)))
+    lines += _refused(found, lang)
     if found.without_address:
         lines.append(t("cli.rem.without", lang, actors="; ".join(found.without_address)))
     return lines
+
+
+def _print(lines: list[str]) -> None:
+    """Print the lines, each with its control characters escaped."""
+    print("\n".join(escaped(line) for line in lines))
 
 
 def _summary(found) -> dict:
     return {"snapshot_id": found.snapshot, "as_of": found.as_of.isoformat(),
             "reminders": [{"actor": r.actor, "emails": list(r.emails),
                            "actions": [i.action_id for i in r.items]} for r in found.reminders],
-            "without_address": found.without_address}
+            "without_address": found.without_address,
+            "refused": [{"actor": actor, "email": address} for actor, address in found.refused]}
 
 
 def run(args, found, acting: str | None) -> int:
@@ -111,10 +128,14 @@ def run(args, found, acting: str | None) -> int:
         return _send(args, found, acting)
     if not args.out:
         raise Stop(t("cli.rem.need_out", args.lang))
-    from followup.reminders import message
+    from followup.reminders import delivery, message
 
     out = Path(args.out)
-    drafts = message.drafts(found, args.lang, os.environ.get("FOLLOWUP_SMTP_FROM") or None)
+    try:
+        sender = delivery.from_setting(os.environ.get("FOLLOWUP_SMTP_FROM"))
+    except delivery.BadSetting as exc:
+        raise Stop(_bad_setting(exc, args.lang)) from None
+    drafts = message.drafts(found, args.lang, sender)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -125,7 +146,7 @@ def run(args, found, acting: str | None) -> int:
             (out / name).write_bytes(data)
         print(json.dumps({**_summary(found), "files": list(drafts)}, ensure_ascii=False))
         return EXIT_OK
-    print("\n".join(_listing(found, args.lang)))
+    _print(_listing(found, args.lang))
     for name, data in drafts.items():
         write(out / name, data, args.lang)
     return EXIT_OK
@@ -138,11 +159,7 @@ def _send(args, found, acting: str | None) -> int:
     try:
         smtp = delivery.Smtp.from_env(args.smtp_host, args.smtp_port)
     except delivery.BadSetting as exc:
-        if exc.name == "FOLLOWUP_SMTP_TIMEOUT":
-            raise Stop(t("cli.smtp.bad_timeout", args.lang, value=exc)) from None
-        if exc.name == "FOLLOWUP_SMTP_PORT":
-            raise Stop(t("cli.smtp.bad_port", args.lang, value=exc)) from None
-        raise Stop(t("cli.smtp.bad_tls", args.lang, value=exc)) from None
+        raise Stop(_bad_setting(exc, args.lang)) from None
     if not smtp.host:
         raise Stop(t("cli.smtp.no_host", args.lang))
     if not smtp.sender:
@@ -171,12 +188,23 @@ def _send(args, found, acting: str | None) -> int:
             to = ", ".join(d.recipients)
             lines.append(t("cli.rem.sent", args.lang, actor=d.actor, to=to) if d.ok else
                          t("cli.rem.failed", args.lang, actor=d.actor, to=to, error=d.error))
+        lines += _refused(found, args.lang)
         lines += [t("cli.rem.skipped", args.lang, actor=a) for a in found.without_address]
         lines.append(t("cli.rem.outcome", args.lang, sent=len(results) - len(failed),
                        total=len(found.reminders), failed=len(failed),
                        skipped=len(found.without_address)))
-        print("\n".join(lines + hints))
+        _print(lines + hints)
     return EXIT_FAIL if failed else EXIT_OK
+
+
+BAD_SETTING = {"FOLLOWUP_SMTP_TIMEOUT": "cli.smtp.bad_timeout",
+               "FOLLOWUP_SMTP_PORT": "cli.smtp.bad_port", "FOLLOWUP_SMTP_TLS": "cli.smtp.bad_tls",
+               "FOLLOWUP_SMTP_FROM": "cli.smtp.bad_from"}
+
+
+def _bad_setting(exc, lang: str) -> str:
+    """Return what is wrong with a FOLLOWUP_SMTP_* setting, its value escaped."""
+    return escaped(t(BAD_SETTING[exc.name], lang, value=exc))
 
 
 def _hints(failed, smtp, lang: str) -> list[str]:

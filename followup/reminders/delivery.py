@@ -1,7 +1,8 @@
 """Delivering e-mails over SMTP: STARTTLS whenever the server offers it, or implicit TLS
 (SMTPS) on port 465 or with FOLLOWUP_SMTP_TLS=ssl, both verified against the system's CAs or
 FOLLOWUP_SMTP_CAFILE; the login only from the environment (FOLLOWUP_SMTP_USER /
-FOLLOWUP_SMTP_PASSWORD), never from a command line, and never over an unencrypted session."""
+FOLLOWUP_SMTP_PASSWORD), never from a command line, and never over an unencrypted session.
+The envelope's sender and recipients are the addr-specs of the message's parsed From and To."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import smtplib
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
+
+from followup.reminders import addresses
 
 DEFAULT_PORT = 587
 SMTPS_PORT = 465
@@ -28,14 +32,15 @@ class BadSetting(ValueError):
 
 @dataclass(frozen=True)
 class Smtp:
-    """Where and as whom to send: host, port, login, sender, a CA file to trust, and the TLS
-    mode (`starttls`: upgrade a plain session; `ssl`: TLS from the first byte, SMTPS)."""
+    """Where and as whom to send: host, port, login, sender (one parsed mailbox), a CA file
+    to trust, and the TLS mode (`starttls`: upgrade a plain session; `ssl`: TLS from the first
+    byte, SMTPS)."""
 
     host: str | None
     port: int = DEFAULT_PORT
     user: str | None = None
     password: str | None = None
-    sender: str | None = None
+    sender: Address | None = None
     cafile: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     tls: str = "starttls"
@@ -47,8 +52,9 @@ class Smtp:
 
         FOLLOWUP_SMTP_TLS (`starttls` or `ssl`) chooses the TLS mode; unset, port 465 means
         `ssl`. `ssl` without a port means 465. FOLLOWUP_SMTP_TIMEOUT is the seconds to wait
-        for the server. Raise BadSetting for another mode, a port that is no port number, or a
-        time-out that is no number of seconds above 0."""
+        for the server. Raise BadSetting for another mode, a port that is no port number, a
+        time-out that is no number of seconds above 0, or a FOLLOWUP_SMTP_FROM that is not one
+        mailbox with a plain address."""
         mode = (env.get("FOLLOWUP_SMTP_TLS") or "").strip().lower()
         if mode and mode not in TLS_MODES:
             raise BadSetting("FOLLOWUP_SMTP_TLS", env["FOLLOWUP_SMTP_TLS"].strip())
@@ -57,8 +63,20 @@ class Smtp:
         mode = mode or ("ssl" if port == SMTPS_PORT else "starttls")
         return cls(host or env.get("FOLLOWUP_SMTP_HOST") or None, port,
                    env.get("FOLLOWUP_SMTP_USER") or None, env.get("FOLLOWUP_SMTP_PASSWORD"),
-                   env.get("FOLLOWUP_SMTP_FROM") or None, env.get("FOLLOWUP_SMTP_CAFILE") or None,
+                   from_setting(env.get("FOLLOWUP_SMTP_FROM")),
+                   env.get("FOLLOWUP_SMTP_CAFILE") or None,
                    timeout=_seconds(env.get("FOLLOWUP_SMTP_TIMEOUT")), tls=mode)
+
+
+def from_setting(text: str | None) -> Address | None:
+    """Return FOLLOWUP_SMTP_FROM as one Address (None when unset); raise BadSetting when it is
+    not one mailbox with a plain address."""
+    if not (text or "").strip():
+        return None
+    try:
+        return addresses.sender(text.strip())
+    except ValueError:
+        raise BadSetting("FOLLOWUP_SMTP_FROM", text.strip()) from None
 
 
 def _port(text: str | None) -> int | None:
@@ -171,7 +189,7 @@ def deliver(smtp: Smtp, messages: list[tuple[str, EmailMessage]]) -> list[Delive
             continue
         try:
             session = session or connect(smtp)
-            refused = session.send_message(msg)
+            refused = session.send_message(msg, _from(msg), list(_to(msg)))
         except (OSError, smtplib.SMTPException) as exc:
             results.append(Delivery(actor, _to(msg), _reason(exc), *_problem(exc)))
             if results[-1].problem:
@@ -196,5 +214,12 @@ def _close(session: smtplib.SMTP | None) -> None:
         session.close()
 
 
+def _from(msg: EmailMessage) -> str | None:
+    sender = msg.get("From")
+    return sender.addresses[0].addr_spec if sender is not None else None
+
+
 def _to(msg: EmailMessage) -> tuple[str, ...]:
-    return tuple(a.strip() for a in str(msg.get("To", "")).split(",") if a.strip())
+    """Return the addr-specs of the message's To (made of parsed Address objects)."""
+    to = msg.get("To")
+    return tuple(a.addr_spec for a in to.addresses) if to is not None else ()

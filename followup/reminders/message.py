@@ -3,7 +3,8 @@
 Pure functions of a `chase.Chase`: nothing is sent here. The HTML part escapes every value
 from the workbook and refers to nothing outside the message (no images, no style sheets).
 A draft (`draft=True`, for the `.eml` files) carries `X-Unsent: 1`, so Outlook opens it as a
-message to review and send.
+message to review and send. The address headers are made of parsed `Address` objects
+(`addresses`): a name or address from a workbook cannot add a recipient.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import io
 import re
 import unicodedata
 import zipfile
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from followup.i18n import date, quote, status_label, t, tn
+from followup.reminders import addresses
 from followup.reminders.rule import Chase, Item, Reminder
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -102,19 +105,19 @@ def html_text(reminder: Reminder, chase: Chase, lang: str) -> str:
             f"<p>{html.escape(t('rem.signoff', lang))}</p></body></html>")
 
 
-def message(reminder: Reminder, chase: Chase, lang: str, sender: str | None = None,
+def message(reminder: Reminder, chase: Chase, lang: str, sender: Address | None = None,
             draft: bool = True, when=None) -> EmailMessage:
     """Return the reminder to one actor as an e-mail (a draft carries `X-Unsent: 1`)."""
     msg = EmailMessage()
-    if sender:
+    if sender is not None:
         msg["From"] = sender
     if reminder.emails:
-        msg["To"] = ", ".join(reminder.emails)
+        msg["To"] = addresses.mailboxes(reminder.emails)
     msg["Subject"] = subject(reminder, chase, lang)
     if when is not None:
         msg["Date"] = format_datetime(when)
-    domain = sender.rpartition("@")[2].strip("> ") if sender and "@" in sender else None
-    msg["Message-ID"] = make_msgid("oppfolging", domain=domain or "oppfolging.invalid")
+    msg["Message-ID"] = make_msgid("oppfolging", domain=sender.domain if sender is not None
+                                   else "oppfolging.invalid")
     if draft:
         msg["X-Unsent"] = "1"
     msg.set_content(plain_text(reminder, chase, lang))
@@ -131,13 +134,13 @@ def file_name(index: int, actor: str) -> str:
     return f"{index:02d}-{slug[:60] or 'ansvarlig'}.eml"
 
 
-def drafts(chase: Chase, lang: str, sender: str | None = None) -> dict[str, bytes]:
+def drafts(chase: Chase, lang: str, sender: Address | None = None) -> dict[str, bytes]:
     """Return {file name: .eml bytes}, one draft per actor to remind, in the chase's order."""
     return {file_name(i, r.actor): message(r, chase, lang, sender).as_bytes()
             for i, r in enumerate(chase.reminders, start=1)}
 
 
-def drafts_zip(chase: Chase, lang: str, sender: str | None = None) -> bytes:
+def drafts_zip(chase: Chase, lang: str, sender: Address | None = None) -> bytes:
     """Return a zip of every draft."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

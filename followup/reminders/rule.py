@@ -3,7 +3,9 @@
 An action is chased when it is neither done nor not applicable and is overdue or due within
 `days` of the round's as-of date (the query `deadlines`), not reported, or stalled (the query
 `stalled_actions`, unchanged in `rounds` rounds or more). The rules live in those queries;
-`reminders` gives the open actions with their last comment and their actor's addresses.
+`reminders` gives the open actions with their last comment and their actor's addresses; an
+address that is not a plain `local@domain` (`addresses.plain`) is kept apart as refused, so it
+costs its actor that address, never the round its reminders.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from followup import store
 from followup.filters import Filters
+from followup.reminders import addresses
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 
 REASONS = ("overdue", "due_soon", "no_report", "stalled")
@@ -34,11 +37,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Reminder:
-    """The actions one actor is reminded of, and where the message goes."""
+    """The actions one actor is reminded of, where the message goes (plain addresses only),
+    and the addresses refused as not plain."""
 
     actor: str
     emails: tuple[str, ...]
     items: tuple[Item, ...]
+    refused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,11 @@ class Chase:
     def without_address(self) -> list[str]:
         """Return the actors to remind who have no e-mail address."""
         return [r.actor for r in self.reminders if not r.emails]
+
+    @property
+    def refused(self) -> list[tuple[str, str]]:
+        """Return (actor, address) for each address refused as not a plain local@domain."""
+        return [(r.actor, address) for r in self.reminders for address in r.refused]
 
 
 def _rows(con, name: str, params: dict) -> list[dict]:
@@ -91,4 +101,10 @@ def collect(con, filters: Filters, days: int = DUE_SOON_DAYS,
             unchanged.get(key, 1), row["last_comment"], reasons))
         emails[row["actor"]] = tuple(row["emails"])
     return Chase(filters.snapshot, as_of, tuple(
-        Reminder(actor, emails[actor], tuple(items)) for actor, items in by_actor.items()))
+        _reminder(actor, emails[actor], tuple(items)) for actor, items in by_actor.items()))
+
+
+def _reminder(actor: str, emails: tuple[str, ...], items: tuple[Item, ...]) -> Reminder:
+    """Return the actor's reminder, its plain addresses apart from the refused ones."""
+    plain = tuple(e for e in emails if addresses.plain(e) is not None)
+    return Reminder(actor, plain, items, tuple(e for e in emails if e not in plain))

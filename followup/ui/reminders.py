@@ -17,7 +17,7 @@ from followup import store
 from followup.cli import jobs
 from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
-from followup.reminders import message, rule
+from followup.reminders import delivery, message, rule
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 from followup.ui import auth
 from followup.ui.data import busy, database, generation
@@ -76,25 +76,40 @@ def section(f: Filters) -> None:
         return
     st.markdown(tn("rem.ui.count", len(found.reminders), lg, as_of=date(found.as_of, lg)))
     st.dataframe(_table(found, lg), hide_index=True)
+    if found.refused:
+        st.warning(t("rem.ui.refused", lg, addresses=plain("; ".join(
+            f"{actor}: {address}" for actor, address in found.refused))),
+            icon=":material/unsubscribe:")
     if found.without_address:
         st.warning(t("rem.ui.without", lg, actors=plain("; ".join(found.without_address))),
                    icon=":material/alternate_email:")
     env = smtp_env()
-    _previews(found, lg, env.get("FOLLOWUP_SMTP_FROM") or None)
-    st.download_button(t("rem.ui.zip", lg), message.drafts_zip(found, lg, env.get(
-        "FOLLOWUP_SMTP_FROM") or None), file_name=f"purringer-{found.as_of.isoformat()}.zip",
-        mime="application/zip", icon=":material/download:", key="remind_zip",
-        help=t("rem.ui.zip_help", lg))
-    if env:
+    sender = _sender(env, lg)
+    _previews(found, lg, sender)
+    st.download_button(t("rem.ui.zip", lg), message.drafts_zip(found, lg, sender),
+                       file_name=f"purringer-{found.as_of.isoformat()}.zip",
+                       mime="application/zip", icon=":material/download:", key="remind_zip",
+                       help=t("rem.ui.zip_help", lg))
+    if env and sender is not None:
         _send_form(found, f, days, env, lg)
     else:
         st.caption(t("rem.ui.no_smtp", lg))
 
 
-def _previews(found: rule.Chase, lg: str, sender: str | None) -> None:
+def _sender(env: dict, lg: str):
+    """Return the sender set up as an Address, or None (with an error on the page when it is
+    set but not one plain mailbox: sending is then not offered)."""
+    try:
+        return delivery.from_setting(env.get("FOLLOWUP_SMTP_FROM"))
+    except delivery.BadSetting as exc:
+        st.error(t("rem.ui.bad_from", lg, value=plain(exc)), icon=":material/error:")
+        return None
+
+
+def _previews(found: rule.Chase, lg: str, sender) -> None:
     for reminder in found.reminders:
         count = tn("rem.ui.actions", len(reminder.items), lg)
-        with st.expander(reminder.actor + " · " + count):
+        with st.expander(plain(reminder.actor) + " · " + count):
             st.caption(t("rem.ui.to", lg, to=plain(", ".join(reminder.emails) or "–")))
             st.markdown("**" + plain(t("rem.ui.subject", lg, subject=message.subject(
                 reminder, found, lg))) + "**")

@@ -86,6 +86,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+# A plain e-mail address, `local@domain.tld` in ASCII: no `=` or `?` in the local part (so no
+# RFC 2047 encoded word, `=?utf-8?q?…?=`, which a mail program decodes into another address),
+# no quotes, angle brackets, spaces or control characters. The import checks the contacts with
+# it (check_contacts.sql, bound as $email) and the reminders send only to what it matches.
+EMAIL = (r"[A-Za-z0-9!#$%&'*+/^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/^_`{|}~-]+)*"
+         r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
 # Columns that identify a row: a totals row has a sum word in one of them and the rest empty.
 IDENTIFYING: dict[str, tuple[str, ...]] = {
     ACTIONS: ("action_id", "action", "actor"),

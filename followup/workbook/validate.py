@@ -187,7 +187,8 @@ def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
     rows = []
     for kind in (formats.ACTIONS, formats.GRANTS, formats.RECOMMENDATIONS, formats.CONTACTS):
-        for row in con.execute(sql(f"check_{kind}")).fetchall():
+        params = {"email": formats.EMAIL} if kind == formats.CONTACTS else None
+        for row in con.execute(sql(f"check_{kind}"), params).fetchall():
             rows.append((kind, *row))
     rows += _link_problems(con, sheets)
     for layout, *rest in con.execute(sql("check_disbursements")).fetchall():

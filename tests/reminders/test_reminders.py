@@ -187,6 +187,7 @@ def test_the_command_in_english_for_an_earlier_round_and_json(reminder_rounds_db
             {"actor": "MR/DEM", "emails": [], "actions": [None]},
         ],
         "without_address": ["MR/DEM"],
+        "refused": [],
         "files": ["01-hum.eml", "02-mr-dem.eml"],
     }
     assert parse(tmp_path / "o" / "01-hum.eml")["Subject"] == (

@@ -1,8 +1,7 @@
 -- check_contacts: one row per problem in the contacts sheet (field, value, code, other)
--- An address is plain `local@domain` in ASCII: no `=` or `?` in the local part (so no RFC 2047
--- encoded word, `=?utf-8?q?…?=`, which a mail program decodes into another address), no
--- quotes, angle brackets, spaces or control characters. A name without any address is that
--- actor without address: a warning, the row loads, reminders to it go nowhere.
+-- params: $email VARCHAR, the pattern of a plain address (followup.workbook.formats.EMAIL: no
+-- encoded word, quotes, angle brackets, spaces or control characters). A name without any
+-- address is that actor without address: a warning, the row loads, reminders to it go nowhere.
 WITH c AS (
     SELECT * FROM stg_contacts
 ), addresses AS (
@@ -18,7 +17,7 @@ WHERE len(emails) = 0 AND actor IS NOT NULL
   AND actor NOT IN (SELECT actor FROM addresses WHERE actor IS NOT NULL)
 UNION ALL
 SELECT _row, 'email', email, 'bad_email', NULL FROM addresses
-WHERE NOT regexp_full_match(email, '[A-Za-z0-9!#$%&''*+/^_`{|}~-]+(\.[A-Za-z0-9!#$%&''*+/^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}')
+WHERE NOT regexp_full_match(email, $email)
 UNION ALL
 SELECT _row, 'actor', actor, 'unknown_contact_actor', NULL FROM c
 WHERE actor IS NOT NULL AND (SELECT count(*) FROM known_actors) > 0
