@@ -152,7 +152,7 @@ ELSEWHERE = {"followup.store.child": {"os._exit"},  # the standard library's doc
              "followup.report.figures.lean": {"_valid_props"},  # plotly's property names
              "followup.report.documents.slide_kit": {"out._chartSpace", "axis._element"}}  # pptx
 # Still to move into compat/ (issue 20): this list only shrinks.
-NOT_YET_MOVED = {"followup.ui", "followup.ui.frozen", "followup.ui.shared"}
+NOT_YET_MOVED = {"followup.ui.shared"}
 
 
 def _internals(path: Path) -> list[str]:

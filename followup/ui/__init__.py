@@ -22,7 +22,8 @@ from followup.i18n import date, plain, t
 from followup.report.documents import pack
 from followup.report.figures import alt, charts, kpis
 from followup.report.figures.kpis import Kpi
-from followup.ui import auth, compat, frozen, state
+from followup.ui import auth, compat, state
+from followup.ui.compat.pages_directory import through_navigation
 from followup.ui.data import (
     database,
     generation,
@@ -45,13 +46,13 @@ from followup.ui.state import lang
 
 __all__ = ["database", "figure", "filters", "generation", "lang", "presenting", "previous_round",
            "query", "round_info", "scale", "search_box", "sidebar_footer", "snapshots",
-           "split_picker", "table"]
+           "split_picker", "table", "through_navigation"]
 
 TABLE_ROWS = 500
 # The page icon ships with the app: a `:material/…:` icon is fetched from fonts.gstatic.com
 ICON = str(Path(__file__).resolve().parent / "icon.png")
 # The URL of a page is its file's name: the first request to a new server is resolved against
-# the files in pages/ before dashboard.py has run (see `through_navigation`).
+# the files in pages/ before dashboard.py has run (see compat.pages_directory).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
          ("followup", "followup", ":material/checklist:"),
          ("recommendations", "recommendations", ":material/recommend:"),
@@ -63,29 +64,9 @@ DOWNLOADS = {"brief": ("brief", ":material/article:", "dl_brief"),
              "export": ("data", ":material/table:", "dl_data")}
 
 
-def through_navigation() -> None:
-    """Make sure a page runs inside dashboard.py's navigation; call first in every page.
-
-    While no script has run yet, Streamlit (1.67) treats a `pages/` folder as an old-style
-    multipage app: a new server's first visitor who opens a page's own address gets that page
-    file run alone, with a navigation of bare file names and without dashboard.py (so without
-    the sign-in gate). Leaving that mode and rerunning sends the visit through dashboard.py.
-    AppTest restarts that mode before every run it makes, so under AppTest this does nothing
-    (a rerun would swallow the clicks a test makes).
-    """
-    import sys
-
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory and "streamlit.testing.v1" not in sys.modules:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def navigation():
     """Return the page navigation with titles in the chosen language."""
     compat.install()
-    frozen.install()
     freeze_startup_heap()
     lg = lang()
     gate = auth.gate(lg)

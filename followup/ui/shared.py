@@ -22,8 +22,8 @@ from pandas.api.types import infer_dtype
 from pandas.io.formats.style import Styler
 
 from followup.report.figures import tables
+from followup.ui.compat.arrow_bytes import freeze
 from followup.ui.data import answer_of
-from followup.ui.frozen import freeze
 from followup.ui.memo import Memo
 
 _CELL = re.compile(r"row(\d+)_col(\d+)")
@@ -136,7 +136,7 @@ def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,
     styler = _rendered(tables.styled(df, list(columns), lang, bars=bars))
     kept = styler._translate(False, False)
     text_only = all(pd.api.types.is_string_dtype(kind) for kind in styler.data.dtypes)
-    freeze(styler.data)  # nobody changes it: its Arrow bytes are made once (ui.frozen)
+    freeze(styler.data)  # nobody changes it: its Arrow bytes are made once (compat.arrow_bytes)
     if text_only and not any(kept.values()):
         return styler.data  # no colour, no other display text: the frame shows the same
     return styler

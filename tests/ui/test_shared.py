@@ -42,9 +42,9 @@ def _sent(styler) -> ArrowData:
 def test_a_shared_table_sends_what_a_fresh_styler_sends():
     from streamlit import dataframe_util
 
-    from followup.ui import frozen
+    from followup.ui.compat import arrow_bytes
 
-    frozen.install()  # a shared table's Arrow bytes made once: the same bytes as fresh ones
+    arrow_bytes.install()  # a shared table's Arrow bytes made once: the same bytes as fresh ones
     for df, columns, ink, bars in (
             (CHANGES, tables.CHANGE_COLUMNS, "#009E73", ()),
             (STALLED, tables.STALLED_COLUMNS, "#D55E00", ()),

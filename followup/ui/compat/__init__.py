@@ -26,10 +26,11 @@ on the running server, at the first script run.
 
 from __future__ import annotations
 
-from followup.ui.compat import metrics, static_files
+from followup.ui.compat import arrow_bytes, metrics, static_files
 
 
 def install() -> None:
     """Put every patch in place that fits this Streamlit (once per process; call at every run)."""
     metrics.install()
     static_files.install()
+    arrow_bytes.install()

@@ -11,11 +11,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from streamlit import file_util
 
 from bench.viewers import Viewer
 from followup.ui.compat import gate, metrics
-from tests.support.browser import running
+from tests.support.browser import VIEWPORT, running
 from tests.support.builders import two_rounds
 
 STATIC = Path(file_util.get_static_dir()) / "static" / "js"
@@ -109,3 +110,24 @@ def test_a_frontend_file_asked_for_again_is_answered_from_memory(opened_server):
     assert first[0] == 200 and first[2] == BUNDLE.read_bytes() and first == again
     assert read_first >= size > 50 * read_again  # the file read once, then not again
     assert "followup.ui.compat: static_files in force" in logged(opened_server)
+
+
+def test_a_shared_tables_arrow_bytes_are_handed_out_again(opened_server):
+    assert asyncio.run(_one_run(opened_server.url)).errors == []  # the overview's tables again
+    assert "followup.ui.compat: arrow_bytes in force" in logged(opened_server)
+
+
+@pytest.mark.browser
+def test_a_new_servers_first_visit_to_a_pages_address_runs_through_the_navigation(
+        browser, tmp_path):
+    with running(two_rounds(tmp_path / "db" / "followup.duckdb", tmp_path)) as fresh:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        page.goto(f"{fresh.url}/grants")
+        expect(page.get_by_role("heading", level=1).first).to_have_text("Tilskudd",
+                                                                        timeout=30_000)
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav).to_contain_text("Oversikt")  # the navigation's titles, not the file names
+        expect(nav).not_to_contain_text("grants")
+        context.close()
+        assert "followup.ui.compat: pages_directory in force" in logged(fresh)

@@ -6,14 +6,25 @@ more of a new viewer's first run. The tables followup.ui.shared hands to every s
 never changed (`freeze` registers them), so their bytes are the same every time: Streamlit's
 two conversion functions are wrapped, once per process, to make a registered frame's bytes
 the first time and hand out the same bytes after. Any other frame goes through Streamlit as
-before. Where Streamlit is not laid out as this expects, nothing is wrapped.
+before.
+
+Written for streamlit 1.67: `dataframe_util.convert_pandas_df_to_arrow_bytes(df, *,
+downcast_large_types)` and `pandas_styler_utils._marshall_display_values(proto, df, styles)`,
+both looked up on their module at each call; otherwise it steps aside
+(followup.ui.compat.gate) and every run makes the bytes again, as Streamlit does.
 """
 
 from __future__ import annotations
 
+import inspect
 import weakref
 
 import pandas as pd
+
+from followup.ui.compat import gate
+
+PATCH = "arrow_bytes"
+WRITTEN_FOR = {"streamlit": "1.67"}
 
 # id of a frozen frame -> (a weak reference to it, its bytes made so far by kind)
 _FROZEN: dict[int, tuple[weakref.ref, dict]] = {}
@@ -32,25 +43,43 @@ def _kept(df) -> dict | None:
     return entry[1] if entry is not None and entry[0]() is df else None
 
 
+def _targets():
+    from streamlit import dataframe_util
+    from streamlit.elements.lib import pandas_styler_utils
+
+    return dataframe_util, pandas_styler_utils
+
+
+def _shape() -> str:
+    dataframe_util, styler_utils = _targets()
+    wanted = {(dataframe_util, "convert_pandas_df_to_arrow_bytes"): ["df", "downcast_large_types"],
+              (styler_utils, "_marshall_display_values"): ["proto", "df", "styles"]}
+    for (module, name), parameters in wanted.items():
+        found = list(inspect.signature(getattr(module, name)).parameters)
+        if found != parameters:
+            return f"{module.__name__}.{name}{tuple(found)}"
+    return ""
+
+
 def install() -> None:
     """Wrap Streamlit's frame-to-Arrow conversions for frozen frames (once per process)."""
     if _done:
         return
     _done.append(True)
-    try:
-        from streamlit import dataframe_util
-        from streamlit.elements.lib import pandas_styler_utils
-        to_bytes = dataframe_util.convert_pandas_df_to_arrow_bytes
-        display_values = pandas_styler_utils._marshall_display_values
-    except (ImportError, AttributeError):
+    if not gate.fits(PATCH, WRITTEN_FOR, _shape):
         return
+    dataframe_util, pandas_styler_utils = _targets()
+    to_bytes = dataframe_util.convert_pandas_df_to_arrow_bytes
+    display_values = pandas_styler_utils._marshall_display_values
 
     def convert(df, *, downcast_large_types: bool = False) -> bytes:
         kept = _kept(df)
         if kept is None:
             return to_bytes(df, downcast_large_types=downcast_large_types)
         key = ("data", downcast_large_types)
-        if key not in kept:
+        if key in kept:
+            gate.in_force(PATCH, "a shared table's Arrow bytes handed out again")
+        else:
             kept[key] = to_bytes(df, downcast_large_types=downcast_large_types)
         return kept[key]
 
