@@ -13,6 +13,7 @@ from tests.support import APP
 from tests.support.browser import VIEWPORT, chromium, require_chromium, running
 from tests.support.builders import three_rounds, two_rounds, two_rounds_commented
 from tests.support.cli import run_cli
+from tests.support.hostile import hostile_rounds
 from tests.support.reminder_fixture import reminder_rounds
 
 
@@ -53,6 +54,15 @@ def three_rounds_module_db(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("three")
     path = folder / "db" / "followup.duckdb"
     three_rounds(path, folder / "in")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_rounds_db(tmp_path_factory) -> Path:
+    """Return a database of two rounds whose every text field is hostile (support/hostile)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    path = folder / "db" / "followup.duckdb"
+    hostile_rounds(path, folder / "in")
     return path
 
 

@@ -10,6 +10,7 @@ so an import from the CLI is never blocked.
 from __future__ import annotations
 
 import html
+import logging
 import math
 from pathlib import Path
 
@@ -62,6 +63,8 @@ PAGES = (("overview", "oversikt", ":material/dashboard:"),
 DOWNLOADS = {"brief": ("brief", ":material/article:", "dl_brief"),
              "slides": ("slides", ":material/slideshow:", "dl_slides"),
              "export": ("data", ":material/table:", "dl_data")}
+FAILED = "_download_failed"  # the document whose click failed to make it, said on the next run
+_LOG = logging.getLogger(__name__)
 
 
 def navigation():
@@ -106,7 +109,8 @@ def header(page: str, f: Filters) -> None:
 
 def downloads(f: Filters, as_of) -> None:
     """Offer the briefing (HTML), the slides (pptx) and the data (xlsx) for these filters and
-    the round chosen in "Compare with"; each file is made only when its button is clicked."""
+    the round chosen in "Compare with"; each file is made only when its button is clicked,
+    and a file that could not be made is said on the page."""
     if not auth.allowed("download"):
         return
     lg = lang()
@@ -121,8 +125,24 @@ def downloads(f: Filters, as_of) -> None:
         row.download_button(t(f"dl.{label}", lg),
                             lambda c=document.command: _pack(c, db, gen, f, lg, compare),
                             file_name=pack.file_name(document.command, as_of),
-                            mime=document.mime, icon=icon, on_click="ignore", key=key,
+                            mime=document.mime, icon=icon, on_click=_made, key=key,
+                            args=(document.command, db, gen, f, lg, compare),
                             help=t(f"dl.{label}_help", lg) + against)
+    failed = st.session_state.pop(FAILED, None)
+    if failed in DOWNLOADS:
+        st.error(t("dl.failed", lg, document=t(f"dl.{DOWNLOADS[failed][0]}", lg)),
+                 icon=":material/error:")
+
+
+def _made(command: str, db: str, gen: tuple, f: Filters, lg: str, compare: int | None) -> None:
+    """On a click, make the document in the session's own run as well (the download, made on
+    another thread, waits for it in the cache), so that a failure is said on the page: the
+    framework only shows a passing English line under the button."""
+    try:
+        _pack(command, db, gen, f, lg, compare)
+    except Exception:
+        _LOG.exception("the %s of round %s could not be made", command, f.snapshot)
+        st.session_state[FAILED] = command
 
 
 @st.cache_data(show_spinner=False, max_entries=96)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from lxml import etree
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -27,6 +26,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from followup.report.documents.cells import xml_text
+from followup.report.documents.chart_data import chart_data
 from followup.report.figures.charts import GRID, INK, MUTED
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9, 13.33 × 7.5 in
@@ -85,7 +86,7 @@ def fill_text(frame, lines: Sequence[tuple], lang: str, align=PP_ALIGN.LEFT) -> 
         para.alignment = align
         para.text = ""
         style_run(para.add_run(), size, lang, bold, color)
-        para.runs[0].text = str(text)
+        para.runs[0].text = xml_text(text)
 
 
 def textbox(slide, box: tuple, lines: Sequence[tuple], lang: str, align=PP_ALIGN.LEFT,
@@ -157,15 +158,14 @@ def chart(page, box: tuple, kind, categories: Sequence[str], series: Sequence[tu
           inside: bool = False):
     """Add a native chart of series (name, values, colour[, label colour]); return the chart.
 
-    The values are embedded in the deck's own workbook, so the chart stays editable. With
+    The values are embedded in the deck's own workbook, so the chart stays editable (names
+    as text, see chart_data; every text cleaned for XML, as in every text frame). With
     top_down, horizontal bars list the first category on top (the data is stored bottom up,
     so the value axis stays at the foot in every program).
     """
     order = slice(None, None, -1 if top_down else 1)  # bars are drawn from the bottom up
-    data = CategoryChartData(number_format=fmt)
-    data.categories = list(categories)[order]
-    for name, values, *_ in series:
-        data.add_series(name, list(values)[order])
+    data = chart_data(list(categories)[order],
+                      [(name, list(values)[order]) for name, values, *_ in series], fmt)
     shape = page.shapes.add_chart(kind, *box, data)
     out = shape.chart
     out.font.size, out.font.color.rgb = Pt(CHART_PT), rgb(INK)
