@@ -24,14 +24,18 @@ import re
 import time
 from functools import cache
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from followup.settings import DUE_SOON_DAYS, QUERIES, STALLED_ROUNDS
 from followup.store import locks
 from followup.store.errors import Damaged, DiskFull, is_damage
 from followup.store.keeper import KEEPER
 
+# DuckDB is imported where a connection is first made, not with the store: an import from
+# the command line reads the workbook's largest sheet before it needs DuckDB, and importing
+# DuckDB (~0.1 s) then overlaps the parsing (followup.workbook.reader.read)
+if TYPE_CHECKING:
+    import duckdb
 SQL = Path(__file__).parent / "sql"
 LOCK_TIMEOUT = float(os.environ.get("FOLLOWUP_LOCK_TIMEOUT", "30"))
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -73,6 +77,8 @@ def _is_lock_conflict(exc: Exception) -> bool:
 def _retry(open_file, timeout: float, path: Path):
     """Return open_file(), retried while another program holds the file, then Busy; Damaged
     when the file is not a readable database."""
+    import duckdb
+
     deadline, pause = time.monotonic() + timeout, 0.01
     while True:
         try:
@@ -89,6 +95,8 @@ def _retry(open_file, timeout: float, path: Path):
 
 
 def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    import duckdb
+
     return _retry(lambda: duckdb.connect(str(path), read_only=read_only), timeout, path)
 
 
@@ -96,6 +104,8 @@ def _connect(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConn
 def reader(db: Path, timeout: float = LOCK_TIMEOUT):
     """Yield a read-only connection to the database, closed afterwards; Damaged when the
     file proves damaged while it is read."""
+    import duckdb
+
     with locks.shared(db, timeout):
         con = _connect(db, True, timeout)
         try:
@@ -113,6 +123,8 @@ def kept_reader(db: Path, timeout: float = LOCK_TIMEOUT):
     """Yield a cursor on the read-only connection this process keeps open between reads
     (followup.store.keeper), or, while a writer waits, a connection of its own as reader()
     does; Damaged when the file proves damaged while it is read."""
+    import duckdb
+
     cursor = KEEPER.cursor(db, timeout, lambda: _connect(db, True, timeout))
     if cursor is None:
         with reader(db, timeout) as con:
@@ -152,6 +164,8 @@ def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIM
 @contextlib.contextmanager
 def writer(db: Path, timeout: float = LOCK_TIMEOUT):
     """Yield a read-write connection under the writer lock, schema ensured, closed afterwards."""
+    import duckdb
+
     with writer_lock(db, timeout):
         con = _connect(db, False, timeout)
         try:
@@ -168,6 +182,8 @@ def writer(db: Path, timeout: float = LOCK_TIMEOUT):
 
 def create(db: Path) -> None:
     """Create an empty database with the schema (no-op when it exists)."""
+    import duckdb
+
     with writer_lock(db):
         con = duckdb.connect()
         try:
@@ -182,6 +198,8 @@ _COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT inter
 
 @cache
 def _schema_columns() -> frozenset[tuple[str, str]]:
+    import duckdb
+
     con = duckdb.connect()
     try:
         for statement in statements(sql("schema")):

@@ -26,8 +26,8 @@ _SAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
 if TYPE_CHECKING:
     import duckdb
 
-# duckdb (and followup.store, which imports it) are imported where they are first needed: in
-# `check` that is after the sheets have started to parse, so the import overlaps the parsing.
+# duckdb is imported where it is first needed (followup.store does not import it): in `check`
+# that is after the largest sheet has started to parse, so the import overlaps the parsing.
 NEXT_SNAPSHOT = ("SELECT greatest((SELECT max(snapshot_id) FROM target.snapshots), "
                  "(SELECT max(snapshot_id) FROM target.audit_log), 0) + 1")
 
@@ -193,16 +193,18 @@ def _archive(con, db: Path, checked: Checked) -> Path | None:
 def load(checked: Checked, db: Path, as_of: dt.date | None = None,
          who: str | None = None) -> Loaded:
     """Load a checked workbook as a new round in one transaction; Rejected if it has errors."""
+    import duckdb
+
     from followup import store
 
     leftovers.sweep_temp()
     with store.writer_lock(db):
         try:
             return _load_unlocked(checked, db, as_of, who)
-        except (OSError, store.duckdb.Error) as exc:
+        except (OSError, duckdb.Error) as exc:
             if is_disk_full(exc):
                 raise DiskFull(str(exc)) from None
-            if isinstance(exc, store.duckdb.Error) and is_damage(exc):
+            if isinstance(exc, duckdb.Error) and is_damage(exc):
                 raise Damaged(db, str(exc)) from None
             raise
 

@@ -23,10 +23,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from followup.store import locks
+
+if TYPE_CHECKING:
+    import duckdb
 
 POLL = 0.05
 IDLE = 2.0
