@@ -63,7 +63,10 @@ def _quiet_rust() -> None:
 
 
 def _out_of_memory(exc: BaseException) -> bool:
-    return isinstance(exc, MemoryError) or type(exc).__name__ == "OutOfMemoryException"
+    """Return True for Python or DuckDB out of memory, and for a native module that could not
+    be mapped under the cap (DuckDB is imported while the sheets parse, see store.ingest)."""
+    return (isinstance(exc, MemoryError) or type(exc).__name__ == "OutOfMemoryException"
+            or (isinstance(exc, ImportError) and "failed to map segment" in str(exc)))
 
 
 def _child(work: Callable[[], int]) -> int:

@@ -4,6 +4,9 @@ test is named after what broke. The files are built here, byte for byte."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 
 import fastexcel
@@ -13,6 +16,7 @@ from followup.cli import output
 from followup.report.documents import cells
 from followup.store import ingest
 from followup.workbook import container, reader
+from tests.support import ROOT
 from tests.support.builders import (
     MINIMAL_ACTIONS,
     XLS_HUGE_ALLOCATION,
@@ -187,6 +191,22 @@ def test_a_child_over_its_memory_limit_is_a_file_too_large(tmp_path, cli):
                "enn 150 MB minne og ble stanset.")
     assert done.stderr.startswith(message)
     assert json.loads(done.stdout)["problems"][0]["code"] == "child_memory"
+
+
+def test_duckdb_that_cannot_be_mapped_under_the_cap_is_out_of_memory_not_a_traceback():
+    # regression: imported while the sheets parse, DuckDB's library may not fit under the cap
+    # (ImportError: failed to map segment), which ended the child with a traceback
+    code = ("from followup.store import child\n"
+            "with open('/proc/self/status') as status:\n"
+            "    size = next(int(n.split()[1]) for n in status if n.startswith('VmSize'))\n"
+            "child.MEMORY_MB = size / 1024 + 24  # the interpreter's address space and 24 MB\n"
+            "try:\n"
+            "    print('exit', child.run(lambda: __import__('duckdb') and 0))\n"
+            "except child.Died as died:\n"
+            "    print(died.reason)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "FOLLOWUP_RUST_LOG": os.devnull}, check=True)
+    assert done.stdout.split() == ["memory"]
 
 
 def test_a_child_over_its_time_limit_is_stopped(tmp_path, cli):
