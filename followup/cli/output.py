@@ -13,17 +13,16 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-
-from duckdb import (
-    CaseExpression,
-    ColumnExpression,
-    ConstantExpression,
-    FunctionExpression,
-    sqltypes,
-)
+from typing import TYPE_CHECKING
 
 from followup import store
 from followup.report.documents.cells import FORMULA, plain
+
+# DuckDB's expressions are imported where they are built: the command line imports this
+# module for every command, and an import reads its workbook before it needs DuckDB (importing
+# it, ~0.1 s, overlaps the parsing: followup.workbook.reader.read)
+if TYPE_CHECKING:
+    from duckdb import sqltypes
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
@@ -31,6 +30,8 @@ _ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
 
 def _number(column, as_text: bool):
     """A decimal as an integer when it is whole, else as a float (JSON, or text for CSV)."""
+    from duckdb import CaseExpression, FunctionExpression, sqltypes
+
     def convert(kind):
         value = column.cast(kind)
         return value.cast(sqltypes.VARCHAR) if as_text else FunctionExpression("to_json", value)
@@ -40,6 +41,8 @@ def _number(column, as_text: bool):
 
 def _iso(column):
     """A timestamp as Python's isoformat() writes it: `T`, microseconds only when there are."""
+    from duckdb import CaseExpression, ConstantExpression, FunctionExpression
+
     whole = FunctionExpression("epoch_us", column) % ConstantExpression(1_000_000) \
         == ConstantExpression(0)
     return CaseExpression(whole, FunctionExpression("strftime", column,
@@ -50,12 +53,16 @@ def _iso(column):
 
 def _csv_text(column):
     """Text with a `'` in front when it looks like a formula; an empty text as an empty cell."""
+    from duckdb import CaseExpression, ConstantExpression, FunctionExpression
+
     risky = FunctionExpression("regexp_matches", column, ConstantExpression(FORMULA))
     return CaseExpression(risky, FunctionExpression("concat", ConstantExpression("'"), column)) \
         .otherwise(FunctionExpression("nullif", column, ConstantExpression("")))
 
 
 def _converted(fmt: str, name: str, kind: sqltypes.DuckDBPyType):
+    from duckdb import CaseExpression, ColumnExpression, ConstantExpression
+
     column = ColumnExpression(name)
     if kind.id == "decimal":
         value = _number(column, fmt == "csv")
