@@ -32,4 +32,4 @@ ui.chart(ui.figure(charts.multi_year_share, ui.query("multi_year_share", f), lg,
 st.subheader(t("h.grant_table", lg))
 grants = ui.query("grant_list", f, limit=ui.TABLE_ROWS)
 st.caption(tables.row_note(grants, "total_grants", lg))
-st.dataframe(ui.table(grants, tables.GRANT_COLUMNS, lg), hide_index=True)
+ui.grid(grants, tables.GRANT_COLUMNS)

@@ -153,8 +153,6 @@ INTERNAL_NAMES = {"gc.get_objects", "PagesManager", "get_script_run_ctx"}
 ELSEWHERE = {"followup.store.child": {"os._exit"},  # the standard library's documented exit
              "followup.report.figures.lean": {"_valid_props"},  # plotly's property names
              "followup.report.documents.slide_kit": {"out._chartSpace", "axis._element"}}  # pptx
-# Still to move into compat/ (issue 20): this list only shrinks.
-NOT_YET_MOVED = {"followup.ui.shared"}
 
 
 def _internals(path: Path) -> list[str]:
@@ -178,7 +176,7 @@ def _internals(path: Path) -> list[str]:
 def test_framework_internals_only_under_ui_compat():
     wrong = []
     for path, module in _modules():
-        if module == COMPAT or module.startswith(COMPAT + ".") or module in NOT_YET_MOVED:
+        if module == COMPAT or module.startswith(COMPAT + "."):
             continue
         allowed = ELSEWHERE.get(module, set())
         wrong += [f"{module}: {name}" for name in _internals(path)

@@ -51,6 +51,7 @@ DYNAMIC = (
     N_("col.change"),
     N_("col.change_nok"),
     N_("col.comment"),
+    N_("col.completion_pct"),
     N_("col.country"),
     N_("col.days_overdue"),
     N_("col.disbursed_nok"),

@@ -23,7 +23,7 @@ from followup.i18n import date, plain, t
 from followup.report.documents import pack
 from followup.report.figures import alt, charts, kpis
 from followup.report.figures.kpis import Kpi
-from followup.ui import auth, compat, state
+from followup.ui import auth, compat, grids, state
 from followup.ui.compat.pages_directory import through_navigation
 from followup.ui.data import (
     database,
@@ -45,9 +45,9 @@ from followup.ui.sidebar import (
 )
 from followup.ui.state import lang
 
-__all__ = ["database", "figure", "filters", "generation", "lang", "presenting", "previous_round",
-           "query", "round_info", "scale", "search_box", "sidebar_footer", "snapshots",
-           "split_picker", "table", "through_navigation"]
+__all__ = ["database", "figure", "filters", "generation", "grid", "lang", "presenting",
+           "previous_round", "query", "round_info", "scale", "search_box", "sidebar_footer",
+           "snapshots", "split_picker", "through_navigation"]
 
 TABLE_ROWS = 500
 # The page icon ships with the app: a `:material/…:` icon is fetched from fonts.gstatic.com
@@ -150,6 +150,12 @@ def _pack(command: str, db: str, gen: tuple, f: Filters, lg: str, compare: int |
     """Return one document of the meeting pack, made when its button is clicked."""
     with store.kept_reader(Path(db)) as con:
         return pack.make(command, con, f, lg, compare)
+
+
+def grid(df, columns: list[str], **options):
+    """Draw these columns as a grid: typed values, formats in the user's language, built
+    once for every viewer of the same data."""
+    return grids.draw(table(df, columns, lang()), **options)
 
 
 def portfolio_level(f: Filters) -> float | None:

@@ -21,7 +21,7 @@ from followup.report.figures import tables
 from followup.settings import template_path
 from followup.store import ingest, preview
 from followup.store.rounds import audit_log as audit_rows
-from followup.ui import auth, database, generation, lang, snapshots, state
+from followup.ui import auth, database, generation, grids, lang, snapshots, state
 from followup.workbook import formats
 
 _STATE = "upload_checked"
@@ -130,11 +130,10 @@ def _changes(shown: preview.Preview) -> None:
     counts = tables.change_counts(shown.actions)
     st.markdown(t("up.actions_changed", lg, **counts))
     if len(shown.actions):
-        st.dataframe(tables.styled(shown.actions, tables.CHANGE_COLUMNS, lg), hide_index=True)
+        grids.draw(grids.grid(shown.actions, tables.CHANGE_COLUMNS, lg))
     st.markdown(t("up.grants_changed", lg, **tables.change_counts(shown.grants)))
     if len(shown.grants):
-        st.dataframe(tables.styled(shown.grants, tables.GRANT_CHANGE_COLUMNS, lg),
-                     hide_index=True)
+        grids.draw(grids.grid(shown.grants, tables.GRANT_CHANGE_COLUMNS, lg))
     if len(shown.spend):
         st.markdown(f"**{t('up.spend', lg)}**")
         st.dataframe(tables.spend_preview_frame(shown.spend, lg), hide_index=True)

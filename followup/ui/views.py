@@ -16,7 +16,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
 from followup.report.figures import action_list, followup_charts, kpis, tables
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
-from followup.ui import state
+from followup.ui import grids, state
 from followup.ui.data import previous_round, query, round_info
 from followup.ui.shared import action_rows, figure, table
 from followup.ui.sidebar import as_list, compare_picker, presenting, scale
@@ -70,9 +70,9 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
         st.html(action_list.render(df, lang(), 24 if presenting() else 18))
         return
     ids, labels = action_rows(df)
-    st.dataframe(table(df, columns, lang()), hide_index=True, key=key,
-                 on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
-                 **options)
+    grids.draw(table(df, columns, lang()), key=key,
+               on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
+               **options)
 
 
 def _close() -> None:
@@ -97,7 +97,7 @@ def action_detail(f: Filters) -> None:
         st.caption(tn("detail.caption", len(history), lg))
         st.plotly_chart(figure(followup_charts.action_timeline, history, lg, scale=scale()),
                         key="timeline", config={"displayModeBar": False})
-        st.dataframe(table(history, tables.HISTORY_COLUMNS, lg), hide_index=True)
+        grids.draw(table(history, tables.HISTORY_COLUMNS, lg))
 
 
 def stalled(f: Filters) -> None:
@@ -146,7 +146,4 @@ def recommendation_table(recs: pd.DataFrame) -> None:
     if as_list():
         st.html(action_list.render_recommendations(recs, lg, 24 if presenting() else 18))
         return
-    st.dataframe(table(recs, tables.RECOMMENDATION_COLUMNS, lg, bars=("completion_pct",)),
-                 hide_index=True,
-                 column_config={t("col.completion_pct", lg): st.column_config.ProgressColumn(
-                     format="%.0f %%", min_value=0, max_value=100)})
+    grids.draw(table(recs, tables.RECOMMENDATION_COLUMNS, lg))

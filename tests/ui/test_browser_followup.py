@@ -130,3 +130,34 @@ def test_the_downloads_compare_with_the_round_chosen(laptop_page, three_rounds_s
     ]
     changes = load_workbook(saved["Data (xlsx)"])["Endringer"]
     assert [row[0].value for row in changes.iter_rows(min_row=2)] == ["B2", "B3", "B7"]
+
+
+ROWS = "t => [...t.querySelectorAll('tbody tr')].map(r => [...r.querySelectorAll('td')]" \
+       ".map(c => c.textContent))"
+
+
+def test_a_click_on_the_due_date_header_sorts_the_actions_by_date(fresh_page, three_rounds_server):
+    # regression: the due dates reached the grid as text (01.10.2012 sorted before 14.06.2011)
+    open_page(fresh_page, three_rounds_server, "followup", 2)
+    grid = fresh_page.locator(".st-key-actions_table [data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    aria = grid.locator("table")  # the grid draws on a canvas; its rows, in order, are here
+    expect(aria.locator("th", has_text="Frist")).to_have_count(1, timeout=20_000)
+    expect(aria.locator("tbody tr")).to_have_count(8, timeout=20_000)
+    header = aria.locator("th").evaluate_all("hs => hs.map(h => h.textContent)")
+    due = header.index("Frist")
+    before = aria.evaluate(ROWS)
+    by_date = sorted(before, key=lambda row: row[due])  # the cells hold ISO dates
+    assert [row[0] for row in by_date] == ["B5", "B3", "B1", "", "B2", "B7", "B6", "B4"]
+    box = grid.bounding_box()
+    for x in range(int(box["x"]) + 40, int(box["x"] + box["width"]), 50):  # header by header
+        fresh_page.mouse.move(x, box["y"] + HEADER_PX / 2)
+        fresh_page.wait_for_timeout(150)
+        fresh_page.mouse.click(x, box["y"] + HEADER_PX / 2)
+        fresh_page.wait_for_timeout(400)
+        if aria.evaluate(ROWS) == by_date:
+            break
+    assert aria.evaluate(ROWS) == by_date
+    shown = [row[due] for row in by_date]  # B5 has none; 2012-05-01 … 2013-06-30
+    as_text = sorted(shown, key=lambda iso: ".".join(reversed(iso.split("-"))))
+    assert as_text != shown  # sorted as text, the order would differ

@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from followup import store
+from tests.support.grid import as_text
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/followup.py", "pages/grants.py", "pages/portfolio.py",
@@ -41,7 +42,7 @@ def test_overview_shows_the_rounds_key_figures(two_rounds_app):
 
 def test_overview_lists_what_changed_since_the_previous_round(two_rounds_app):
     two_rounds_app.run()
-    changes = two_rounds_app.dataframe[0].value
+    changes = as_text(two_rounds_app.dataframe[0].value)
     assert list(changes["ID"]) == ["A1", "A3", "A4", "A9"]
     assert list(changes["Endring"]) == ["Ny status", "Ny status", "Nytt tiltak", "Fjernet"]
     assert list(changes["Før"]) == ["Pågår", "Ikke gjort", "", "Pågår"]

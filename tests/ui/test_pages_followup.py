@@ -20,6 +20,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.support.grid import as_text, formats
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 R1, R3, R2 = 1, 2, 3
 KEYLESS = "auto:" + hashlib.md5(b"mr/dem|uten id").hexdigest()
@@ -31,7 +33,15 @@ def table(app, heading: str):
              or getattr(e, "type", "") == "heading"]
     texts = [getattr(e, "value", None) for e in order]
     at = next(i for i, v in enumerate(texts) if isinstance(v, str) and v.startswith(heading))
-    return next(e for e in order[at + 1:] if e.type == "dataframe").value
+    return as_text(next(e for e in order[at + 1:] if e.type == "dataframe").value)
+
+
+def grid_of(app, heading: str):
+    """Return the st.dataframe element drawn after the subheading (the first one after it)."""
+    order = [e for e in app.main if e.type in ("subheader", "dataframe")]
+    texts = [getattr(e, "value", None) for e in order]
+    at = next(i for i, v in enumerate(texts) if isinstance(v, str) and v.startswith(heading))
+    return next(e for e in order[at + 1:] if e.type == "dataframe")
 
 
 def subheaders(app) -> list[str]:
@@ -55,7 +65,7 @@ def test_overview_lists_overdue_and_upcoming_deadlines(three_rounds_app):
     due = table(three_rounds_app, "Forfalt og snart forfalt")
     assert list(due["ID"]) == ["B1", "", "B2", "B7"]
     assert list(due["Frist"]) == ["01.10.2012", "14.12.2012", "31.01.2013", "14.03.2013"]
-    assert list(due["Overtid"]) == ["74 dager over", "i dag", "om 48 dager", "om 90 dager"]
+    assert list(due["Overtid"]) == [74, 0, -48, -90]  # days past the due date
     assert any("frist senest 14.03.2013 (rundens dato og 90 dager)" in c.value
                for c in three_rounds_app.caption)
 
@@ -219,20 +229,42 @@ def test_the_follow_up_pages_in_english_and_nynorsk(three_rounds_app):
     three_rounds_app.segmented_control(key="lang").set_value("en").run()
     assert not three_rounds_app.exception
     assert {"Stalled", "Overdue and due soon", "History: B1"} <= set(subheaders(three_rounds_app))
-    assert list(table(three_rounds_app, "Overdue and due soon")["Overdue"]) == [
-        "74 days overdue",
-        "today",
-        "in 48 days",
-        "in 90 days",
-    ]
+    due = grid_of(three_rounds_app, "Overdue and due soon")
+    assert list(due.value["Overdue"]) == [74, 0, -48, -90]
+    assert formats(due)["Overdue"]["help"] == (
+        "Days past the due date as of the round's date; a negative number is days left.")
+    assert formats(due)["Due"]["type_config"]["format"] == "YYYY-MM-DD"
+    assert as_text(due.value, "en")["Due"].tolist()[0] == "2012-10-01"
     three_rounds_app.segmented_control(key="lang").set_value("nn").run()
     assert not three_rounds_app.exception
-    assert list(table(three_rounds_app, "Forfalle og snart forfalle")["Overtid"]) == [
-        "74 dagar over",
-        "i dag",
-        "om 48 dagar",
-        "om 90 dagar",
-    ]
+    due = grid_of(three_rounds_app, "Forfalle og snart forfalle")
+    assert list(due.value["Overtid"]) == [74, 0, -48, -90]
+    assert formats(due)["Overtid"]["help"].startswith("Dagar over fristen")
+    assert formats(due)["Frist"]["type_config"]["format"] == "DD.MM.YYYY"
+
+
+def test_the_grids_get_dates_as_dates_and_numbers_as_numbers(three_rounds_app):
+    # regression: the due dates reached st.dataframe as text, so a click on "Frist" sorted
+    # 01.10.2012 before 14.06.2011
+    three_rounds_app.run()
+    due = grid_of(three_rounds_app, "Forfalt og snart forfalt")
+    assert str(due.value["Frist"].dtype).startswith("datetime64")
+    assert str(due.value["Overtid"].dtype) == "int32"
+    assert formats(due)["Overtid"]["type_config"]["format"] == "%+d"
+    assert formats(due)["Status"]["type_config"]["options"][0] == {
+        "value": "Gjennomført", "color": "#009E73"}
+    stalled = grid_of(three_rounds_app, "Står stille")
+    assert str(stalled.value["Siden"].dtype).startswith("datetime64")
+    assert str(stalled.value["Runder uendret"].dtype) == "int64"
+
+
+def test_the_grant_grid_gets_amounts_as_numbers_and_dates_as_dates(two_rounds_app):
+    two_rounds_app.switch_page("pages/grants.py").run()
+    assert not two_rounds_app.exception
+    grants = two_rounds_app.dataframe[0]
+    assert str(grants.value["Avtalebeløp (kr)"].dtype) == "float64"
+    assert str(grants.value["Fra"].dtype).startswith("datetime64")
+    assert formats(grants)["Avtalebeløp (kr)"]["type_config"]["format"] == "%'\u00a0,d"
 
 
 # Recommendations in R3 (see test_recommendations): 1 accepted, implemented (B3 done, B5 not

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from streamlit.elements.lib.pandas_styler_utils import marshall_styler
-from streamlit.proto.ArrowData_pb2 import ArrowData
 
 from followup.report.figures import charts, tables
-from followup.ui import shared
+from followup.ui import grids, shared
 
 CHANGES = pd.DataFrame({
     "action_id": ["A1", None, "A3", "A4"],
@@ -33,41 +31,49 @@ SPEND = pd.DataFrame({"year": [2011, 2012], "amount_nok": [1_500_000.0, 2_500_00
                       "grants": [2, 2]})
 
 
-def _sent(styler) -> ArrowData:
-    proto = ArrowData()
-    marshall_styler(proto, styler, "uuid")
-    return proto
-
-
-def test_a_shared_table_sends_what_a_fresh_styler_sends():
+def test_a_shared_table_is_the_typed_grid_built_once_and_its_bytes_made_once():
     from streamlit import dataframe_util
 
     from followup.ui.compat import arrow_bytes
 
     arrow_bytes.install()  # a shared table's Arrow bytes made once: the same bytes as fresh ones
-    for df, columns, ink, bars in (
-            (CHANGES, tables.CHANGE_COLUMNS, "#009E73", ()),
-            (STALLED, tables.STALLED_COLUMNS, "#D55E00", ()),
-            (RECS, tables.RECOMMENDATION_COLUMNS, "#009E73", ("completion_pct",))):
-        fresh = tables.styled(df, columns, "nb", bars=bars)
-        kept = shared.table(df, columns, "nb", bars=bars)
-        fresh.set_uuid(kept.uuid)
-        for _ in range(2):  # and again: nothing is used up by sending it
-            assert _sent(kept).styler == _sent(fresh).styler
-        assert f"background-color: {ink}" in _sent(kept).styler.styles
+    for df, columns in ((CHANGES, tables.CHANGE_COLUMNS), (STALLED, tables.STALLED_COLUMNS),
+                        (RECS, tables.RECOMMENDATION_COLUMNS)):
+        kept = shared.table(df, columns, "nb")
+        fresh = grids.grid(df, columns, "nb")
+        assert shared.table(df.copy(), columns, "nb") is kept
+        assert kept.data.equals(fresh.data) and kept.config == fresh.config
         data = dataframe_util.convert_pandas_df_to_arrow_bytes(kept.data)
         assert data == dataframe_util.convert_pandas_df_to_arrow_bytes(fresh.data)
         assert dataframe_util.convert_pandas_df_to_arrow_bytes(kept.data) is data  # kept
 
 
-def test_a_table_without_a_status_is_a_plain_frame_of_the_same_text():
+def test_a_grid_holds_typed_values_and_chips_on_the_status_colours():
+    changes = grids.grid(CHANGES, tables.CHANGE_COLUMNS, "nb")
+    assert changes.data["Før"].tolist() == [["Pågår"], [], ["Gjennomført"], ["Delvis gjennomført"]]
+    assert changes.data["Endring"].tolist() == ["Ny status", "Nytt tiltak", "Fjernet", "Ny status"]
+    chips = changes.config["Status"]["type_config"]["options"]
+    assert {"value": "Gjennomført", "color": "#009E73"} in chips
+    assert {"value": "Ikke gjort", "color": "#D55E00"} in chips
+    stalled = grids.grid(STALLED, tables.STALLED_COLUMNS, "en")
+    assert stalled.data["Since"].tolist() == [pd.Timestamp(2012, 6, 29), pd.Timestamp(2012, 12, 14)]
+    assert stalled.config["Since"]["type_config"]["format"] == "YYYY-MM-DD"
+    recs = grids.grid(RECS, tables.RECOMMENDATION_COLUMNS, "nb")
+    assert recs.data["Gjennomført"].tolist() == [100.0, 33.33333]
+    progress = recs.config["Gjennomført"]["type_config"]
+    assert (progress["type"], progress["format"], progress["min_value"],
+            progress["max_value"]) == ("progress", "%.0f %%", 0, 100)
+    assert recs.data["Status"].tolist() == [["Gjennomført"], ["Pågår"]]
+
+
+def test_a_grant_grid_keeps_amounts_in_whole_kroner_with_the_languages_grouping():
     grants = pd.DataFrame({"grant_id": ["G1"], "partner": ["IOM"], "grant_type": ["one-year"],
-                           "amount_nok": [1_250_000.0]})
+                           "amount_nok": [1_250_000.4]})
     columns = ["grant_id", "partner", "grant_type", "amount_nok"]
-    plain = shared.table(grants, columns, "nb")
-    assert isinstance(plain, pd.DataFrame)
-    assert plain.equals(tables.styled(grants, columns, "nb").data)
-    assert plain.iloc[0].tolist() == ["G1", "IOM", "Ettårig", "1\u00a0250\u00a0000"]
+    nb, en = grids.grid(grants, columns, "nb"), grids.grid(grants, columns, "en")
+    assert nb.data.iloc[0].tolist() == ["G1", "IOM", "Ettårig", 1_250_000.0]
+    assert nb.config["Avtalebeløp (kr)"]["type_config"]["format"] == "%'\u00a0,d"
+    assert en.config["Agreed (NOK)"]["type_config"]["format"] == "%,d"
 
 
 def test_a_figure_is_built_once_for_the_same_data_and_options():

@@ -1,13 +1,19 @@
-"""Tables for display: translated headers and labels, status colours (pandas, no Streamlit)."""
+"""Tables for display (pandas, no Streamlit): written out for documents (`labelled`: the
+briefing, the deck), typed for the app's grid (`typed`: dates, amounts, days and shares stay
+values, so a click on a header sorts by value; the grid formats them, followup.ui.grids);
+translated headers and labels, status colours."""
 
 from __future__ import annotations
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from followup.i18n import date, number, percent, status_label, t, timestamp, tn
 from followup.report.figures.charts import STATUS_COLORS
-from followup.report.figures.followup_charts import rec_status_label, response_label
+from followup.report.figures.followup_charts import (
+    REC_STATUSES,
+    rec_status_label,
+    response_label,
+)
 from followup.settings import SAMPLE_WHO
 
 _DARK_TEXT = {"not_applicable", "no_report", "partial"}
@@ -79,17 +85,48 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str,
     return out
 
 
-def styled(df: pd.DataFrame, columns: list[str], lang: str,
-           bars: tuple[str, ...] = ()) -> Styler:
-    """Return the columns with readable values and headers, statuses on their colour."""
-    headers = {c: t(f"col.{c}", lang) for c in columns}
-    css = {headers[c]: _each(df[c], lambda v: status_css(v) if isinstance(v, str) else "")
-           for c in ("status", "previous_status") if c in columns}
-    out = labelled(df, columns, lang, bars).rename(columns=headers)
-    styler = out.style
-    for col, values in css.items():
-        styler = styler.apply(lambda _s, v=values: v.tolist(), subset=[col])
-    return styler.hide(axis="index")
+DATES = ("due_date", "start_date", "end_date", "since", "as_of")
+AMOUNTS = ("amount_nok", "disbursed_nok")
+STATUSES = ("status", "previous_status")
+_TEXTS = ("action_id", "comment", "title", "country")  # optional text: blank, not None
+
+
+def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """Return the columns for the app's grid with headers in the user's language: a status as
+    a list of its label (drawn as a coloured chip), codes as their words, dates as dates,
+    amounts in whole kroner, days and shares as numbers."""
+    out = df[columns].copy()
+    label = rec_status_label if "response" in out else status_label
+    for col in STATUSES:
+        if col in out:
+            out[col] = _each(out[col], lambda c: [label(c, lang)] if isinstance(c, str) else [])
+    if "response" in out:
+        out["response"] = _each(out["response"], lambda c: response_label(c, lang))
+    for col in _TEXTS:
+        if col in out:
+            out[col] = _each(out[col], lambda c: c if isinstance(c, str) else "")
+    if "change" in out:
+        grants = "grant_id" in out
+        out["change"] = _each(out["change"], lambda c: t(f"grant_change.{c}", lang) if grants
+                              else t(f"change.{c}", lang))
+    if "grant_type" in out:
+        out["grant_type"] = _each(out["grant_type"], lambda c: t(f"grant_type.{c}", lang))
+    for col in AMOUNTS:
+        if col in out:
+            out[col] = out[col].astype("float64").round(0)
+    for col in DATES:
+        if col in out:
+            out[col] = pd.to_datetime(out[col])
+    return out.rename(columns={c: t(f"col.{c}", lang) for c in columns})
+
+
+def status_chips(lang: str, recommendations: bool = False) -> tuple[list[str], list[str]]:
+    """Return the label and fill colour of every status (of an action, or of a
+    recommendation), in the same order, for the grid's coloured chips."""
+    if recommendations:
+        return ([rec_status_label(c, lang) for c in REC_STATUSES],
+                [status_colors(c)[0] for c in REC_STATUSES])
+    return [status_label(c, lang) for c in STATUS_COLORS], list(STATUS_COLORS.values())
 
 
 def deadline(days_overdue: int, lang: str) -> str:

@@ -1,16 +1,14 @@
 """The Arrow bytes of the tables every viewer shares, made once.
 
-st.dataframe turns its frame into Arrow IPC bytes on every run, and for a Styler also a frame
-of its display texts: for the overview's three action tables, a fifth of a rerun's CPU and
-more of a new viewer's first run. The tables followup.ui.shared hands to every session are
-never changed (`freeze` registers them), so their bytes are the same every time: Streamlit's
-two conversion functions are wrapped, once per process, to make a registered frame's bytes
-the first time and hand out the same bytes after. Any other frame goes through Streamlit as
-before.
+st.dataframe turns its frame into Arrow IPC bytes on every run: for the overview's three
+action tables, a large part of a rerun's CPU and more of a new viewer's first run. The tables
+followup.ui.shared hands to every session are never changed (`freeze` registers them), so
+their bytes are the same every time: Streamlit's conversion function is wrapped, once per
+process, to make a registered frame's bytes the first time and hand out the same bytes after.
+Any other frame goes through Streamlit as before.
 
 Written for streamlit 1.67: `dataframe_util.convert_pandas_df_to_arrow_bytes(df, *,
-downcast_large_types)` and `pandas_styler_utils._marshall_display_values(proto, df, styles)`,
-both looked up on their module at each call; otherwise it steps aside
+downcast_large_types)`, looked up on its module at each call; otherwise it steps aside
 (followup.ui.compat.gate) and every run makes the bytes again, as Streamlit does.
 """
 
@@ -25,7 +23,6 @@ from followup.ui.compat import gate
 
 PATCH = "arrow_bytes"
 WRITTEN_FOR = {"streamlit": "1.67"}
-
 # id of a frozen frame -> (a weak reference to it, its bytes made so far by kind)
 _FROZEN: dict[int, tuple[weakref.ref, dict]] = {}
 _done: list[bool] = []
@@ -43,55 +40,33 @@ def _kept(df) -> dict | None:
     return entry[1] if entry is not None and entry[0]() is df else None
 
 
-def _targets():
-    from streamlit import dataframe_util
-    from streamlit.elements.lib import pandas_styler_utils
-
-    return dataframe_util, pandas_styler_utils
-
-
 def _shape() -> str:
-    dataframe_util, styler_utils = _targets()
-    wanted = {(dataframe_util, "convert_pandas_df_to_arrow_bytes"): ["df", "downcast_large_types"],
-              (styler_utils, "_marshall_display_values"): ["proto", "df", "styles"]}
-    for (module, name), parameters in wanted.items():
-        found = list(inspect.signature(getattr(module, name)).parameters)
-        if found != parameters:
-            return f"{module.__name__}.{name}{tuple(found)}"
-    return ""
+    from streamlit import dataframe_util
+
+    found = list(inspect.signature(dataframe_util.convert_pandas_df_to_arrow_bytes).parameters)
+    return "" if found == ["df", "downcast_large_types"] else (
+        f"convert_pandas_df_to_arrow_bytes{tuple(found)}")
 
 
 def install() -> None:
-    """Wrap Streamlit's frame-to-Arrow conversions for frozen frames (once per process)."""
+    """Wrap Streamlit's frame-to-Arrow conversion for frozen frames (once per process)."""
     if _done:
         return
     _done.append(True)
     if not gate.fits(PATCH, WRITTEN_FOR, _shape):
         return
-    dataframe_util, pandas_styler_utils = _targets()
+    from streamlit import dataframe_util
+
     to_bytes = dataframe_util.convert_pandas_df_to_arrow_bytes
-    display_values = pandas_styler_utils._marshall_display_values
 
     def convert(df, *, downcast_large_types: bool = False) -> bytes:
         kept = _kept(df)
         if kept is None:
             return to_bytes(df, downcast_large_types=downcast_large_types)
-        key = ("data", downcast_large_types)
-        if key in kept:
+        if downcast_large_types in kept:
             gate.in_force(PATCH, "a shared table's Arrow bytes handed out again")
         else:
-            kept[key] = to_bytes(df, downcast_large_types=downcast_large_types)
-        return kept[key]
-
-    def display(proto, df, styles) -> None:
-        kept = _kept(df)
-        if kept is None or kept.get("styles", styles) is not styles:
-            display_values(proto, df, styles)
-            return
-        if "display" not in kept:
-            display_values(proto, df, styles)
-            kept["styles"], kept["display"] = styles, proto.styler.display_values
-        proto.styler.display_values = kept["display"]
+            kept[downcast_large_types] = to_bytes(df, downcast_large_types=downcast_large_types)
+        return kept[downcast_large_types]
 
     dataframe_util.convert_pandas_df_to_arrow_bytes = convert
-    pandas_styler_utils._marshall_display_values = display
