@@ -72,10 +72,21 @@ def status_label(code: str, lang: str = DEFAULT_LANG) -> str:
     return t(f"status.{code}", lang)
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$@:])")
+# Markdown's special characters and `&` (entities), `=` (a setext heading), `$` (KaTeX) and `:`
+# (directives such as `:red[…]`): CommonMark lets a backslash escape each of them.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$@:&=])")
+# What Streamlit's Markdown finds in the text after the escapes are read: emoji shortcodes
+# (`:smile:`), icons (`:material/home:`, `:streamlit:`), bare URLs and addresses (`https://…`,
+# `www.…`, `ola@…`) and typographic pairs (`->`, `<=`, `--`). A word joiner (U+2060, not shown)
+# after such a `:` or `@`, after `www` before `.`, and inside such a pair keeps each from
+# matching.
+_MATCHED = re.compile(r"(?<=:)(?=[\w+/-])|(?<=@)(?=[\w-])|(?i:(?<=www)(?=\.))"
+                      r"|(?<=[-<>~])(?=[-<>=])")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: object) -> str:
-    """Return text from a workbook or a user with Markdown's special characters escaped, so
-    Streamlit shows it as written (no links, images or formatting)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """Return text from a workbook or a user for any Streamlit text that reads Markdown (a
+    label, tab, expander, caption, message, help or metric), shown as written: no link,
+    image, formatting, formula, emoji, icon or colour, and no request made for it."""
+    return _MARKDOWN.sub(r"\\\1", _MATCHED.sub(WORD_JOINER, str(text)))

@@ -10,6 +10,7 @@ path with warnings only, so every page, document and reminder has hostile text t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from tests.support.builders import Text, load, write_workbook
@@ -43,6 +44,11 @@ ACTION_HEADER = ["ID", "Tiltak", "Ansvarlig", "Seksjon", "Region", "Status", "Fr
 REC_HEADER = ["Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig", "Evaluering"]
 GRANT_HEADER = ["Avtalenr", "Partner", "Tittel", "Seksjon", "Region", "Land", "Avtaletype",
                 "Fra", "Til", 2011, 2012]
+
+
+def stored(written: str) -> str:
+    """Return text as the import stores it: `_x0007_` read as the character it stands for."""
+    return re.sub(r"_x([0-9A-F]{4})_", lambda m: chr(int(m.group(1), 16)), written)
 
 
 def text(i: int) -> Text:

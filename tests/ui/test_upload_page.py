@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from followup.i18n import plain
 from tests.support.builders import earlier_workbook, load, standard_workbook, write_workbook
 from tests.support.reliability_tools import digest, rounds
 
@@ -94,7 +95,7 @@ def test_markdown_in_a_workbook_is_shown_as_text_not_as_a_link_or_image(upload_a
                    ["a", "Hum", "![x](https://evil.example/p.png) [Skjema](https://evil)"]]})
     upload(upload_app, bad)
     listed = upload_app.markdown[0].value
-    assert "\\!\\[x\\]\\(https\\://evil\\.example/p\\.png\\)" in listed
+    assert plain("![x](https://evil.example/p.png)") in listed
     assert "](https://evil)" not in listed
 
 
