@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -17,6 +18,14 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update"]
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def shown(text: str) -> str:
+    """Return user or workbook text as the page shows it through followup.i18n.plain: the
+    escapes read, with the word joiners (U+2060) that keep `@`, `:` and `www.` from linking."""
+    from followup.i18n import plain
+
+    return re.sub(r"\\(.)", r"\1", plain(text))
 
 
 def require_chromium() -> None:

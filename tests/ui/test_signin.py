@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from followup import store
 from followup.store import rounds
-from tests.support.browser import Provider, Server, free_port, require_chromium
+from tests.support.browser import Provider, Server, free_port, require_chromium, shown
 from tests.support.builders import commented_workbook, two_rounds
 
 pytestmark = pytest.mark.browser
@@ -114,7 +114,8 @@ def test_a_viewer_browses_and_downloads_but_cannot_import(fresh_page, signin_ser
     before = round_ids(signin_server)
     sign_in(fresh_page, signin_server, "leder@mfa.no")
     charts(fresh_page, 3)
-    expect(fresh_page.get_by_text("Innlogget som leder@mfa.no (leser)")).to_be_visible()
+    expect(fresh_page.get_by_text(
+        f"Innlogget som {shown('leder@mfa.no')} (leser)")).to_be_visible()
     nav = fresh_page.locator("[data-testid='stSidebarNav']")
     expect(nav).to_contain_text("Portefølje")
     expect(nav).not_to_contain_text("Last opp")
@@ -139,7 +140,8 @@ def test_a_user_without_an_email_claim_is_known_by_sub(fresh_page, signin_server
 def test_an_editor_imports_and_the_audit_log_names_her(fresh_page, signin_server, tmp_path):
     workbook = commented_workbook(tmp_path / "runde-3.xlsx")
     sign_in(fresh_page, signin_server, "kari@mfa.no")
-    expect(fresh_page.get_by_text("Innlogget som kari@mfa.no (redaktør)")).to_be_visible()
+    expect(fresh_page.get_by_text(
+        f"Innlogget som {shown('kari@mfa.no')} (redaktør)")).to_be_visible()
     fresh_page.locator("[data-testid='stSidebarNav']").get_by_text("Last opp").click()
     fresh_page.locator("input[type='file']").set_input_files(str(workbook))
     importer = fresh_page.get_by_role("button", name="Importer")
@@ -158,7 +160,8 @@ def test_an_editor_imports_and_the_audit_log_names_her(fresh_page, signin_server
 
 def test_an_admin_deletes_a_round_and_the_log_keeps_its_import(fresh_page, signin_server):
     sign_in(fresh_page, signin_server, "ola@mfa.no")
-    expect(fresh_page.get_by_text("Innlogget som ola@mfa.no (administrator)")).to_be_visible()
+    expect(fresh_page.get_by_text(
+        f"Innlogget som {shown('ola@mfa.no')} (administrator)")).to_be_visible()
     fresh_page.locator("[data-testid='stSidebarNav']").get_by_text("Last opp").click()
     expect(fresh_page.get_by_text("Logg over importer og slettinger")).to_be_visible(timeout=30_000)
     newest = max(round_ids(signin_server))
@@ -186,7 +189,8 @@ def test_a_signed_in_user_without_a_role_is_told_politely_and_can_sign_out(fresh
                                                                           signin_server):
     sign_in(fresh_page, signin_server, "someone@example.org")
     expect(fresh_page.get_by_role("heading", level=1)).to_have_text("Ingen tilgang")
-    expect(fresh_page.get_by_text("Du er logget inn som someone@example.org")).to_be_visible()
+    expect(fresh_page.get_by_text(
+        f"Du er logget inn som {shown('someone@example.org')}")).to_be_visible()
     assert fresh_page.locator(".js-plotly-plot").count() == 0
     body = fresh_page.locator("body").inner_html()
     for name in PAGE_NAMES:
@@ -215,7 +219,8 @@ def test_a_role_taken_away_in_the_secrets_applies_without_a_restart(fresh_page, 
             if "Last opp" not in nav.inner_text():
                 break
         expect(nav).not_to_contain_text("Last opp")
-        expect(fresh_page.get_by_text("Innlogget som kari@mfa.no (leser)")).to_be_visible()
+        expect(fresh_page.get_by_text(
+        f"Innlogget som {shown('kari@mfa.no')} (leser)")).to_be_visible()
     finally:
         secrets.write_text(text, encoding="utf-8")
 
