@@ -110,3 +110,17 @@ def test_two_sessions_get_the_same_answers_and_an_import_makes_new_ones(db, tmp_
     assert not at.exception
     after = {key for key in data.ANSWERS._values if key[0] == str(db)} - first.keys()
     assert {key[2] for key in after} >= {"action_kpis", "status_by_actor", "spend_by_year"}
+
+
+def test_a_status_chip_is_written_in_the_ink_the_status_has_everywhere():
+    # regression: "Delvis gjennomført" and "Ikke rapportert" came out white on their colour in
+    # the grid (2.3:1 and 3.4:1), written dark in the briefing, the deck and the old table
+    from followup.report.figures.charts import STATUS_COLORS
+
+    for code in [*STATUS_COLORS, "implemented", "no_actions"]:
+        chip = tables.chip_color(code)
+        grid_ink = "#1F2933" if tables.luminance(chip) > 0.5 else "#FFFFFF"  # the grid's rule
+        assert grid_ink == tables.status_colors(code)[1], code
+    assert tables.chip_color("partial") == "#80C7EE"  # #56B4E9 lightened a quarter
+    assert tables.chip_color("done") == "#009E73"
+    assert (tables.luminance("#80C7EE") + 0.05) / 0.05 >= 4.5  # black on it

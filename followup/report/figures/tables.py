@@ -120,13 +120,36 @@ def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     return out.rename(columns={c: t(f"col.{c}", lang) for c in columns})
 
 
+def luminance(color: str) -> float:
+    """Return the relative luminance (WCAG 2) of a colour written `#RRGGBB`."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def chip_color(code: str) -> str:
+    """Return a status's colour for a chip in the grid, which writes black on a fill whose
+    luminance is above 0.5 and white on any other: a status written dark on its colour
+    elsewhere gets its colour lightened (towards white) until the grid writes it black."""
+    color, ink = status_colors(code)
+    if ink == "#FFFFFF":
+        return color
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(21):
+        tint = "#" + "".join(f"{round(c + (255 - c) * step / 20):02X}" for c in rgb)
+        if luminance(tint) > 0.5:
+            return tint
+    return "#FFFFFF"
+
+
 def status_chips(lang: str, recommendations: bool = False) -> tuple[list[str], list[str]]:
-    """Return the label and fill colour of every status (of an action, or of a
+    """Return the label and chip colour of every status (of an action, or of a
     recommendation), in the same order, for the grid's coloured chips."""
-    if recommendations:
-        return ([rec_status_label(c, lang) for c in REC_STATUSES],
-                [status_colors(c)[0] for c in REC_STATUSES])
-    return [status_label(c, lang) for c in STATUS_COLORS], list(STATUS_COLORS.values())
+    codes = REC_STATUSES if recommendations else tuple(STATUS_COLORS)
+    label = rec_status_label if recommendations else status_label
+    return [label(c, lang) for c in codes], [chip_color(c) for c in codes]
 
 
 def deadline(days_overdue: int, lang: str) -> str:
