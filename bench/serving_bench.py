@@ -162,7 +162,9 @@ def _server(server_class, db: Path, checkout: Path):
 
     if checkout.resolve() == ROOT:
         return server_class(db)
-    spec = importlib.util.spec_from_file_location("other", checkout / "tests" / "browser.py")
+    helper = next(path for path in (checkout / "tests" / "support" / "browser.py",
+                                    checkout / "tests" / "browser.py") if path.exists())
+    spec = importlib.util.spec_from_file_location("other", helper)
     other = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(other)
     return other.Server(db)
