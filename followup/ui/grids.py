@@ -1,7 +1,8 @@
 """The app's grids: typed tables (followup.report.figures.tables.typed) with each column's format
 in the user's language, so a click on a header sorts by value and a cell reads as before.
 
-Dates are written as the app writes them (`31.12.2012` in Norwegian, `2012-12-31` in English),
+Dates are written as the app writes them (`31.12.2012` in Norwegian, `2012-12-31` in English,
+and a time after them on a 24-hour clock),
 amounts in whole kroner with the language's grouping (`1 250 000`, `1,250,000`), days past a
 due date with their sign (`+12` overdue, `-30` to go), shares as bars, and a status as a chip
 on its colour (its label says it too: status is never colour alone).
@@ -42,6 +43,9 @@ def _column(col: str, columns: list[str], lang: str):
         return st.column_config.MultiselectColumn(options=labels, color=colors)
     if col in tables.DATES:
         return st.column_config.DateColumn(format=date_format(lang))
+    if col in tables.TIMESTAMPS:  # the audit log's times to the second
+        clock = " HH:mm:ss" if col == "logged_at" else " HH:mm"
+        return st.column_config.DatetimeColumn(format=date_format(lang) + clock)
     if col in tables.AMOUNTS:
         return st.column_config.NumberColumn(format=amount_format(lang))
     if col == "days_overdue":

@@ -136,7 +136,8 @@ def _changes(shown: preview.Preview) -> None:
         grids.draw(grids.grid(shown.grants, tables.GRANT_CHANGE_COLUMNS, lg))
     if len(shown.spend):
         st.markdown(f"**{t('up.spend', lg)}**")
-        st.dataframe(tables.spend_preview_frame(shown.spend, lg), hide_index=True)
+        grids.draw(grids.grid(tables.spend_preview_frame(shown.spend),
+                              tables.SPEND_PREVIEW_COLUMNS, lg))
 
 
 def import_button(result: ingest.Checked, as_of: dt.date) -> None:
@@ -199,7 +200,7 @@ def rounds() -> None:
     if rows.empty:
         st.info(t("up.no_rounds", lg))
         return
-    st.dataframe(tables.rounds_frame(rows, lg), hide_index=True)
+    grids.draw(grids.grid(rows, tables.ROUND_COLUMNS, lg))
     labels = {int(r.snapshot_id): f"{r.snapshot_id} · {date(r.as_of, lg)} · {r.file_name}"
               for r in rows.itertuples()}
     chosen = st.selectbox(t("up.choose_round", lg), list(labels), format_func=labels.get,
@@ -247,4 +248,5 @@ def audit_log() -> None:
     st.subheader(t("up.audit", lg))
     st.caption(t("up.audit_caption", lg))
     db = database()
-    st.dataframe(tables.audit_frame(_audit(str(db), generation(db)), lg), hide_index=True)
+    grids.draw(grids.grid(tables.audit_frame(_audit(str(db), generation(db)), lg),
+                          tables.AUDIT_COLUMNS, lg))

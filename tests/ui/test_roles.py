@@ -8,6 +8,7 @@ test_signin.py; here `AppTest.user` stands in for the identity cookie that sign-
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,12 @@ def test_an_admin_sees_the_delete_button_and_the_audit_log(database):
                                  "Mottakere", "SHA-256"]
     assert list(log["Hendelse"]) == ["Import", "Import"]
     assert list(log["Runde"]) == [2, 1]
+    assert str(log["Tidspunkt"].dtype).startswith("datetime64")  # sorts by time
+    assert json.loads(at.dataframe[-1].proto.columns)["Tidspunkt"]["type_config"][
+        "format"] == "DD.MM.YYYY HH:mm:ss"
+    rounds = at.dataframe[0].value  # the rounds: dates and load times as values
+    assert str(rounds["Per"].dtype).startswith("datetime64")
+    assert str(rounds["Lastet inn"].dtype).startswith("datetime64")
 
 
 def _import_handler(path: str) -> None:

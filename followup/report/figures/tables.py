@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup.i18n import date, number, percent, status_label, t, timestamp, tn
+from followup.i18n import date, number, percent, status_label, t, tn
 from followup.report.figures.charts import STATUS_COLORS
 from followup.report.figures.followup_charts import (
     REC_STATUSES,
@@ -86,7 +86,8 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str,
 
 
 DATES = ("due_date", "start_date", "end_date", "since", "as_of")
-AMOUNTS = ("amount_nok", "disbursed_nok")
+TIMESTAMPS = ("loaded_at", "logged_at")
+AMOUNTS = ("amount_nok", "disbursed_nok", "before_nok", "after_nok", "change_nok")
 STATUSES = ("status", "previous_status")
 _TEXTS = ("action_id", "comment", "title", "country")  # optional text: blank, not None
 
@@ -114,7 +115,7 @@ def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     for col in AMOUNTS:
         if col in out:
             out[col] = out[col].astype("float64").round(0)
-    for col in DATES:
+    for col in (*DATES, *TIMESTAMPS):
         if col in out:
             out[col] = pd.to_datetime(out[col])
     return out.rename(columns={c: t(f"col.{c}", lang) for c in columns})
@@ -195,14 +196,6 @@ ROUND_COLUMNS = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "g
                  "disbursements", "warnings"]
 
 
-def rounds_frame(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the reporting rounds for display, newest first, with translated headers."""
-    out = rounds[ROUND_COLUMNS].copy()
-    out["as_of"] = out["as_of"].map(lambda d: date(d, lang))
-    out["loaded_at"] = out["loaded_at"].map(lambda d: timestamp(d, lang))
-    return out.rename(columns={c: t(f"col.{c}", lang) for c in ROUND_COLUMNS})
-
-
 AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "recipients",
                  "sha256"]
 
@@ -221,25 +214,23 @@ def who(stored: str | None, lang: str) -> str:
 
 
 def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
-    """Return the audit log for display (who imported or deleted which round, when, which file)."""
+    """Return the audit log (who imported or deleted which round, when, which file) for the
+    grid: who and the event written out, times and dates kept as values."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
-    out["logged_at"] = out["logged_at"].map(lambda d: timestamp(d, lang, seconds=True))
     out["who"] = out["who"].map(lambda w: who(w, lang))
     for text in ("file_name", "recipients"):
         out[text] = out[text].map(lambda w: w if isinstance(w, str) else "")
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
-    out["as_of"] = out["as_of"].map(lambda d: date(d, lang) if pd.notna(d) else "")
     out["snapshot_id"] = out["snapshot_id"].astype("Int64")
-    return out.rename(columns={c: t(f"col.{c}", lang) for c in AUDIT_COLUMNS})
+    return out
 
 
-def spend_preview_frame(spend: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return spend per year before and after an import, amounts written out."""
-    out = spend[["year", "before_nok", "after_nok", "change_nok"]].copy()
-    for col in ("before_nok", "after_nok", "change_nok"):
-        out[col] = out[col].map(lambda v: number(float(v), 0, lang) if pd.notna(v) else "–")
-    out["year"] = out["year"].astype(str)
-    return out.rename(columns={c: t(f"col.{c}", lang) for c in out.columns})
+SPEND_PREVIEW_COLUMNS = ["year", "before_nok", "after_nok", "change_nok"]
+
+
+def spend_preview_frame(spend: pd.DataFrame) -> pd.DataFrame:
+    """Return spend per year before and after an import, for the grid (the year as a label)."""
+    return spend[SPEND_PREVIEW_COLUMNS].assign(year=spend["year"].astype(str))
 
 
 def row_note(df: pd.DataFrame, total_column: str, lang: str) -> str:
