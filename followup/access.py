@@ -3,7 +3,7 @@
 ```toml
 [access]
 viewers = ["@mfa.no"]          # browse and download
-editors = ["kari@mfa.no"]      # also upload and import, and send reminders
+editors = ["kari@mfa.no"]      # also upload and import, send reminders, clear the caches
 admins  = ["ola@mfa.no"]       # also delete rounds and read the audit log
 ```
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 ROLES = ("viewer", "editor", "admin")
 LISTS = {"viewer": "viewers", "editor": "editors", "admin": "admins"}
 NEEDS = {"browse": "viewer", "download": "viewer", "import": "editor", "remind": "editor",
-         "delete": "admin", "audit": "admin"}
+         "clear_cache": "editor", "delete": "admin", "audit": "admin"}
 
 
 @dataclass(frozen=True)

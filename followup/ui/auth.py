@@ -9,6 +9,7 @@ its button. Without `[auth]` the app is open, as for a local run, and says so in
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -38,10 +39,25 @@ def misconfigured() -> bool:
 
 def identity() -> str | None:
     """Return the signed-in user's e-mail address (or `sub`); None when nobody is signed in."""
-    if not configured():
+    return identity_in(st.user.to_dict())
+
+
+def identity_in(claims: Mapping) -> str | None:
+    """Return the identity of a session's user claims (None when sign-in is off or nobody is
+    signed in): what the server keeps of a session, outside its script runs too."""
+    if not configured() or claims.get("is_logged_in") is not True:
         return None
-    claims = st.user.to_dict()
-    return access.identity_of(claims) if claims.get("is_logged_in") is True else None
+    return access.identity_of(claims)
+
+
+def permits(claims: Mapping, action: str) -> bool:
+    """Return True when the user of these claims may do the action: the rule of `allowed`,
+    for a session seen from the server (a message it sends, a file it asks for)."""
+    if misconfigured():
+        return False
+    who = identity_in(claims)
+    return not configured() or access.can(
+        access.role_of(who, access.parse(st.secrets.get("access"))) if who else None, action)
 
 
 def role() -> str | None:

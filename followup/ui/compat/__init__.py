@@ -31,7 +31,7 @@ pages_directory (the script runner's mode) have no st.App seam at all.
 
 from __future__ import annotations
 
-from followup.ui.compat import arrow_bytes, metrics, static_files
+from followup.ui.compat import arrow_bytes, clear_cache, media_access, metrics, static_files
 
 
 def install() -> None:
@@ -39,3 +39,5 @@ def install() -> None:
     metrics.install()
     static_files.install()
     arrow_bytes.install()
+    media_access.install()
+    clear_cache.install()
