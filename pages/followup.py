@@ -14,7 +14,7 @@ f = ui.filters()
 lg, sc = ui.lang(), ui.scale()
 ui.header("followup", f)
 
-st.subheader(t("h.completion", lg))
+st.header(t("h.completion", lg), anchor=False)
 by_actor = ui.query("status_by_actor", f)
 if by_actor.empty:
     ui.empty("empty.actions")
@@ -23,10 +23,10 @@ event = ui.chart(ui.figure(charts.completion_by_actor, by_actor, lg, scale=sc), 
                  select=True)
 actor = ui.clicked(event)
 
-st.subheader(t("h.trend", lg))
+st.header(t("h.trend", lg), anchor=False)
 ui.chart(ui.figure(charts.status_trend, ui.query("status_trend", f), lg, scale=sc), "trend")
 
-st.subheader(t("h.action_table", lg))
+st.header(t("h.action_table", lg), anchor=False)
 search = ui.search_box()
 actions = ui.query("action_list", f, actors=[actor] if actor else [], search=search,
                    limit=ui.TABLE_ROWS)

@@ -18,18 +18,18 @@ if by_type.empty:
     st.stop()
 left, right = st.columns(2)
 with left:
-    st.subheader(t("h.by_type_count", lg))
+    st.header(t("h.by_type_count", lg), anchor=False)
     ui.chart(ui.figure(charts.grants_by_type_count, by_type, lg, scale=sc), "type_count")
 with right:
-    st.subheader(t("h.by_type_amount", lg))
+    st.header(t("h.by_type_amount", lg), anchor=False)
     ui.chart(ui.figure(charts.grants_by_type_amount, by_type, lg, scale=sc), "type_amount")
 
-st.subheader(t("h.multi_share", lg))
+st.header(t("h.multi_share", lg), anchor=False)
 st.caption(t("h.multi_caption", lg))
 ui.chart(ui.figure(charts.multi_year_share, ui.query("multi_year_share", f), lg, scale=sc),
          "share")
 
-st.subheader(t("h.grant_table", lg))
+st.header(t("h.grant_table", lg), anchor=False)
 grants = ui.query("grant_list", f, limit=ui.TABLE_ROWS)
 st.caption(tables.row_note(grants, "total_grants", lg))
 ui.grid(grants, tables.GRANT_COLUMNS)

@@ -16,16 +16,16 @@ spend = ui.query("spend_by_year", f)
 if spend.empty:
     ui.empty("empty.grants")
     st.stop()
-st.subheader(t("h.spend", lg))
+st.header(t("h.spend", lg), anchor=False)
 by_group = ui.query("spend_by_group", f, dimension=ui.split_picker())
 ui.chart(ui.figure(charts.spend_over_time, by_group, lg, ui.portfolio_level(f), scale=sc),
          "spend")
 
 left, right = st.columns(2)
 with left:
-    st.subheader(t("h.spend_change", lg))
+    st.header(t("h.spend_change", lg), anchor=False)
     ui.chart(ui.figure(charts.spend_change, spend, lg, scale=sc), "change")
 with right:
-    st.subheader(t("h.partners_in", lg, period=charts.period(spend["year"], lg)))
+    st.header(t("h.partners_in", lg, period=charts.period(spend["year"], lg)), anchor=False)
     ui.chart(ui.figure(charts.largest_partners, ui.query("largest_partners", f), lg, scale=sc),
              "partners")

@@ -21,8 +21,8 @@ rate = views.implementation_cards(f)
 if rate:
     ui.cards(rate)
 views.rejected_note(f)
-st.subheader(t("h.by_response", lg))
+st.header(t("h.by_response", lg), anchor=False)
 ui.chart(ui.figure(followup_charts.recommendations_by_response, recs, lg, scale=sc),
          "by_response")
-st.subheader(t("h.recommendations", lg))
+st.header(t("h.recommendations", lg), anchor=False)
 views.recommendation_table(recs)

@@ -72,9 +72,12 @@ def navigation():
     compat.install()
     freeze_startup_heap()
     lg = lang()
-    gate = auth.gate(lg)
-    if gate is not None:
-        return gate
+    page = auth.gate(lg) or st.navigation(_sections(lg))
+    st.set_page_config(page_title=page_title(page.title, lg))
+    return page
+
+
+def _sections(lg: str) -> dict:
     here = Path(__file__).resolve().parent.parent.parent / "pages"
     analysis = [st.Page(here / f"{name}.py", title=t(f"page.{name}", lg), icon=icon,
                         url_path=None if name == "overview" else url,
@@ -84,7 +87,13 @@ def navigation():
     sections = {t("nav.analysis", lg): analysis}
     if auth.allowed("import"):
         sections[t("nav.data", lg)] = data
-    return st.navigation(sections)
+    return sections
+
+
+def page_title(title: str, lg: str) -> str:
+    """Return the browser's title of a page: the page's name, then the app's."""
+    app = t("app.title", lg)
+    return title if title == app else f"{title} – {app}"
 
 
 def header(page: str, f: Filters) -> None:
@@ -95,7 +104,7 @@ def header(page: str, f: Filters) -> None:
         st.button(t("present.exit", lg), on_click=state.put, args=("present", None),
                   icon=":material/close_fullscreen:", key="present_exit")
     title, tools = st.columns([5, 4], vertical_alignment="bottom")
-    title.title(t(f"page.{page}", lg))
+    title.title(t(f"page.{page}", lg), anchor=False)
     if f.snapshot is None:
         st.info(t("empty.db", lg))
         st.stop()
@@ -179,7 +188,7 @@ def chart(fig: go.Figure, key: str, select: bool = False):
 def panel(heading: str, df, empty_key: str, build, key: str) -> bool:
     """Draw a heading and the chart build(df), or the empty state when df has no rows;
     return True when the chart was drawn."""
-    st.subheader(t(heading, lang()))
+    st.header(t(heading, lang()), anchor=False)
     if df.empty:
         empty(empty_key)
         return False

@@ -105,14 +105,14 @@ def gate(lg: str):
 
 def _closed() -> None:
     lg = lang()
-    st.title(t("auth.closed", lg))
+    st.title(t("auth.closed", lg), anchor=False)
     st.error(t("auth.closed_text", lg), icon=":material/lock:")
     document_language(lg)
 
 
 def _sign_in() -> None:
     lg = lang()
-    st.title(t("auth.sign_in", lg))
+    st.title(t("auth.sign_in", lg), anchor=False)
     st.markdown(t("auth.sign_in_text", lg))
     document_language(lg)
     if st.button(t("auth.sign_in", lg), type="primary", icon=":material/login:", key="sign_in"):
@@ -121,7 +121,7 @@ def _sign_in() -> None:
 
 def _no_access() -> None:
     lg = lang()
-    st.title(t("auth.no_access", lg))
+    st.title(t("auth.no_access", lg), anchor=False)
     st.markdown(t("auth.no_access_text", lg, who=plain(identity() or "")))
     sign_out_button(lg)
     document_language(lg)

@@ -62,7 +62,7 @@ def section(f: Filters) -> None:
     if f.snapshot is None or presenting() or not auth.allowed("remind"):
         return
     lg = lang()
-    st.subheader(t("rem.ui.title", lg))
+    st.header(t("rem.ui.title", lg), anchor=False)
     st.caption(t("rem.ui.intro", lg, rounds=STALLED_ROUNDS))
     days = int(st.number_input(t("rem.ui.days", lg), min_value=0, max_value=3650,
                                value=DUE_SOON_DAYS, step=1, key="remind_days"))

@@ -11,7 +11,7 @@ import streamlit as st
 
 from followup.filters import Filters
 from followup.i18n import LANG_NAMES, LANGS, date, t
-from followup.ui import auth, state
+from followup.ui import a11y, auth, state
 from followup.ui.data import options, snapshots
 from followup.ui.memo import Memo
 from followup.ui.state import lang
@@ -84,6 +84,7 @@ def sidebar_footer(lg: str, divider: bool = True, present_toggle: bool = True) -
                       help=t("list.toggle_help", lg), on_change=state.keep, args=("list",))
         auth.sidebar(lg)
         state.document_language(lg)
+        a11y.install(lg)
 
 
 def filters() -> Filters:
@@ -97,7 +98,7 @@ def filters() -> Filters:
         state.write_url(None, None)
         return Filters()
     with st.sidebar:
-        st.subheader(t("filter.heading", lg))
+        st.header(t("filter.heading", lg), anchor=False)
         snapshot = _round_picker(rounds, lg)
         _keep_compare(rounds, snapshot)
         choices = options()

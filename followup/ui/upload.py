@@ -96,7 +96,7 @@ def summary(result: ingest.Checked) -> None:
     """Show rows per sheet, then every error and warning in one table."""
     lg = lang()
     if result.sheets:
-        st.subheader(t("up.summary", lg))
+        st.header(t("up.summary", lg), anchor=False)
         kinds = [k for k in formats.KINDS if k in formats.CORE_KINDS or k in result.sheets]
         for col, kind in zip(st.columns(len(kinds)), kinds):
             col.metric(t(f"up.count.{kind}", lg), number(result.counts.get(kind, 0), 0, lg),
@@ -126,7 +126,7 @@ def _changes(shown: preview.Preview) -> None:
     if shown.current is None:
         st.info(t("up.preview_first", lg))
         return
-    st.subheader(t("up.preview", lg, as_of=date(shown.current["as_of"], lg)))
+    st.header(t("up.preview", lg, as_of=date(shown.current["as_of"], lg)), anchor=False)
     counts = tables.change_counts(shown.actions)
     st.markdown(t("up.actions_changed", lg, **counts))
     if len(shown.actions):
@@ -195,7 +195,7 @@ def notice() -> None:
 def rounds() -> None:
     """List the rounds; download an original; delete a round after a confirmation (admins)."""
     lg = lang()
-    st.subheader(t("up.rounds", lg))
+    st.header(t("up.rounds", lg), anchor=False)
     rows = snapshots()
     if rows.empty:
         st.info(t("up.no_rounds", lg))
@@ -245,7 +245,7 @@ def audit_log() -> None:
     if not auth.allowed("audit"):
         return
     lg = lang()
-    st.subheader(t("up.audit", lg))
+    st.header(t("up.audit", lg), anchor=False)
     st.caption(t("up.audit_caption", lg))
     db = database()
     grids.draw(grids.grid(tables.audit_frame(_audit(str(db), generation(db)), lg),

@@ -36,12 +36,13 @@ def changes(f: Filters) -> None:
     with st.columns([2, 3])[0]:
         compare = compare_picker(f.snapshot)
     if compare is None:
-        heading.subheader(t("h.changes", lg))
+        heading.header(t("h.changes", lg), anchor=False)
         _empty("empty.changes_first")
         return
     before = date(round_info(compare)["as_of"], lg)
     default = compare == previous_round(f.snapshot)
-    heading.subheader(t("h.changes", lg) if default else t("h.changes_since", lg, as_of=before))
+    heading.header(t("h.changes", lg) if default else t("h.changes_since", lg, as_of=before),
+                   anchor=False)
     found = query("action_changes", f, previous=compare)
     if found.empty:
         st.success(t("empty.no_changes", lg, as_of=before) if default
@@ -91,7 +92,7 @@ def action_detail(f: Filters) -> None:
     label = st.session_state.get("_action_label") or action
     with st.container(border=True, key="action_detail"):
         head, close = st.columns([4, 1], vertical_alignment="center")
-        head.subheader(t("detail.heading", lg, action=plain(label)))
+        head.subheader(t("detail.heading", lg, action=plain(label)), anchor=False)
         close.button(t("detail.close", lg), on_click=_close, icon=":material/close:",
                      key="detail_close")
         st.caption(tn("detail.caption", len(history), lg))
@@ -103,7 +104,7 @@ def action_detail(f: Filters) -> None:
 def stalled(f: Filters) -> None:
     """Draw the actions that have had the same status for STALLED_ROUNDS rounds or more."""
     lg = lang()
-    st.subheader(t("h.stalled", lg))
+    st.header(t("h.stalled", lg), anchor=False)
     found = query("stalled_actions", f, rounds=STALLED_ROUNDS)
     if found.empty:
         st.success(t("empty.stalled", lg))
@@ -115,7 +116,7 @@ def stalled(f: Filters) -> None:
 def deadlines(f: Filters) -> None:
     """Draw the open actions overdue or due within DUE_SOON_DAYS of the round's date."""
     lg = lang()
-    st.subheader(t("h.deadlines", lg))
+    st.header(t("h.deadlines", lg), anchor=False)
     found = query("deadlines", f, days=DUE_SOON_DAYS)
     if found.empty:
         st.success(t("empty.deadlines", lg))

@@ -87,9 +87,9 @@ def test_the_language_survives_in_the_url_and_the_toggle(two_rounds_app):
     two_rounds_app.query_params["lang"] = "nn"
     two_rounds_app.run()
     assert two_rounds_app.segmented_control(key="lang").value == "nn"
-    assert two_rounds_app.sidebar.subheader[0].value == "Utval"
+    assert two_rounds_app.sidebar.header[0].value == "Utval"
     two_rounds_app.segmented_control(key="lang").set_value("en").run()
-    assert two_rounds_app.sidebar.subheader[0].value == "Filters"
+    assert two_rounds_app.sidebar.header[0].value == "Filters"
 
 
 def test_the_command_line_speaks_nynorsk(tmp_path):

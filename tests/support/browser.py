@@ -144,3 +144,21 @@ class Provider:
         """Stop the provider."""
         _stop(self.process)
         self.log.close()
+
+
+SETTLED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning'
+    && !!document.querySelector('h1')
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+         .every(chart => chart.querySelector('.main-svg'));
+}"""
+
+
+def settled(page, timeout: float = 60_000) -> None:
+    """Wait until a page's script run has ended and its charts are drawn, then two frames more
+    (for what the page's own scripts do on the next frame)."""
+    page.wait_for_function(SETTLED_JS, timeout=timeout)
+    page.evaluate("() => new Promise(done => requestAnimationFrame("
+                  "() => requestAnimationFrame(done)))")

@@ -153,9 +153,10 @@ def test_presentation_mode_hides_the_sidebar_and_can_be_left(two_rounds_app):
     two_rounds_app.run()
     two_rounds_app.toggle(key="present").set_value(True).run()
     assert not two_rounds_app.exception
-    assert any("stSidebar" in h.proto.body for h in two_rounds_app.get("html"))
+    hidden = '[data-testid="stSidebar"]'  # the presentation styles hide it
+    assert any(hidden in h.proto.body for h in two_rounds_app.get("html"))
     assert len(two_rounds_app.get("download_button")) == 0
     assert len(two_rounds_app.get("plotly_chart")) == 3
     two_rounds_app.button(key="present_exit").click().run()
-    assert not any("stSidebar" in h.proto.body for h in two_rounds_app.get("html"))
+    assert not any(hidden in h.proto.body for h in two_rounds_app.get("html"))
     assert len(two_rounds_app.get("download_button")) == 3

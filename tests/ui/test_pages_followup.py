@@ -28,8 +28,8 @@ KEYLESS = "auto:" + hashlib.md5(b"mr/dem|uten id").hexdigest()
 
 
 def table(app, heading: str):
-    """Return the table drawn after the subheading (the first one after it)."""
-    order = [e for e in app.main if e.type in ("subheader", "dataframe")
+    """Return the table drawn after the heading (the first one after it)."""
+    order = [e for e in app.main if e.type in ("header", "subheader", "dataframe")
              or getattr(e, "type", "") == "heading"]
     texts = [getattr(e, "value", None) for e in order]
     at = next(i for i, v in enumerate(texts) if isinstance(v, str) and v.startswith(heading))
@@ -37,15 +37,15 @@ def table(app, heading: str):
 
 
 def grid_of(app, heading: str):
-    """Return the st.dataframe element drawn after the subheading (the first one after it)."""
-    order = [e for e in app.main if e.type in ("subheader", "dataframe")]
+    """Return the st.dataframe element drawn after the heading (the first one after it)."""
+    order = [e for e in app.main if e.type in ("header", "subheader", "dataframe")]
     texts = [getattr(e, "value", None) for e in order]
     at = next(i for i, v in enumerate(texts) if isinstance(v, str) and v.startswith(heading))
     return next(e for e in order[at + 1:] if e.type == "dataframe")
 
 
-def subheaders(app) -> list[str]:
-    return [s.value for s in app.subheader]
+def headings(app) -> list[str]:
+    return [s.value for s in (*app.header, *app.subheader)]
 
 
 def test_overview_lists_the_stalled_actions(three_rounds_app):
@@ -75,7 +75,7 @@ def test_changes_compare_with_the_previous_round_by_default(three_rounds_app):
     picker = three_rounds_app.selectbox(key="compare")
     assert picker.value == R2
     assert picker.options == ["29.06.2012 · round1.xlsx (forrige)", "16.01.2012 · round0.xlsx"]
-    assert "Hva er endret siden forrige runde" in subheaders(three_rounds_app)
+    assert "Hva er endret siden forrige runde" in headings(three_rounds_app)
     changes = table(three_rounds_app, "Hva er endret")
     assert list(changes["ID"]) == ["B6", "B4", "B7"]
     assert list(changes["Endring"]) == ["Ny status", "Nytt tiltak", "Nytt tiltak"]
@@ -86,7 +86,7 @@ def test_changes_compare_with_any_earlier_round_and_the_choice_is_in_the_url(thr
     three_rounds_app.run()
     three_rounds_app.selectbox(key="compare").set_value(R1).run()
     assert not three_rounds_app.exception
-    assert "Hva er endret siden runden per 16.01.2012" in subheaders(three_rounds_app)
+    assert "Hva er endret siden runden per 16.01.2012" in headings(three_rounds_app)
     changes = table(three_rounds_app, "Hva er endret")
     assert list(changes["ID"]) == ["B2", "B3", "B7"]
     assert list(changes["Før"]) == ["Ikke gjort", "Pågår", ""]
@@ -174,7 +174,7 @@ def test_an_actions_history_shows_status_and_comment_in_every_round(three_rounds
     three_rounds_app.query_params["action"] = "B1"
     three_rounds_app.run()
     assert not three_rounds_app.exception
-    assert "Historikk: B1" in subheaders(three_rounds_app)
+    assert "Historikk: B1" in headings(three_rounds_app)
     history = table(three_rounds_app, "Historikk: B1")
     assert list(history["Per"]) == ["16.01.2012", "29.06.2012", "14.12.2012"]
     assert list(history["Status"]) == ["Pågår"] * 3
@@ -213,9 +213,9 @@ def test_closing_the_history_forgets_the_action(three_rounds_app):
     three_rounds_app.query_params["action"] = "B2"
     three_rounds_app.run()
     three_rounds_app.switch_page("pages/followup.py").run()
-    assert "Historikk: B2" in subheaders(three_rounds_app)
+    assert "Historikk: B2" in headings(three_rounds_app)
     three_rounds_app.button(key="detail_close").click().run()
-    assert not any(s.startswith("Historikk") for s in subheaders(three_rounds_app))
+    assert not any(s.startswith("Historikk") for s in headings(three_rounds_app))
     assert "action" not in three_rounds_app.query_params
     assert any(
         c.value == "Klikk på en rad for å se hva tiltaket sa i hver runde."
@@ -228,7 +228,7 @@ def test_the_follow_up_pages_in_english_and_nynorsk(three_rounds_app):
     three_rounds_app.run()
     three_rounds_app.segmented_control(key="lang").set_value("en").run()
     assert not three_rounds_app.exception
-    assert {"Stalled", "Overdue and due soon", "History: B1"} <= set(subheaders(three_rounds_app))
+    assert {"Stalled", "Overdue and due soon", "History: B1"} <= set(headings(three_rounds_app))
     due = grid_of(three_rounds_app, "Overdue and due soon")
     assert list(due.value["Overdue"]) == [74, 0, -48, -90]
     assert formats(due)["Overdue"]["help"] == (

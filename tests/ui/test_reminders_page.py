@@ -41,8 +41,8 @@ def page(email, smtp=None):
     return at
 
 
-def subheaders(at):
-    return [s.value for s in at.subheader]
+def headings(at):
+    return [s.value for s in at.header]
 
 
 def reminder_events(db):
@@ -53,7 +53,7 @@ def reminder_events(db):
 
 def test_a_viewer_does_not_see_the_section(database):
     at = page("someone@mfa.no")
-    assert "Purringer" not in subheaders(at)
+    assert "Purringer" not in headings(at)
     assert "remind_zip" not in [b.key for b in at.get("download_button")]
     assert len(at.expander) == 0
 
@@ -61,7 +61,7 @@ def test_a_viewer_does_not_see_the_section(database):
 @pytest.mark.parametrize("email", ["kari@mfa.no", "ola@mfa.no"])
 def test_an_editor_or_admin_sees_who_gets_what_and_a_preview_of_each(database, email):
     at = page(email)
-    assert "Purringer" in subheaders(at)
+    assert "Purringer" in headings(at)
     assert "3 ansvarlige å purre på per 14.12.2012." in [m.value for m in at.markdown]
     assert [e.label for e in at.expander] == ["Hum · 2 tiltak", "IOM · 1 tiltak",
                                               "MR/DEM · 2 tiltak"]

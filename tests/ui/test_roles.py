@@ -56,7 +56,7 @@ def audit(db: Path) -> list[dict]:
 
 
 def texts(at) -> str:
-    parts = [e.value for kind in ("title", "markdown", "caption", "error", "info", "subheader")
+    parts = [e.value for kind in ("title", "markdown", "caption", "error", "info", "header")
              for e in at.get(kind)]
     return "\n".join(str(p) for p in parts)
 

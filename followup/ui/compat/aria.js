@@ -1,0 +1,117 @@
+// followup.ui.compat.aria: Streamlit's own page made accessible in the user's language
+// (see aria.py). The words of the language shown are put in place of the placeholder below.
+(() => {
+  const state = window.followupAria || (window.followupAria = {});
+  state.words = __WORDS__;
+  const NAMED = ["aria-label", "title", "placeholder", "data-title"];
+  const TEXTS = ['[data-testid="stSkipToContent"]', '[data-testid="stFileUploaderDropzone"]'];
+
+  const said = (value) => {
+    const words = state.words;
+    if (Object.prototype.hasOwnProperty.call(words.exact, value)) return words.exact[value];
+    for (const [pattern, template] of words.patterns) {
+      const found = value.match(new RegExp(pattern));
+      if (found) return template.replace(/\{(\d)\}/g, (_, i) => found[Number(i)] ?? "");
+    }
+    return null;
+  };
+
+  // What Streamlit wrote is kept beside what we wrote instead, so a change of language
+  // translates from Streamlit's English again, and a new English text is taken as new.
+  const translated = (kept, key, value) => {
+    const before = kept[key];
+    const source = before && value === before.written ? before.source : value;
+    const words = said(source.trim());
+    if (words === null || words === value) return null;
+    kept[key] = { source, written: words };
+    return words;
+  };
+
+  const rename = (el) => {
+    const kept = el.followupAria || (el.followupAria = {});
+    for (const attr of NAMED) {
+      const value = el.getAttribute(attr);
+      const words = value && translated(kept, attr, value);
+      if (words) el.setAttribute(attr, words);
+    }
+  };
+
+  // Streamlit puts each section of the navigation in a div inside the list: the list is
+  // made a plain container and each section a list named by its heading.
+  const navigation = () => {
+    for (const list of document.querySelectorAll('ul[data-testid="stSidebarNavItems"]')) {
+      const sections = [...list.children].filter((child) => child.tagName === "DIV");
+      if (!sections.length) continue;
+      list.setAttribute("role", "none");
+      sections.forEach((section, i) => {
+        section.setAttribute("role", "list");
+        const head = section.querySelector(':scope > [data-testid="stNavSectionHeader"]');
+        if (head) {
+          head.id = head.id || `nav-section-${i}`;
+          section.setAttribute("aria-labelledby", head.id);
+        }
+      });
+    }
+  };
+
+  // A chart is named by its sentence (drawn after it by followup.ui.a11y): its element is a
+  // figure labelled by it, and the SVG's own text, which only repeats it, is hidden.
+  const charts = () => {
+    for (const sentence of document.querySelectorAll("p[data-chart][id]")) {
+      const holder = document.querySelector(`.st-key-${CSS.escape(sentence.dataset.chart)}`);
+      const chart = holder && holder.querySelector('[data-testid="stPlotlyChart"]');
+      if (!chart) continue;
+      chart.setAttribute("role", "figure");
+      chart.setAttribute("aria-labelledby", sentence.id);
+      sentence.setAttribute("aria-hidden", "true");
+      for (const svg of chart.querySelectorAll("svg.main-svg")) {
+        svg.setAttribute("aria-hidden", "true");
+      }
+    }
+  };
+
+  // The uploader's drop zone is named but said to be presentation (axe:
+  // presentation-role-conflict): it is a group named by its label.
+  const dropzones = () => {
+    for (const zone of document.querySelectorAll(
+      '[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')) {
+      zone.setAttribute("role", "group");
+    }
+  };
+
+  const texts = () => {
+    for (const box of document.querySelectorAll(TEXTS.join(","))) {
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const kept = node.followupAria || (node.followupAria = {});
+        const words = node.nodeValue.trim() && translated(kept, "text", node.nodeValue);
+        if (words) node.nodeValue = words;
+      }
+    }
+  };
+
+  state.apply = () => {
+    state.queued = false;
+    navigation();
+    charts();
+    dropzones();
+    texts();
+    for (const el of document.querySelectorAll(NAMED.map((a) => `[${a}]`).join(","))) {
+      rename(el);
+    }
+  };
+  if (!state.observer) {
+    state.observer = new MutationObserver(() => {
+      if (!state.queued) {
+        state.queued = true;
+        requestAnimationFrame(() => state.apply());
+      }
+    });
+    state.observer.observe(document.body, {
+      subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: NAMED,
+    });
+  }
+  state.apply();
+})();

@@ -1,0 +1,95 @@
+"""Streamlit's own page made accessible in the user's language: one script (aria.js).
+
+Streamlit 1.67 draws three things that fail WCAG 2.1 AA and offers no setting for them:
+- its sidebar navigation puts each section's `<li>`s in a `<div>` inside the `<ul>` (axe:
+  `list`, `listitem`, on every page): the `<ul>` is made a plain container and each section a
+  list named by its heading;
+- it names its own controls in English whatever the page's language (`Collapse sidebar`,
+  `Help for …`, `Download as CSV`, `Fullscreen`, the slider's `… — start`) and writes two texts
+  in English (`Skip to main content`, the uploader's `Upload` and `50MB per file`): they are
+  said in the user's language (nb, nn, en: the catalogs' `aria.*` messages);
+- a chart (plotly's SVG) cannot be tied to a text alternative: its element is made a figure
+  labelled by the chart's sentence (drawn after it by followup.ui.a11y, which gives it an id),
+  and the SVG's own text (ticks, legend, labels: what the sentence and the table say) hidden
+  from screen readers.
+
+The script runs in the page (st.html, as followup.ui.state.document_language does), watches
+the page for what Streamlit draws later and looks only for what it names (data-testid
+attributes, the English words); where those are not there it changes nothing. Written for
+streamlit 1.67: on another release `script()` logs one line (followup.ui.compat.gate) and
+returns nothing, so the page keeps Streamlit's own English names and lists (and a chart's
+sentence is read where it stands, after the chart). tests/ui/test_a11y_axe.py proves it in
+force on a running server: no `list` or `listitem` violation, the names in the page's language,
+every chart a figure named by its sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from followup.i18n import t
+from followup.ui.compat import gate
+
+PATCH = "aria"
+WRITTEN_FOR = {"streamlit": "1.67"}
+SOURCE = Path(__file__).with_name("aria.js")
+
+
+@cache
+def _fits() -> bool:
+    return gate.fits(PATCH, WRITTEN_FOR, lambda: "")
+
+
+@cache
+def _source() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+def words(lg: str) -> dict:
+    """Return Streamlit 1.67's English names and texts with what the page says instead in lg:
+    exact words, and patterns (a JavaScript regular expression, the words with `{1}` for
+    what it found)."""
+    exact = {
+        "App pages": t("aria.pages", lg),
+        "Sidebar": t("aria.sidebar", lg),
+        "Collapse sidebar": t("aria.sidebar_close", lg),
+        "Expand sidebar": t("aria.sidebar_open", lg),
+        "Skip to main content": t("aria.skip", lg),
+        "Link to heading": t("aria.heading_link", lg),
+        "Open": t("aria.open", lg),
+        "Choose an option": t("aria.choose", lg),
+        "Clear all": t("aria.clear_all", lg),
+        "Show/hide columns": t("aria.columns", lg),
+        "Download as CSV": t("aria.csv", lg),
+        "Search": t("aria.search", lg),
+        "Fullscreen": t("aria.fullscreen", lg),
+        "Close fullscreen": t("aria.fullscreen_close", lg),
+        "Download plot as a PNG": t("aria.png", lg),
+        "Copy to clipboard": t("aria.copy", lg),
+        "Increment": t("aria.increment", lg),
+        "Decrement": t("aria.decrement", lg),
+        "file upload": t("aria.file", lg),
+        "Upload": t("aria.upload", lg),
+    }
+    patterns = [
+        (r"^Help for (.+)$", t("aria.help_for", lg, label="{1}")),
+        (r"^(.+) — start$", t("aria.range_start", lg, label="{1}")),
+        (r"^(.+) — end$", t("aria.range_end", lg, label="{1}")),
+        (r"^(\S+) per file( • .+)?$", t("aria.per_file", lg, size="{1}", types="{2}")),
+    ]
+    return {"exact": exact, "patterns": patterns}
+
+
+def script(lg: str) -> str:
+    """Return the `<script>` that makes Streamlit's page accessible in lg, or "" when this
+    Streamlit is not the release it was written for."""
+    if not _fits():
+        return ""
+    gate.in_force(PATCH, "the navigation's lists, Streamlit's names in the page's language "
+                         "and each chart tied to its sentence")
+    # no `<` in the script: Streamlit's sanitizer (DOMPurify) drops a script holding `<` and a
+    # letter, and `</script>` would end it
+    text = json.dumps(words(lg), ensure_ascii=False).replace("<", "\\u003c")
+    return f"<script>{_source().replace('__WORDS__', text, 1)}</script>"
