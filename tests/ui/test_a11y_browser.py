@@ -3,6 +3,8 @@ language shown, one h1 and headings in order, a title naming the page."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from playwright.sync_api import expect
 
@@ -50,6 +52,6 @@ def test_each_page_has_one_h1_headings_in_order_and_a_title_naming_it(
         ones = [text for level, text in levels if level == 1]
         assert len(ones) == 1, (path, levels)
         main = levels[[level for level, _ in levels].index(1):]
-        assert all(b <= a + 1 for (a, _), (b, _) in zip(main, main[1:])), (path, levels)
+        assert all(b <= a + 1 for (a, _), (b, _) in itertools.pairwise(main)), (path, levels)
         title = ones[0] if ones[0] == app else f"{ones[0]} – {app}"
         assert laptop_page.title() == title
