@@ -63,3 +63,6 @@ def _whole_number(name: str, default: int) -> int:
 # the same status in STALLED_ROUNDS reports in a row.
 DUE_SOON_DAYS = _whole_number("FOLLOWUP_DUE_SOON_DAYS", 90)
 STALLED_ROUNDS = _whole_number("FOLLOWUP_STALLED_ROUNDS", 2)
+# An evaluation whose follow-up was last reported longer ago than this is flagged (Norad's
+# rule: report on the follow-up within a year).
+REPORT_MONTHS = _whole_number("FOLLOWUP_REPORT_MONTHS", 12)

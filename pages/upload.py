@@ -1,10 +1,11 @@
-"""Last opp: check a workbook, preview what changes, import it; manage the rounds."""
+"""Last opp: check a workbook, say what it covers and preview what changes, import it; manage
+the rounds."""
 
 import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.ui import auth, upload
+from followup.ui import auth, upload, upload_scope
 
 ui.through_navigation()
 
@@ -21,10 +22,15 @@ if uploaded is None:
     upload.forget()
 else:
     result = upload.checked(uploaded)
-    upload.summary(result)
-    as_of = upload.as_of_input(result)
-    upload.changes(result, as_of)
-    upload.import_button(result, as_of)
+    as_of = upload.as_of_chosen(result)
+    made = upload_scope.shown(result, as_of) if upload.ready(result) else None
+    upload.summary(result, made)
+    upload.as_of_input(result)
+    if made is not None:
+        upload_scope.scope_input(result)
+        upload_scope.verdict(made)
+        upload_scope.changes(made, as_of)
+    upload.import_button(result, as_of, upload_scope.scope(), made)
 st.divider()
 upload.rounds()
 upload.audit_log()

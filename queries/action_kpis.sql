@@ -1,4 +1,5 @@
--- action_kpis: the headline action figures of a round and of the round before it
+-- action_kpis: the headline action figures of the state as of a round and as of the round
+-- before it
 -- params: $snapshot BIGINT, $previous BIGINT (NULL: none), $regions VARCHAR[],
 --         $sections VARCHAR[], $evaluations VARCHAR[]
 -- overdue: due date before the round's as-of date, and neither done nor not applicable;
@@ -6,13 +7,13 @@
 WITH rounds AS (
     SELECT snapshot_id, as_of FROM snapshots WHERE snapshot_id IN ($snapshot, $previous)
 ), actions_in_scope AS (
-    SELECT a.snapshot_id, r.as_of, a.status, a.due_date
-    FROM actions AS a
-    JOIN rounds AS r USING (snapshot_id)
-    WHERE (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], a.region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], a.section))
-      AND (len($evaluations::VARCHAR[]) = 0
-           OR list_contains($evaluations::VARCHAR[], a.evaluation))
+    SELECT $snapshot AS snapshot_id, status, due_date
+    FROM actions_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[],
+                    $evaluations::VARCHAR[])
+    UNION ALL
+    SELECT $previous, status, due_date
+    FROM actions_in($previous, $regions::VARCHAR[], $sections::VARCHAR[],
+                    $evaluations::VARCHAR[])
 ), counted AS (
     SELECT
         r.snapshot_id,

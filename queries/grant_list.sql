@@ -1,20 +1,11 @@
--- grant_list: the grants of a round with what was disbursed to each in the chosen years,
--- largest first, at most $limit of them (total_grants says how many there are in all)
+-- grant_list: the grants of the state as of a round with what was disbursed to each in the
+-- chosen years, largest first, at most $limit of them (total_grants says how many there are)
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
 --         $year_from INTEGER, $year_to INTEGER (NULL: open), $limit INTEGER
-WITH grants_in_scope AS (
-    SELECT *
-    FROM grants
-    WHERE snapshot_id = $snapshot
-      AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
-      AND (len($partners::VARCHAR[]) = 0 OR list_contains($partners::VARCHAR[], partner))
-), disbursed AS (
+WITH disbursed AS (
     SELECT grant_id, sum(amount_nok) AS disbursed_nok
-    FROM disbursements
-    WHERE snapshot_id = $snapshot
-      AND year >= coalesce($year_from::INTEGER, year)
-      AND year <= coalesce($year_to::INTEGER, year)
+    FROM spend_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[], $partners::VARCHAR[],
+                  $year_from::INTEGER, $year_to::INTEGER)
     GROUP BY grant_id
 )
 SELECT
@@ -30,7 +21,7 @@ SELECT
     g.amount_nok,
     coalesce(d.disbursed_nok, 0) AS disbursed_nok,
     count(*) OVER () AS total_grants
-FROM grants_in_scope AS g
+FROM grants_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[], $partners::VARCHAR[]) AS g
 LEFT JOIN disbursed AS d USING (grant_id)
 ORDER BY disbursed_nok DESC, g.grant_id
 LIMIT $limit

@@ -1,27 +1,13 @@
--- grants_by_type: per year, grants with a disbursement and the sum disbursed,
--- split into multi-year and one-year agreements
+-- grants_by_type: per year, grants with a disbursement and the sum disbursed, split into
+-- multi-year and one-year agreements, in the state as of a round
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
 --         $year_from INTEGER, $year_to INTEGER (NULL: open)
-WITH grants_in_scope AS (
-    SELECT grant_id, grant_type
-    FROM grants
-    WHERE snapshot_id = $snapshot
-      AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
-      AND (len($partners::VARCHAR[]) = 0 OR list_contains($partners::VARCHAR[], partner))
-), disbursed AS (
-    SELECT d.year, g.grant_type, d.grant_id, d.amount_nok
-    FROM disbursements AS d
-    JOIN grants_in_scope AS g USING (grant_id)
-    WHERE d.snapshot_id = $snapshot
-      AND d.year >= coalesce($year_from::INTEGER, d.year)
-      AND d.year <= coalesce($year_to::INTEGER, d.year)
-)
 SELECT
     year,
     grant_type,
     count(DISTINCT grant_id) FILTER (WHERE amount_nok <> 0) AS grants,
     sum(amount_nok) AS amount_nok
-FROM disbursed
+FROM spend_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[], $partners::VARCHAR[],
+              $year_from::INTEGER, $year_to::INTEGER)
 GROUP BY year, grant_type
 ORDER BY year, grant_type

@@ -1,24 +1,15 @@
--- multi_year_share: per year, the share of spend that went to multi-year agreements
+-- multi_year_share: per year, the share of spend that went to multi-year agreements, in the
+-- state as of a round
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
 --         $year_from INTEGER, $year_to INTEGER (NULL: open)
-WITH grants_in_scope AS (
-    SELECT grant_id, grant_type
-    FROM grants
-    WHERE snapshot_id = $snapshot
-      AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
-      AND (len($partners::VARCHAR[]) = 0 OR list_contains($partners::VARCHAR[], partner))
-), per_year AS (
+WITH per_year AS (
     SELECT
-        d.year,
-        sum(d.amount_nok) FILTER (WHERE g.grant_type = 'multi-year') AS multi_year_nok,
-        sum(d.amount_nok) AS amount_nok
-    FROM disbursements AS d
-    JOIN grants_in_scope AS g USING (grant_id)
-    WHERE d.snapshot_id = $snapshot
-      AND d.year >= coalesce($year_from::INTEGER, d.year)
-      AND d.year <= coalesce($year_to::INTEGER, d.year)
-    GROUP BY d.year
+        year,
+        sum(amount_nok) FILTER (WHERE grant_type = 'multi-year') AS multi_year_nok,
+        sum(amount_nok) AS amount_nok
+    FROM spend_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[], $partners::VARCHAR[],
+                  $year_from::INTEGER, $year_to::INTEGER)
+    GROUP BY year
 )
 SELECT
     year,

@@ -1,4 +1,5 @@
--- recommendation_kpis: the implementation rate of a round and of the round it is compared with
+-- recommendation_kpis: the implementation rate of the state as of a round and as of the round
+-- it is compared with
 -- params: $snapshot BIGINT, $previous BIGINT (NULL: none), $regions VARCHAR[],
 --         $sections VARCHAR[], $evaluations VARCHAR[]
 -- implementation_pct = implemented recommendations among those accepted or partly accepted,
@@ -7,50 +8,24 @@
 -- recommendations). The rules and filters are those of recommendation_status.
 WITH rounds AS (
     SELECT snapshot_id, as_of FROM snapshots WHERE snapshot_id IN ($snapshot, $previous)
-), recs AS (
-    SELECT r.* FROM recommendations AS r JOIN rounds USING (snapshot_id)
-), linked AS (
-    SELECT a.* FROM actions AS a JOIN rounds USING (snapshot_id)
-    WHERE a.recommendation_id IS NOT NULL
-), in_scope AS (
-    SELECT *
-    FROM linked
-    WHERE (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
-), evaluations AS (
-    SELECT r.snapshot_id, r.recommendation_id,
-           coalesce(r.evaluation, min(l.evaluation)) AS evaluation
-    FROM recs AS r
-    LEFT JOIN linked AS l USING (snapshot_id, recommendation_id)
-    GROUP BY r.snapshot_id, r.recommendation_id, r.evaluation
-), counted AS (
-    SELECT
-        r.snapshot_id,
-        r.recommendation_id,
-        r.response,
-        count(a.status) FILTER (WHERE a.status <> 'not_applicable') AS actions,
-        count(a.status) FILTER (WHERE a.status = 'done') AS done
-    FROM recs AS r
-    JOIN evaluations AS e USING (snapshot_id, recommendation_id)
-    LEFT JOIN in_scope AS a USING (snapshot_id, recommendation_id)
-    WHERE len($evaluations::VARCHAR[]) = 0
-       OR list_contains($evaluations::VARCHAR[], e.evaluation)
-    GROUP BY r.snapshot_id, r.recommendation_id, r.response
-    HAVING (len($regions::VARCHAR[]) = 0 AND len($sections::VARCHAR[]) = 0)
-        OR count(a.status) > 0
 ), rated AS (
-    SELECT *, actions > 0 AND done = actions AS implemented FROM counted
+    SELECT $snapshot AS snapshot_id, response, implemented
+    FROM recommendations_rated($snapshot, $regions::VARCHAR[], $sections::VARCHAR[],
+                               $evaluations::VARCHAR[])
+    UNION ALL
+    SELECT $previous, response, implemented
+    FROM recommendations_rated($previous, $regions::VARCHAR[], $sections::VARCHAR[],
+                               $evaluations::VARCHAR[])
 ), summed AS (
     SELECT
         o.snapshot_id,
         o.as_of,
-        count(r.recommendation_id) AS recommendations,
-        count(r.recommendation_id) FILTER (WHERE r.response IN ('accepted', 'partial'))
-            AS accepted,
-        count(r.recommendation_id) FILTER (WHERE r.response IN ('accepted', 'partial')
-                                             AND r.implemented) AS implemented,
-        count(r.recommendation_id) FILTER (WHERE r.response = 'rejected') AS rejected,
-        count(r.recommendation_id) FILTER (WHERE r.response = 'no_response') AS no_response
+        count(r.response) AS recommendations,
+        count(r.response) FILTER (WHERE r.response IN ('accepted', 'partial')) AS accepted,
+        count(r.response) FILTER (WHERE r.response IN ('accepted', 'partial')
+                                    AND r.implemented) AS implemented,
+        count(r.response) FILTER (WHERE r.response = 'rejected') AS rejected,
+        count(r.response) FILTER (WHERE r.response = 'no_response') AS no_response
     FROM rounds AS o
     LEFT JOIN rated AS r USING (snapshot_id)
     GROUP BY o.snapshot_id, o.as_of

@@ -1,13 +1,10 @@
--- status_by_actor: how many of each actor's actions are in each status, with the share done
+-- status_by_actor: how many of each actor's actions are in each status, with the share done,
+-- in the state as of a round
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $evaluations VARCHAR[]
 WITH actions_in_scope AS (
     SELECT actor, status
-    FROM actions
-    WHERE snapshot_id = $snapshot
-      AND (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], region))
-      AND (len($sections::VARCHAR[]) = 0 OR list_contains($sections::VARCHAR[], section))
-      AND (len($evaluations::VARCHAR[]) = 0
-           OR list_contains($evaluations::VARCHAR[], evaluation))
+    FROM actions_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[],
+                    $evaluations::VARCHAR[])
 ), per_actor AS (
     SELECT
         actor,

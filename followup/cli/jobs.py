@@ -18,6 +18,7 @@ from pathlib import Path
 
 from followup.settings import ROOT
 from followup.store import leftovers
+from followup.store.ingest import AS_ROWS_SAY, Scope
 
 TIMEOUT = float(os.environ.get("FOLLOWUP_JOB_TIMEOUT", "300"))
 _LOG = logging.getLogger(__name__)
@@ -87,8 +88,9 @@ def check_workbook(data: bytes, file_name: str):
 
 
 def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None,
-                    who: str | None, lang: str) -> JobResult:
-    """Import uploaded bytes as a new round through `python -m followup ingest`."""
+                    who: str | None, lang: str, scope: Scope = AS_ROWS_SAY) -> JobResult:
+    """Import uploaded bytes as a new round through `python -m followup ingest`, for the
+    evaluation and as the whole plan or not as `scope` says."""
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("upload")) as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(data)
@@ -98,6 +100,10 @@ def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None
             args.append(f"--as-of={as_of.isoformat()}")
         if who:
             args.append(f"--who={who}")
+        if scope.evaluation:
+            args.append(f"--evaluation={scope.evaluation}")
+        if scope.whole_plan:
+            args.append("--whole-plan")
         return _run(args)
 
 

@@ -17,7 +17,9 @@ from followup.cli.common import (
     who,
 )
 from followup.i18n import date, quote, t, tn
+from followup.report.figures import coverage
 from followup.settings import db_path
+from followup.workbook.problems import escape_controls
 
 
 def problems_stop(problems: list, args) -> Stop:
@@ -75,6 +77,13 @@ def cmd_check(args) -> int:
     return EXIT_OK
 
 
+def _evaluation(args) -> str | None:
+    """Return --evaluation cleaned as the import cleans a name (trimmed, inner spaces
+    collapsed), or None."""
+    name = " ".join((args.evaluation or "").split())
+    return name or None
+
+
 def cmd_ingest(args) -> int:
     """Load a workbook as a new reporting round (or say it is already loaded)."""
     from followup.store import ingest
@@ -85,7 +94,8 @@ def cmd_ingest(args) -> int:
     db = db_path(args.db)
     name = args.name or path.name
     try:
-        loaded = ingest.ingest(ingest.read_upload(path), name, db, as_of, who=who(args))
+        loaded = ingest.ingest(ingest.read_upload(path), name, db, as_of, who=who(args),
+                               scope=ingest.Scope(_evaluation(args), args.whole_plan))
     except Rejected as rejected:
         raise problems_stop(rejected.problems, args) from None
     when = date(loaded.as_of, args.lang)
@@ -104,6 +114,8 @@ def cmd_ingest(args) -> int:
         print(t("cli.as_of_found", args.lang, as_of=when, sheet=loaded.found.sheet,
                 row=loaded.found.row))
     print(t("cli.counts", args.lang, **loaded.counts))
+    print(t("cli.covers", args.lang, covers="; ".join(
+        escape_controls(p) for p in coverage.phrases(loaded.covers, args.lang))))
     if loaded.counts.get("contacts"):
         print(t("cli.contacts", args.lang, contacts=loaded.counts["contacts"]))
     if loaded.counts.get("recommendations"):
@@ -122,7 +134,7 @@ def _ingest_json(loaded, today: str | None, lang: str) -> dict:
             "as_of_source": loaded.as_of_source,
             "as_of_found": found and {"as_of": found.as_of.isoformat(), "sheet": found.sheet,
                                       "row": found.row, "text": found.text},
-            "duplicate": loaded.duplicate, "counts": loaded.counts,
+            "duplicate": loaded.duplicate, "counts": loaded.counts, "covers": loaded.covers,
             "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
 
 
@@ -174,6 +186,12 @@ def add_parsers(sub, common) -> None:
                                    "workbook's title rows, such as 'per 14.12.2012', "
                                    "else today, with a warning)")
     p.add_argument("--name", help="the file name to record (default: FILE's name)")
+    p.add_argument("--evaluation", metavar="NAME",
+                   help="the evaluation of the rows that name none (default: the default "
+                        "evaluation)")
+    p.add_argument("--whole-plan", action="store_true",
+                   help="the workbook is the whole plan of its evaluations: their actions it "
+                        "lacks leave the state (default: it replaces only its actors' actions)")
     p.add_argument("--who", help="who imports, for the audit log (default: the local account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_ingest, untrusted=True)

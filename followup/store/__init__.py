@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 import time
@@ -26,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup.settings import DUE_SOON_DAYS, QUERIES, STALLED_ROUNDS
+from followup.settings import DUE_SOON_DAYS, QUERIES, REPORT_MONTHS, STALLED_ROUNDS
 from followup.store import locks
 from followup.store.errors import Damaged, DiskFull, is_damage
 from followup.store.keeper import KEEPER
@@ -44,7 +45,7 @@ _QUERY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Values for the parameters that are not filters, when the caller leaves them out.
 DEFAULT_PARAMS = {"previous": None, "search": "", "dimension": "partner", "actors": [],
                   "limit": 100_000, "rounds": STALLED_ROUNDS, "days": DUE_SOON_DAYS,
-                  "action": None}
+                  "action": None, "action_evaluation": None, "report_months": REPORT_MONTHS}
 
 
 Busy = locks.Busy
@@ -152,8 +153,7 @@ def attached(con: duckdb.DuckDBPyConnection, db: Path, timeout: float = LOCK_TIM
     _retry(lambda: con.execute("ATTACH $path AS target", {"path": str(db)}), timeout, db)
     try:
         con.execute("USE target")
-        for statement in statements(sql("schema")):
-            con.execute(statement)
+        ensure_schema(con)
         con.execute("USE memory")
         yield con
     finally:
@@ -169,8 +169,7 @@ def writer(db: Path, timeout: float = LOCK_TIMEOUT):
     with writer_lock(db, timeout):
         con = _connect(db, False, timeout)
         try:
-            for statement in statements(sql("schema")):
-                con.execute(statement)
+            ensure_schema(con)
             yield con
         except duckdb.Error as exc:
             if is_damage(exc):
@@ -193,6 +192,29 @@ def create(db: Path) -> None:
             con.close()
 
 
+SCHEMA_FILES = ("schema", "state")
+_VERSION = "SELECT value FROM about WHERE key = 'schema'"
+
+
+@cache
+def schema_version() -> str:
+    """Return the fingerprint of this release's schema and state macros."""
+    text = "".join(sql(name) for name in SCHEMA_FILES)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def ensure_schema(con) -> None:
+    """Create what this release's schema has and the database lacks (tables, columns, the
+    state macros; rounds from before scoped rounds get their coverage) and record its
+    version; idempotent."""
+    for name in SCHEMA_FILES:
+        for statement in statements(sql(name)):
+            con.execute(statement)
+    con.execute("CREATE TABLE IF NOT EXISTS about (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT OR REPLACE INTO about VALUES ('schema', $version)",
+                {"version": schema_version()})
+
+
 _COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
 
 
@@ -202,19 +224,22 @@ def _schema_columns() -> frozenset[tuple[str, str]]:
 
     con = duckdb.connect()
     try:
-        for statement in statements(sql("schema")):
-            con.execute(statement)
+        ensure_schema(con)
         return frozenset(con.execute(_COLUMNS).fetchall())
     finally:
         con.close()
 
 
 def upgrade(db: Path) -> bool:
-    """Add the tables and columns an existing database from an earlier version lacks; True
-    when it did."""
+    """Bring a database from an earlier release up to this one's schema (tables, columns,
+    the state macros, the coverage of its rounds); True when it did."""
     with reader(db) as con:
+        try:
+            row = one(con, _VERSION)
+        except duckdb.CatalogException:
+            row = None
         have = set(con.execute(_COLUMNS).fetchall())
-    if _schema_columns() <= have:
+    if row is not None and row[0] == schema_version() and _schema_columns() <= have:
         return False
     create(db)
     return True

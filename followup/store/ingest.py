@@ -77,6 +77,7 @@ class Loaded:
     duplicate: bool = False
     as_of_source: str = "given"
     found: asof.Found | None = None
+    covers: list[dict] = field(default_factory=list)
 
 
 def round_date(checked: Checked, as_of: dt.date | None) -> tuple[dt.date, str]:
@@ -98,6 +99,7 @@ def _counts(con) -> dict[str, int]:
         "SELECT (SELECT count(*) FROM stg_actions), (SELECT count(*) FROM stg_grants), "
         "(SELECT count(DISTINCT (grant_id, year)) FROM stg_disbursements "
         "WHERE amount_nok IS NOT NULL), (SELECT count(*) FROM stg_recommendations), "
+        "(SELECT count(*) FROM stg_evaluations), "
         "(SELECT count(DISTINCT (actor, address)) FROM (SELECT actor, unnest(emails) AS address "
         "FROM stg_contacts))").fetchall()[0]))
 
@@ -190,8 +192,30 @@ def _archive(con, db: Path, checked: Checked) -> Path | None:
     return Path(tmp)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a workbook's round covers besides what its rows say: the evaluation its rows
+    without one belong to (None: the default evaluation) and whether it is the whole plan of
+    its evaluations (actions it lacks leave the state), not only its actors' part."""
+
+    evaluation: str | None = None
+    whole_plan: bool = False
+
+
+# a workbook's round as its rows say: the default evaluation, the actors it has rows for
+AS_ROWS_SAY = Scope()
+
+
+def assign_evaluation(checked: Checked, scope: Scope) -> None:
+    """Give the staged rows without an evaluation the workbook's (see Scope)."""
+    from followup import store
+
+    for statement in store.statements(store.sql("assign_evaluation")):
+        checked.con.execute(statement, {"evaluation": scope.evaluation})
+
+
 def load(checked: Checked, db: Path, as_of: dt.date | None = None,
-         who: str | None = None) -> Loaded:
+         who: str | None = None, scope: Scope = AS_ROWS_SAY) -> Loaded:
     """Load a checked workbook as a new round in one transaction; Rejected if it has errors."""
     import duckdb
 
@@ -200,7 +224,7 @@ def load(checked: Checked, db: Path, as_of: dt.date | None = None,
     leftovers.sweep_temp()
     with store.writer_lock(db):
         try:
-            return _load_unlocked(checked, db, as_of, who)
+            return _load_unlocked(checked, db, as_of, who, scope=scope)
         except (OSError, duckdb.Error) as exc:
             if is_disk_full(exc):
                 raise DiskFull(str(exc)) from None
@@ -210,7 +234,8 @@ def load(checked: Checked, db: Path, as_of: dt.date | None = None,
 
 
 def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
-                   who: str | None = None, checkpoint: bool = False) -> Loaded:
+                   who: str | None = None, checkpoint: bool = False,
+                   scope: Scope = AS_ROWS_SAY) -> Loaded:
     from followup import store
 
     if checked.errors or checked.con is None:
@@ -222,9 +247,17 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if existing is not None:
             return Loaded(existing[0], existing[1], checked.counts, checked.warnings, True,
                           "loaded", checked.found_as_of)
+        assign_evaluation(checked, scope)
+        con.execute("USE target")
+        try:
+            problems = state_problems(con, checked, _current(con, as_of))
+        finally:
+            con.execute("USE memory")
+        if problems:
+            raise Rejected(problems)
         incoming = _archive(con, db, checked)
         try:
-            snapshot = _insert(con, checked, as_of, who)
+            snapshot = _insert(con, checked, as_of, who, scope)
         except BaseException:
             if incoming:  # no round refers to it: leave no orphan in originals/
                 incoming.unlink(missing_ok=True)
@@ -233,30 +266,72 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
             os.replace(incoming, archive_path(db, checked.sha256))
         if checkpoint:
             con.execute("CHECKPOINT target")
+        covers = _covers(con, snapshot)
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
-                  checked.found_as_of)
+                  checked.found_as_of, covers)
 
 
-def _insert(con, checked: Checked, as_of: dt.date, who: str | None) -> int:
+def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,
+                 scope: Scope, transaction: bool = True) -> None:
+    """Insert the staged round into `target` as round `snapshot` (in one transaction of its
+    own unless told otherwise: the preview loads into an in-memory copy)."""
+    from followup import store
+
+    params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
+              "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
+              "warnings": problem_count(checked.warnings), "whole_plan": scope.whole_plan,
+              **checked.counts}
+    if transaction:
+        con.execute("BEGIN TRANSACTION")
+    try:
+        for statement in store.statements(store.sql("load_snapshot")):
+            con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
+        if transaction:
+            fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
+            con.execute("COMMIT")
+            fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
+    except BaseException:
+        if transaction:
+            with contextlib.suppress(Exception):  # a failed COMMIT (disk full) ended it already
+                con.execute("ROLLBACK")
+        raise
+
+
+def _insert(con, checked: Checked, as_of: dt.date, who: str | None, scope: Scope) -> int:
     """Insert the staged round into `target` in one transaction; return its id."""
     from followup import store
 
     snapshot = store.one(con, NEXT_SNAPSHOT)[0]
-    params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
-              "sha256": checked.sha256, "loaded_at": store.now(), "loaded_by": who,
-              "warnings": problem_count(checked.warnings), **checked.counts}
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for statement in store.statements(store.sql("load_snapshot")):
-            con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
-        fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
-        con.execute("COMMIT")
-        fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
-    except BaseException:
-        with contextlib.suppress(Exception):  # a failed COMMIT (disk full) ended it already
-            con.execute("ROLLBACK")
-        raise
+    insert_round(con, checked, snapshot, as_of, who, scope)
     return snapshot
+
+
+def state_problems(con, checked: Checked, current: int | None) -> list[Problem]:
+    """Return the problems of the staged workbook against the state it follows (`target` in
+    use): the disbursements of a workbook without grants must be for grants of the portfolio."""
+    from followup import store
+
+    rows = con.execute(store.sql("check_state"), {"current": current}).fetchall()
+    return [validate.located(checked.sheets, formats.DISBURSEMENTS, row, "grant_id", grant,
+                             "grant_not_in_portfolio") for row, grant in rows]
+
+
+def _covers(con, snapshot: int) -> list[dict]:
+    """Return what a loaded round covers, one dict per scope (see state.sql)."""
+    from followup import store
+
+    cur = con.execute(store.sql("round_coverage"), {"snapshot": snapshot})
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _current(con, as_of: dt.date) -> int | None:
+    """Return the round the state is as of before a new round dated as_of is loaded."""
+    from followup import store
+
+    row = store.one(con, "SELECT snapshot_id FROM target.snapshots WHERE as_of <= $as_of "
+                         "ORDER BY as_of DESC, snapshot_id DESC LIMIT 1", {"as_of": as_of})
+    return row[0] if row else None
 
 
 def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:
@@ -267,13 +342,14 @@ def _find_existing(con, sha256: str) -> tuple[int, dt.date] | None:
 
 
 def ingest(data: bytes, file_name: str, db: Path, as_of: dt.date | None = None,
-           who: str | None = None, limits: Limits | None = None) -> Loaded:
+           who: str | None = None, limits: Limits | None = None,
+           scope: Scope = AS_ROWS_SAY) -> Loaded:
     """Check and load a workbook; raise Rejected with every problem when it has errors."""
     checked = check(data, file_name, limits)
     try:
         if checked.errors:
             raise Rejected(checked.problems)
-        return load(checked, db, as_of, who)
+        return load(checked, db, as_of, who, scope)
     finally:
         checked.close()
 
@@ -297,7 +373,7 @@ def ensure_database(db: Path) -> bool:
             checked = check(path.read_bytes(), path.name)
             try:
                 _load_unlocked(checked, tmp, dt.date.fromisoformat(as_of), who=SAMPLE_WHO,
-                               checkpoint=True)
+                               checkpoint=True, scope=Scope(whole_plan=True))
             finally:
                 checked.close()
         os.replace(tmp, db)

@@ -24,7 +24,7 @@ def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ("actions", "grants", "disbursements", "contacts", "recommendations",
-                          "snapshots"):
+                          "coverage", "evaluations", "snapshots"):
                 con.execute(f"DELETE FROM {table} WHERE snapshot_id = $id", {"id": snapshot})
             con.execute("INSERT INTO audit_log (logged_at, who, event, snapshot_id, sha256, "
                         "file_name, as_of) VALUES ($at, $who, 'delete', $id, $sha, $file, "

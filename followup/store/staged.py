@@ -17,7 +17,8 @@ from followup.store.ingest import Checked
 from followup.workbook import asof, reader
 from followup.workbook.problems import Problem
 
-STAGED = ("stg_actions", "stg_grants", "stg_disbursements")
+STAGED = ("stg_actions", "stg_grants", "stg_disbursements", "stg_recommendations", "stg_contacts",
+          "stg_evaluations")
 
 
 def write_staged(checked: Checked, folder: Path) -> None:

@@ -55,6 +55,7 @@ ICON = str(Path(__file__).resolve().parent / "icon.png")
 # The URL of a page is its file's name: the first request to a new server is resolved against
 # the files in pages/ before dashboard.py has run (see compat.pages_directory).
 PAGES = (("overview", "oversikt", ":material/dashboard:"),
+         ("evaluations", "evaluations", ":material/fact_check:"),
          ("followup", "followup", ":material/checklist:"),
          ("recommendations", "recommendations", ":material/recommend:"),
          ("grants", "grants", ":material/handshake:"),

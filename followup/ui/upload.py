@@ -59,10 +59,18 @@ def loaded_round(result: ingest.Checked) -> pd.Series | None:
 
 
 def forget() -> None:
-    """Drop the kept upload (after an import or when the file is removed)."""
+    """Drop the kept upload, its preview and the scope chosen for it (after an import or when
+    the file is removed or replaced)."""
+    for key in ("upload_preview", "upload_evaluation", "upload_whole_plan"):
+        st.session_state.pop(key, None)
     kept = st.session_state.pop(_STATE, None)
     if kept:
         kept.close()
+
+
+def as_of_chosen(result: ingest.Checked) -> dt.date:
+    """Return the round's date as chosen so far (proposed when the file was checked)."""
+    return st.session_state.get("as_of") or dt.date.today()
 
 
 def as_of_input(result: ingest.Checked) -> dt.date:
@@ -84,16 +92,14 @@ def as_of_input(result: ingest.Checked) -> dt.date:
     return chosen
 
 
-def changes(result: ingest.Checked, as_of: dt.date) -> None:
-    """Show what the import would change against the round it would follow."""
-    if result.con is None or result.errors or loaded_round(result) is not None:
-        return
-    shown = preview.preview(result, database(), as_of)
-    _changes(shown)
+def ready(result: ingest.Checked) -> bool:
+    """Return True when the workbook can be previewed and imported (no errors, not loaded)."""
+    return result.con is not None and not result.errors and loaded_round(result) is None
 
 
-def summary(result: ingest.Checked) -> None:
-    """Show rows per sheet, then every error and warning in one table."""
+def summary(result: ingest.Checked, made: preview.Preview | None = None) -> None:
+    """Show rows per sheet, then every error and warning in one table; the all-clear only
+    when the import removes no more than a few actions or agreements (`made`)."""
     lg = lang()
     if result.sheets:
         st.header(t("up.summary", lg), anchor=False)
@@ -109,7 +115,7 @@ def summary(result: ingest.Checked) -> None:
                   as_of=date(loaded["as_of"], lg)), icon=":material/content_copy:")
     if result.errors:
         st.error(tn("up.errors", len(result.errors), lg), icon=":material/error:")
-    elif not result.warnings:
+    elif not result.warnings and not (made and (made.removes_many or made.problems)):
         st.success(t("up.ok", lg), icon=":material/check_circle:")
     if result.warnings and not result.errors:
         st.warning(tn("up.warnings", len(result.warnings), lg), icon=":material/warning:")
@@ -121,36 +127,19 @@ def summary(result: ingest.Checked) -> None:
                          hide_index=True)
 
 
-def _changes(shown: preview.Preview) -> None:
-    lg = lang()
-    if shown.current is None:
-        st.info(t("up.preview_first", lg))
-        return
-    st.header(t("up.preview", lg, as_of=date(shown.current["as_of"], lg)), anchor=False)
-    counts = tables.change_counts(shown.actions)
-    st.markdown(t("up.actions_changed", lg, **counts))
-    if len(shown.actions):
-        grids.draw(grids.grid(shown.actions, tables.CHANGE_COLUMNS, lg))
-    st.markdown(t("up.grants_changed", lg, **tables.change_counts(shown.grants)))
-    if len(shown.grants):
-        grids.draw(grids.grid(shown.grants, tables.GRANT_CHANGE_COLUMNS, lg))
-    if len(shown.spend):
-        st.markdown(f"**{t('up.spend', lg)}**")
-        grids.draw(grids.grid(tables.spend_preview_frame(shown.spend),
-                              tables.SPEND_PREVIEW_COLUMNS, lg))
-
-
-def import_button(result: ingest.Checked, as_of: dt.date) -> None:
+def import_button(result: ingest.Checked, as_of: dt.date,
+                  scope: ingest.Scope = ingest.AS_ROWS_SAY,
+                  made: preview.Preview | None = None) -> None:
     """The Importer button; disabled, with the reason, while errors remain."""
     lg = lang()
     duplicate = loaded_round(result) is not None
-    blocked = bool(result.errors) or duplicate
+    blocked = bool(result.errors) or duplicate or bool(made and made.problems)
     if st.button(t("up.import", lg), type="primary", disabled=blocked, key="import",
                  icon=":material/upload:"):
         who = auth.require("import")
         with st.spinner(t("up.importing", lg)):
             outcome = jobs.import_workbook(result.data, result.file_name, database(), as_of,
-                                           who, lg)
+                                           who, lg, scope)
         _report(outcome)
     if blocked:
         st.caption(t("up.import_loaded", lg) if duplicate else t("up.import_disabled", lg))

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import cache
 
 ACTIONS, GRANTS, DISBURSEMENTS = "actions", "grants", "disbursements"
-RECOMMENDATIONS, CONTACTS = "recommendations", "contacts"
-KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS, CONTACTS)
+RECOMMENDATIONS, CONTACTS, EVALUATIONS = "recommendations", "contacts", "evaluations"
+KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS, EVALUATIONS, CONTACTS)
 # The kinds whose rows make a round (a workbook of contacts alone has no rows of data; one of
-# recommendations alone does: the round of the management response, before any action).
-DATA_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS)
+# recommendations alone does: the round of the management response, before any action; so
+# does the register of evaluations).
+DATA_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS, RECOMMENDATIONS, EVALUATIONS)
 # The kinds counted on the upload page even when the workbook does not have them.
 CORE_KINDS = (ACTIONS, GRANTS, DISBURSEMENTS)
 
@@ -33,6 +34,7 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     RECOMMENDATIONS: ("Anbefalinger", "Recommendations", "Anbefalingar", "Tilrådingar",
                       "Tilrådinger"),
     CONTACTS: ("Kontakter", "Kontaktar", "Contacts"),
+    EVALUATIONS: ("Evalueringer", "Evalueringar", "Evaluations"),
 }
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -79,6 +81,17 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("evaluation", ("Evaluering", "Evaluation")),
         Field("responsible", ("Ansvarlig", "Responsible", "Ansvarleg")),
     ),
+    EVALUATIONS: (
+        Field("evaluation", ("Evaluering", "Evaluation"), required=True),
+        Field("report_year", ("Rapportår", "År", "Report year", "Year", "Utgitt",
+                              "Published")),
+        Field("response_date", ("Ledelsens svar", "Dato for ledelsens svar", "Svar",
+                                "Management response", "Response date", "Leiinga sitt svar",
+                                "Dato for leiinga sitt svar")),
+        Field("owner", ("Eier", "Eigar", "Oppfølgingsansvarlig", "Ansvarlig", "Ansvarleg",
+                        "Owner", "Responsible")),
+        Field("link", ("Lenke", "Lenkje", "Link", "Rapport", "Report", "URL")),
+    ),
     CONTACTS: (
         Field("actor", ("Ansvarlig", "Ansvarleg", "Actor", "Responsible"), required=True),
         Field("email", ("E-post", "E-postadresse", "Email", "E-mail", "Email address"),
@@ -100,6 +113,7 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     DISBURSEMENTS: ("grant_id",),
     RECOMMENDATIONS: ("recommendation_id", "recommendation"),
     CONTACTS: ("actor", "email"),
+    EVALUATIONS: ("evaluation",),
 }
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {

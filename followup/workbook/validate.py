@@ -12,7 +12,7 @@ from followup.workbook.reader import Sheet
 SQL = Path(__file__).parent / "sql"
 WARNINGS = {"empty_status", "negative_amount", "unknown_columns", "unnamed_column", "no_address",
             "sheet_not_read", "unknown_contact_actor", "empty_response",
-            "no_recommendations_sheet"}
+            "no_recommendations_sheet", "link_not_https"}
 SHOWN_PER_KIND = 50
 
 
@@ -144,6 +144,16 @@ def _problem(sheets, kind, row, field, value, code, other) -> Problem | None:
     return Problem(severity, code, sheet.name, row, _header(sheet, field), value, args)
 
 
+def located(sheets: dict[str, Sheet], kind: str, row: int, field: str, value: str | None,
+            code: str) -> Problem:
+    """Return an error at a staged row found after the check (against the state the workbook
+    follows), located as the sheet names its columns, else by their first accepted header."""
+    sheet = sheets.get(kind) or Sheet(kind, formats.SHEET_ALIASES[kind][0], 0)
+    grants = sheets.get(formats.GRANTS)
+    return Problem("error", code, sheet.name, row, sheet.header(field), value, args={
+        "grants_sheet": grants.name if grants else formats.SHEET_ALIASES["grants"][0]})
+
+
 def _capped(rows: list[tuple]) -> list[tuple]:
     """Keep the first rows of each (sheet, column, code); note how many more there were."""
     counts: dict[tuple, int] = {}
@@ -186,7 +196,8 @@ def _link_problems(con, sheets: dict[str, Sheet]) -> list[tuple]:
 def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     """Return every cell-level problem of the staged sheets, ordered by sheet and row."""
     rows = []
-    for kind in (formats.ACTIONS, formats.GRANTS, formats.RECOMMENDATIONS, formats.CONTACTS):
+    for kind in (formats.ACTIONS, formats.GRANTS, formats.RECOMMENDATIONS, formats.EVALUATIONS,
+                 formats.CONTACTS):
         params = {"email": formats.EMAIL} if kind == formats.CONTACTS else None
         for row in con.execute(sql(f"check_{kind}"), params).fetchall():
             rows.append((kind, *row))

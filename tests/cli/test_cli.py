@@ -52,6 +52,8 @@ def test_ingest_prints_round_counts_and_warnings(db, standard, cli):
     assert done.stdout.splitlines() == [
         "Lastet inn som runde 1 per 14.12.2012 fra «standard.xlsx».",
         "  Tiltak: 8 · Tilskudd: 3 · Utbetalinger: 6",
+        "Runden dekker: tiltakene til Hum, IOM, MR/DEM i standardevalueringen; "
+        "tilskuddsporteføljen.",
         "  Advarsler (2):",
         "    Tiltak, rad 11, kolonne Status: status er tom; registrert som «Ikke rapportert».",
         "    Utbetalinger, rad 5, kolonne Beløp: negativt beløp «-100000» (tilbakebetaling?); "
@@ -65,12 +67,14 @@ def test_ingest_prints_round_counts_and_warnings(db, standard, cli):
 def test_ingest_in_english(db, standard, cli):
     done = cli("ingest", standard, "--db", db, "--as-of", "2012-12-14", "--lang", "en")
     assert done.returncode == 0
-    assert done.stdout.splitlines()[:3] == [
+    assert done.stdout.splitlines()[:4] == [
         "Loaded as round 1 as of 2012-12-14 from “standard.xlsx”.",
         "  Actions: 8 · Grants: 3 · Disbursements: 6",
+        "The round covers: the actions of Hum, IOM, MR/DEM in the default evaluation; the "
+        "grant portfolio.",
         "  Warnings (2):",
     ]
-    assert done.stdout.splitlines()[3] == (
+    assert done.stdout.splitlines()[4] == (
         "    Tiltak, row 11, column Status: the status is empty; recorded as “Not reported”.")
 
 
@@ -121,7 +125,8 @@ def test_a_rejection_in_english(db, tmp_path, cli):
         "No recognised sheet (found: Ark1). Accepted names: Tiltak | Actions | Oppfølging; "
         "Tilskudd | Tilskot | Grants | Avtaler | Avtalar; Utbetalinger | Utbetalingar | "
         "Disbursements; "
-        "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger.",
+        "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger; "
+        "Evalueringer | Evalueringar | Evaluations.",
         "Nothing was loaded: 1 error must be fixed in the workbook.",
     ]
 

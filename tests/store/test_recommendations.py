@@ -143,7 +143,7 @@ def test_the_recommendations_are_stored_with_their_texts_and_links(three_rounds_
 def test_an_empty_response_is_no_response_with_a_warning(db, tmp_path):
     loaded = load(db, round_workbook(tmp_path / "r3.xlsx", 2), ROUND_DATES[2])
     assert loaded.counts == {"actions": 8, "grants": 0, "disbursements": 0,
-                             "recommendations": 6, "contacts": 0}
+                             "recommendations": 6, "evaluations": 0, "contacts": 0}
     assert [p.text() for p in loaded.warnings] == [
         "Anbefalinger, rad 6, kolonne Ledelsens svar: ledelsens svar er tomt; registrert som "
         "«Ikke besvart»."]
@@ -214,7 +214,8 @@ def test_numbers_without_a_recommendations_sheet_load_with_a_warning(db, tmp_pat
                   ROUND_DATES[2])
     assert [p.text("en") for p in loaded.warnings] == [
         "Tiltak, row 2, column Recommendation ID: the actions refer to recommendation numbers, "
-        "but the workbook has no Recommendations sheet; the numbers are stored unlinked."]
+        "but the workbook has no Recommendations sheet; the numbers are linked to the "
+        "recommendations with those numbers already loaded for the evaluation."]
 
 
 def test_the_free_text_recommendation_column_works_without_the_sheet(db):

@@ -3,6 +3,7 @@ never blocks an import nor fails during one; a back-up is one folder and restore
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -41,11 +42,34 @@ def base(db, tmp_path) -> Path:
     return db
 
 
+def children(pid: int) -> list[int]:
+    """Return the processes a process has forked (its import's reading child)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Return True while a process runs (a zombie holds no file any more)."""
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
 def kill_after(path: Path, db: Path, seconds: float, **env) -> None:
+    """Kill an import after `seconds`; return once it and the child it forked are gone (the
+    child dies with its parent, a moment later: until then it may hold the database)."""
     process = ingest_process(path, db, **env)
     time.sleep(seconds)
+    forked = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(30)
+    deadline = time.monotonic() + 30
+    while any(map(alive, forked)) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def assert_clean_after_kill(db: Path, before: dict[str, str], medium: Path) -> None:

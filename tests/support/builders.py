@@ -96,10 +96,13 @@ def standard_workbook(path: Path) -> Path:
     })
 
 
-def load(db: Path, workbook: Path, as_of: str | None = None) -> ingest.Loaded:
-    """Ingest a workbook into db through the real path; return what was loaded."""
+def load(db: Path, workbook: Path, as_of: str | None = None, whole_plan: bool = True,
+         evaluation: str | None = None) -> ingest.Loaded:
+    """Ingest a workbook into db through the real path; return what was loaded. The fixture
+    workbooks are compiled status sheets: each is its evaluation's whole plan unless told."""
     day = dt.date.fromisoformat(as_of) if as_of else None
-    return ingest.ingest(workbook.read_bytes(), workbook.name, db, day)
+    return ingest.ingest(workbook.read_bytes(), workbook.name, db, day,
+                         scope=ingest.Scope(evaluation, whole_plan))
 
 
 EARLIER_ACTIONS = [

@@ -92,11 +92,13 @@ def test_no_recognised_sheet_names_the_accepted_ones(tmp_path):
     assert nb == ["Fant ingen kjent arkfane (fant: Ark1, Budsjett). Godtatte navn: "
                   "Tiltak | Actions | Oppfølging; Tilskudd | Tilskot | Grants | Avtaler | Avtalar; "
                   "Utbetalinger | Utbetalingar | Disbursements; "
-                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
+                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger; "
+                  "Evalueringer | Evalueringar | Evaluations."]
     assert en == ["No recognised sheet (found: Ark1, Budsjett). Accepted names: "
                   "Tiltak | Actions | Oppfølging; Tilskudd | Tilskot | Grants | Avtaler | Avtalar; "
                   "Utbetalinger | Utbetalingar | Disbursements; "
-                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger."]
+                  "Anbefalinger | Recommendations | Anbefalingar | Tilrådingar | Tilrådinger; "
+                  "Evalueringer | Evalueringar | Evaluations."]
 
 
 def test_two_sheets_of_the_same_kind(tmp_path):
@@ -285,11 +287,18 @@ def test_disbursement_for_an_unknown_grant(tmp_path):
                   "which is not in the sheet Grants."]
 
 
-def test_disbursements_without_a_grants_sheet_are_all_unknown(tmp_path):
+def test_disbursements_without_a_grants_sheet_are_checked_against_the_portfolio_on_load(
+        tmp_path):
     sheets = {"Tiltak": MINIMAL_ACTIONS, "Utbetalinger": [LONG_HEADER, ["G1", 2011, 5]]}
-    assert problems(tmp_path, sheets) == [
-        "Utbetalinger, rad 2, kolonne Avtalenr: utbetaling til avtale «G1», som ikke står i "
-        "arket Tilskudd."]
+    assert problems(tmp_path, sheets) == []  # the workbook alone cannot tell
+    db = tmp_path / "db" / "followup.duckdb"
+    with pytest.raises(Rejected) as rejected:
+        load_sheets(db, sheets)
+    assert [p.text("nb") for p in rejected.value.problems] == [
+        "Utbetalinger, rad 2, kolonne Avtalenr: utbetaling til avtale «G1», som ikke er i "
+        "porteføljen: arbeidsboka har ikke noe ark med tilskudd, så utbetalingene må gjelde "
+        "avtaler som alt er lastet inn (ta med arket Tilskudd, eller rett avtalenummeret)."]
+    assert not db.exists() or stored(db, "SELECT count(*) FROM snapshots") == [(0,)]
 
 
 def test_a_grant_and_year_in_both_layouts(tmp_path):

@@ -74,13 +74,23 @@ RECOMMENDATION_CELLS = {
     "evaluation": ("Norad 2011", "recommendations", "evaluation", "Norad 2011"),
     "responsible": ("Hum", "recommendations", "responsible", "Hum"),
 }
-DEFAULTS = {"recommendation_id": "Nr", "recommendation": "Anbefaling", "action": "Tiltak",
+EVALUATION_CELLS = {
+    "evaluation": ("Norad 2011", "evaluations", "evaluation", "Norad 2011"),
+    "report_year": ("2011", "evaluations", "report_year", 2011),
+    "response_date": ("15.09.2011", "evaluations", "response_date", dt.date(2011, 9, 15)),
+    "owner": ("Hum", "evaluations", "owner", "Hum"),
+    "link": ("https://norad.example/r", "evaluations", "link", "https://norad.example/r"),
+}
+DEFAULTS = {"evaluation": "Evaluering",
+            "recommendation_id": "Nr", "recommendation": "Anbefaling", "action": "Tiltak",
             "actor": "Ansvarlig", "status": "Status",
             "grant_id": "Avtalenr", "partner": "Partner", "start_date": "Fra",
             "end_date": "Til", "year": "År", "amount": "Beløp"}
 CELLS = {formats.ACTIONS: ACTION_CELLS, formats.GRANTS: GRANT_CELLS,
-         formats.DISBURSEMENTS: DISBURSEMENT_CELLS, formats.RECOMMENDATIONS: RECOMMENDATION_CELLS}
-DEFAULT_VALUES = {"recommendation_id": "R-1", "recommendation": "Styrke samordningen",
+         formats.DISBURSEMENTS: DISBURSEMENT_CELLS, formats.RECOMMENDATIONS: RECOMMENDATION_CELLS,
+         formats.EVALUATIONS: EVALUATION_CELLS}
+DEFAULT_VALUES = {"evaluation": "Norad 2011",
+                  "recommendation_id": "R-1", "recommendation": "Styrke samordningen",
                   "action": "Skrive plan", "actor": "Hum", "status": "Pågår",
                   "grant_id": "G1", "partner": "IOM", "start_date": "2011",
                   "end_date": "2012", "year": "2012", "amount": "1 000"}
@@ -151,7 +161,8 @@ def test_every_sheet_alias_is_recognised(db, kind, name, spell):
     loaded = load_sheets(db, sheets)
     table = {formats.ACTIONS: "actions", formats.GRANTS: "grants",
              formats.DISBURSEMENTS: "disbursements",
-             formats.RECOMMENDATIONS: "recommendations"}[kind]
+             formats.RECOMMENDATIONS: "recommendations",
+             formats.EVALUATIONS: "evaluations"}[kind]
     assert stored(db, f"SELECT count(*) FROM {table}") == [(1,)]
     assert loaded.counts[kind] == 1
 
@@ -567,7 +578,7 @@ def test_only_the_recognised_sheets_are_read(db):
     loaded = load_sheets(db, {"Instruksjoner": [["Slik fyller du ut arket"], ["Tiltak", "x"]],
                               "Tiltak": MINIMAL_ACTIONS, "Ark3": [["Avtalenr"], ["G9"]]})
     assert loaded.counts == {"actions": 1, "grants": 0, "disbursements": 0,
-                             "recommendations": 0, "contacts": 0}
+                             "recommendations": 0, "evaluations": 0, "contacts": 0}
     assert loaded.warnings == []
 
 
@@ -593,7 +604,7 @@ def test_thousands_of_merged_blocks_are_filled_quickly(db, tmp_path):
     assert spent < 1.5, spent  # about 0.5 s of CPU over both parse threads; quadratic is far more
     assert checked.problems == []
     assert checked.counts == {"actions": 0, "grants": n, "disbursements": 2 * n,
-                              "recommendations": 0, "contacts": 0}
+                              "recommendations": 0, "evaluations": 0, "contacts": 0}
 
 
 def test_an_old_xls_workbook_loads_with_its_merged_cells(tmp_path):

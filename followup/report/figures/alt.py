@@ -101,3 +101,18 @@ def partners(df: pd.DataFrame, lang: str) -> str:
     return t("alt.partners", lang, partners=tn("alt.partners_n", len(df), lang),
              partner=top["partner"], amount=mnok(float(top["amount_nok"]), lang),
              pct=percent(top["share_pct"], lang, 0))
+
+
+def portfolio(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the evaluations' progress."""
+    actions, done = int(df["actions"].sum()), int(df["done"].sum())
+    return t("alt.portfolio", lang, evaluations=tn("alt.evaluations", len(df), lang),
+             done=done, actions=tn("alt.actions", actions, lang),
+             open=int(df["open_recommendations"].sum()))
+
+
+def open_age(df: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the open recommendations by age."""
+    known = df[df["age_years"].notna()]
+    oldest = int(known["age_years"].max()) if len(known) else 0
+    return tn("alt.open_age", len(df), lang, oldest=oldest)

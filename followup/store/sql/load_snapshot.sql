@@ -1,4 +1,8 @@
--- load_snapshot: the staged workbook into the attached database as reporting round $snapshot
+-- load_snapshot: the staged workbook into the attached database as reporting round $snapshot,
+-- with what the round covers: each (evaluation, actor) of its actions; with $whole_plan the
+-- whole plan of every evaluation it holds (actions and, with a recommendations sheet, the
+-- recommendations); each evaluation of its recommendations; the portfolio when it has grants,
+-- else each year of its disbursements; each actor of its contacts
 INSERT INTO target.snapshots
 SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
        $actions, $grants, $disbursements, $warnings;
@@ -27,5 +31,30 @@ INSERT INTO target.contacts
 SELECT DISTINCT ON (actor, email) $snapshot, _row, actor, email
 FROM (SELECT _row, actor, unnest(emails) AS email FROM stg_contacts)
 ORDER BY actor, email, _row;
+INSERT INTO target.evaluations
+SELECT $snapshot, _row, evaluation, report_year, response_date, owner, link
+FROM stg_evaluations;
+INSERT INTO target.coverage (snapshot_id, scope, evaluation, actor, year)
+SELECT DISTINCT $snapshot, 'actions', coalesce(evaluation, ''), actor, NULL::INTEGER
+FROM stg_actions
+UNION ALL
+SELECT DISTINCT $snapshot, 'plan', coalesce(evaluation, ''), '', NULL
+FROM (SELECT evaluation FROM stg_actions UNION ALL SELECT evaluation FROM stg_recommendations)
+WHERE $whole_plan
+UNION ALL
+SELECT DISTINCT $snapshot, 'recommendations', coalesce(evaluation, ''), '', NULL
+FROM (SELECT evaluation FROM stg_recommendations
+      UNION ALL SELECT evaluation FROM stg_actions WHERE $whole_plan)
+WHERE EXISTS (SELECT 1 FROM stg_recommendations)
+UNION ALL
+SELECT $snapshot, 'grants', '', '', NULL WHERE EXISTS (SELECT 1 FROM stg_grants)
+UNION ALL
+SELECT DISTINCT $snapshot, 'disbursements', '', '', year FROM stg_disbursements
+WHERE NOT EXISTS (SELECT 1 FROM stg_grants) AND amount_nok IS NOT NULL
+UNION ALL
+SELECT DISTINCT $snapshot, 'evaluations', evaluation, '', NULL FROM stg_evaluations
+UNION ALL
+SELECT DISTINCT $snapshot, 'contacts', '', actor, NULL FROM stg_contacts
+WHERE actor IS NOT NULL;
 INSERT INTO target.audit_log (logged_at, who, event, snapshot_id, sha256, file_name, as_of)
 VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);

@@ -78,3 +78,38 @@ CREATE TABLE IF NOT EXISTS contacts (
     actor       VARCHAR NOT NULL,
     email       VARCHAR NOT NULL
 );
+-- what each round covers (see state.sql): scope, the evaluation ('' the default one, '*' every
+-- one), the actor and the year where the scope has them
+CREATE TABLE IF NOT EXISTS coverage (
+    snapshot_id BIGINT NOT NULL,
+    scope       VARCHAR NOT NULL,
+    evaluation  VARCHAR NOT NULL DEFAULT '',
+    actor       VARCHAR NOT NULL DEFAULT '',
+    year        INTEGER
+);
+-- the evaluations' own facts (the optional sheet Evalueringer)
+CREATE TABLE IF NOT EXISTS evaluations (
+    snapshot_id   BIGINT NOT NULL,
+    row_no        INTEGER,
+    evaluation    VARCHAR NOT NULL,
+    report_year   INTEGER,
+    response_date DATE,
+    owner         VARCHAR,
+    link          VARCHAR
+);
+-- rounds loaded before scoped rounds become whole rounds: each replaces every evaluation's
+-- plan and recommendations it has rows for, the portfolio when it has grants, and the
+-- contacts of the actors it lists
+INSERT INTO coverage (snapshot_id, scope, evaluation, actor)
+WITH earlier AS (
+    SELECT snapshot_id FROM snapshots
+    WHERE snapshot_id NOT IN (SELECT snapshot_id FROM coverage)
+)
+SELECT DISTINCT snapshot_id, 'plan', '*', '' FROM actions JOIN earlier USING (snapshot_id)
+UNION ALL
+SELECT DISTINCT snapshot_id, 'recommendations', '*', ''
+FROM recommendations JOIN earlier USING (snapshot_id)
+UNION ALL
+SELECT DISTINCT snapshot_id, 'grants', '', '' FROM grants JOIN earlier USING (snapshot_id)
+UNION ALL
+SELECT DISTINCT snapshot_id, 'contacts', '', actor FROM contacts JOIN earlier USING (snapshot_id);

@@ -1,4 +1,5 @@
--- check_disbursements: one row per problem in disbursement cells, long or wide
+-- check_disbursements: one row per problem in disbursement cells, long or wide; a workbook
+-- of disbursements alone is checked against the grant portfolio when it is loaded
 -- (layout, row, field, value, code, other)
 WITH d AS (
     SELECT * FROM stg_disbursements
@@ -30,6 +31,7 @@ UNION ALL
 SELECT layout, _row, 'grant_id', grant_id, 'unknown_grant', NULL
 FROM d WHERE layout = 'long' AND grant_id IS NOT NULL
   AND grant_id NOT IN (SELECT grant_id FROM known)
+  AND EXISTS (SELECT 1 FROM known)  -- without grants, the portfolio loaded is checked on load
 UNION ALL
 SELECT 'long', _row, 'grant_id', grant_id, 'both_layouts', CAST(year AS VARCHAR)
 FROM in_both
