@@ -233,6 +233,8 @@ def _schema_columns() -> frozenset[tuple[str, str]]:
 def upgrade(db: Path) -> bool:
     """Bring a database from an earlier release up to this one's schema (tables, columns,
     the state macros, the coverage of its rounds); True when it did."""
+    import duckdb
+
     with reader(db) as con:
         try:
             row = one(con, _VERSION)
