@@ -25,6 +25,10 @@ SECONDS = int(float(os.environ.get("FOLLOWUP_PARSE_SECONDS") or 240))
 _OUT_OF_MEMORY = 86  # the child's exit code when Python or DuckDB ran out of memory
 _HIDDEN = "FOLLOWUP_RUST_LOG"  # where the child's fd 2 goes (default /dev/null)
 _PR_SET_PDEATHSIG = 1
+# The dynamic loader ends a process with 127 when it cannot map or bind a native library's
+# code (its message went to the muted stderr): under the cap that is memory, as
+# "failed to map segment" is for an import (seen: a symbol DuckDB or calamine binds lazily)
+_LOADER_FAILED = 127
 
 
 @dataclass
@@ -105,6 +109,6 @@ def run(work: Callable[[], int]) -> int:
         raise Died("time" if sig in (signal.SIGALRM, signal.SIGXCPU) else "crash",
                    signal.Signals(sig).name)
     code = os.WEXITSTATUS(status)
-    if code == _OUT_OF_MEMORY:
+    if code in (_OUT_OF_MEMORY, _LOADER_FAILED):
         raise Died("memory")
     return code

@@ -193,6 +193,20 @@ def test_a_child_over_its_memory_limit_is_a_file_too_large(tmp_path, cli):
     assert json.loads(done.stdout)["problems"][0]["code"] == "child_memory"
 
 
+def test_a_library_the_loader_cannot_map_under_the_cap_is_a_file_too_large(tmp_path, cli):
+    # regression: under caps from 150 to 250 MB the dynamic loader could not bind a native
+    # library's code and ended the child with 127 (its message muted), which reached the user
+    # as exit 127 and no message
+    path = tmp_path / "stor.xlsx"
+    path.write_bytes(write_workbook_bytes({"Tiltak": MINIMAL_ACTIONS}))
+    for cap in range(140, 270, 20):
+        done = cli("ingest", path, "--db", tmp_path / f"db{cap}.duckdb",
+                   env={"FOLLOWUP_PARSE_MEMORY_MB": str(cap)})
+        assert done.returncode in (0, 2), (cap, done.returncode, done.stderr)
+        if done.returncode == 2:
+            assert done.stderr.startswith("Filen stor.xlsx er for stor eller for skadet"), cap
+
+
 def test_duckdb_that_cannot_be_mapped_under_the_cap_is_out_of_memory_not_a_traceback():
     # regression: imported while the sheets parse, DuckDB's library may not fit under the cap
     # (ImportError: failed to map segment), which ended the child with a traceback
