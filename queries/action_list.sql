@@ -10,6 +10,7 @@ SELECT
     a.status,
     a.due_date,
     a.comment,
+    a.evidence,
     a.recommendation,
     a.section,
     a.region,
@@ -20,7 +21,7 @@ FROM actions_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[],
                 $evaluations::VARCHAR[]) AS a
 JOIN snapshots AS s ON s.snapshot_id = $snapshot
 WHERE picked(a.actor, $actors::VARCHAR[])
-  AND contains(lower(concat_ws(' ', a.action_id, a.action, a.actor, a.comment,
+  AND contains(lower(concat_ws(' ', a.action_id, a.action, a.actor, a.comment, a.evidence,
                                a.recommendation, a.section, a.region)),
                lower(trim($search)))
 ORDER BY a.eval_key, a.row_no

@@ -59,6 +59,8 @@ DYNAMIC = (
     N_("col.done"),
     N_("col.due_date"),
     N_("col.end_date"),
+    N_("col.evidence"),
+    N_("col.evidence_link"),
     N_("col.event"),
     N_("col.file_name"),
     N_("col.grant_id"),

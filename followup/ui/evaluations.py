@@ -7,12 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from followup.i18n import date, plain, t, tn
+from followup.report.figures import links
 from followup.report.figures.coverage import evaluation_name
 from followup.settings import REPORT_MONTHS
 from followup.ui import state
 from followup.ui.state import lang
-
-SAFE_LINK = r"^https://[^\s<>\"]+$"
 
 
 def _open(key: str, names: list) -> None:
@@ -38,8 +37,7 @@ def portfolio_table(df: pd.DataFrame) -> None:
         "implementation_pct": df["implementation_pct"],
         "open_recommendations": df["open_recommendations"],
         "report_year": df["report_year"], "owner": df["owner"].fillna(""),
-        "link": [x if isinstance(x, str) and x.startswith("https://") else None
-                 for x in df["link"]]})
+        "link": [links.https_link(x) for x in df["link"]]})
     fmt = "DD.MM.YYYY" if lg != "en" else "YYYY-MM-DD"
     share = {"min_value": 0, "max_value": 100, "format": "%.0f %%"}
     config = {
@@ -57,7 +55,7 @@ def portfolio_table(df: pd.DataFrame) -> None:
                                                               format="%d"),
         "report_year": st.column_config.NumberColumn(t("col.report_year", lg), format="%d"),
         "owner": st.column_config.TextColumn(t("col.owner", lg)),
-        "link": st.column_config.LinkColumn(t("col.link", lg), validate=SAFE_LINK,
+        "link": st.column_config.LinkColumn(t("col.link", lg), validate=links.GRID_LINK,
                                             display_text=t("portfolio.report_link", lg)),
     }
     names = list(df["evaluation"])

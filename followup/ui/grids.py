@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from followup.i18n import is_norwegian, t
-from followup.report.figures import tables
+from followup.report.figures import links, tables
 
 
 class Grid(NamedTuple):
@@ -50,6 +50,8 @@ def _column(col: str, columns: list[str], lang: str):
         return st.column_config.NumberColumn(format=amount_format(lang))
     if col == "days_overdue":
         return st.column_config.NumberColumn(format="%+d", help=t("col.days_overdue_help", lang))
+    if col == "evidence_link":  # https links only (tables.typed); anything else is text
+        return st.column_config.LinkColumn(validate=links.GRID_LINK)
     if col == "completion_pct":
         return st.column_config.ProgressColumn(
             format="%.0f %%" if is_norwegian(lang) else "%.0f%%", min_value=0, max_value=100)
@@ -58,7 +60,8 @@ def _column(col: str, columns: list[str], lang: str):
 
 def grid(df: pd.DataFrame, columns: list[str], lang: str) -> Grid:
     """Return the typed table of these columns and their formats in the user's language."""
-    config = {t(f"col.{c}", lang): _column(c, columns, lang) for c in columns}
+    shown = [*columns, "evidence_link"] if "evidence" in columns else columns
+    config = {t(f"col.{c}", lang): _column(c, columns, lang) for c in shown}
     return Grid(tables.typed(df, columns, lang),
                 {head: kind for head, kind in config.items() if kind is not None})
 

@@ -71,7 +71,7 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
         st.html(action_list.render(df, lang(), 24 if presenting() else 18))
         return
     ids, labels = action_rows(df)
-    grids.draw(table(df, columns, lang()), key=key,
+    grids.draw(table(df, tables.with_evidence(columns, df), lang()), key=key,
                on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
                **options)
 
@@ -98,7 +98,7 @@ def action_detail(f: Filters) -> None:
         st.caption(tn("detail.caption", len(history), lg))
         st.plotly_chart(figure(followup_charts.action_timeline, history, lg, scale=scale()),
                         key="timeline", config={"displayModeBar": False})
-        grids.draw(table(history, tables.HISTORY_COLUMNS, lg))
+        grids.draw(table(history, tables.with_evidence(tables.HISTORY_COLUMNS, history), lg))
 
 
 def stalled(f: Filters) -> None:

@@ -52,6 +52,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("region", ("Region",)),
         Field("due_date", ("Frist", "Due date")),
         Field("comment", ("Kommentar", "Comment")),
+        Field("evidence", ("Dokumentasjon", "Evidence")),
     ),
     GRANTS: (
         Field("grant_id", ("Avtalenr", "Avtalenummer", "Grant ID", "Agreement"), required=True),
@@ -105,6 +106,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 # it (check_contacts.sql, bound as $email) and the reminders send only to what it matches.
 EMAIL = (r"[A-Za-z0-9!#$%&'*+/^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/^_`{|}~-]+)*"
          r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
+# A link drawn as a link (the evaluations' reports, an action's evidence): https only, with no
+# space, quote, angle bracket or control character; anything else is shown as text. The
+# checks bind it as $link (check_actions.sql, check_evaluations.sql); followup.report.links
+# draws by it.
+HTTPS_LINK = r'https://[^\s<>"\x00-\x1f\x7f]+'
 
 # Columns that identify a row: a totals row has a sum word in one of them and the rest empty.
 IDENTIFYING: dict[str, tuple[str, ...]] = {

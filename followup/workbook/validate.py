@@ -198,7 +198,9 @@ def check(con, sheets: dict[str, Sheet]) -> list[Problem]:
     rows = []
     for kind in (formats.ACTIONS, formats.GRANTS, formats.RECOMMENDATIONS, formats.EVALUATIONS,
                  formats.CONTACTS):
-        params = {"email": formats.EMAIL} if kind == formats.CONTACTS else None
+        params = ({"email": formats.EMAIL} if kind == formats.CONTACTS else
+                  {"link": formats.HTTPS_LINK} if kind in (formats.ACTIONS, formats.EVALUATIONS)
+                  else None)
         for row in con.execute(sql(f"check_{kind}"), params).fetchall():
             rows.append((kind, *row))
     rows += _link_problems(con, sheets)

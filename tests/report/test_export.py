@@ -60,9 +60,9 @@ def test_export_sheets_have_a_styled_frozen_filterable_header(book):
         assert all(6 <= w <= 60 for w in widths), (ws.title, widths)
     actions = wb["Tiltak"]
     assert [c.value for c in actions[1]] == [
-        "ID", "Tiltak", "Ansvarlig", "Status", "Frist", "Forfalt", "Kommentar", "Anbefaling",
-        "Seksjon", "Region"]
-    assert actions.auto_filter.ref == "A1:J9"
+        "ID", "Tiltak", "Ansvarlig", "Status", "Frist", "Forfalt", "Kommentar", "Dokumentasjon",
+        "Anbefaling", "Seksjon", "Region"]
+    assert actions.auto_filter.ref == "A1:K9"
     assert actions.column_dimensions["B"].width > actions.column_dimensions["A"].width
 
 
@@ -77,7 +77,7 @@ def test_export_actions_round_trip(book, two_rounds_commented_db):
     assert [r[3] for r in got] == [status_label(r["status"]) for r in source]
     assert [r[6] for r in got] == [r["comment"] for r in source]
     assert got[0] == ["A1", "a1", "Hum", "Gjennomført", dt.datetime(2012, 6, 30), "Nei",
-                      TRICKY_COMMENTS["A1"], None, "Hum", "Globalt"]
+                      TRICKY_COMMENTS["A1"], None, None, "Hum", "Globalt"]
     assert got[4][4:6] == [dt.datetime(2012, 3, 1), "Ja"]
     assert got[6][1] == TRICKY_ACTION_A7
     assert ws["E2"].number_format == "DD.MM.YYYY"

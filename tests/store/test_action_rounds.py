@@ -105,10 +105,10 @@ def test_deadlines_honour_the_filters(three_rounds_db):
 def test_action_history_one_row_per_round_in_as_of_order(three_rounds_db):
     db, (r1, r2, r3) = three_rounds_db
     columns, data = query(db, "action_history", r3, action="B1")
-    assert columns == ["snapshot_id", "as_of", "status", "actor", "comment"]
-    assert data == [(r1, R1, "ongoing", "Hum", "Starter"),
-                    (r2, R2, "ongoing", "Hum", "Venter på IOM"),
-                    (r3, R3, "ongoing", "IOM", "Fortsatt venter")]
+    assert columns == ["snapshot_id", "as_of", "status", "actor", "comment", "evidence"]
+    assert data == [(r1, R1, "ongoing", "Hum", "Starter", None),
+                    (r2, R2, "ongoing", "Hum", "Venter på IOM", None),
+                    (r3, R3, "ongoing", "IOM", "Fortsatt venter", None)]
 
 
 def test_action_history_skips_rounds_without_the_action_and_later_rounds(three_rounds_db):

@@ -125,9 +125,9 @@ def test_deadlines_of_the_state(portfolio_db):
 
 def test_history_lists_the_reports_that_hold_the_action(portfolio_db):
     assert query(portfolio_db, "action_history", R5, action="A3") == [
-        (R1, dt.date(2012, 6, 29), "ongoing", "IOM", None),
-        (R4, dt.date(2012, 11, 1), "done", "IOM", None),
-        (R5, dt.date(2012, 12, 14), "done", "IOM", None)]
+        (R1, dt.date(2012, 6, 29), "ongoing", "IOM", None, None),
+        (R4, dt.date(2012, 11, 1), "done", "IOM", None, None),
+        (R5, dt.date(2012, 12, 14), "done", "IOM", None, None)]
     assert query(portfolio_db, "action_history", R5, action="A3",
                  action_evaluation="E2") == []
 

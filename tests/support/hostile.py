@@ -40,7 +40,8 @@ STATUSES = ("Pågår", "Ikke gjort", "Delvis", "Gjennomført", "Ikke rapportert"
 FILE_NAME = "runde ![x](https:{OUTSIDE}) <b>1 :red[x] $y$ :smile: &lt;.xlsx"
 ROUND_DATES = ("2012-06-29", "2012-12-14")
 ACTION_HEADER = ["ID", "Tiltak", "Ansvarlig", "Seksjon", "Region", "Status", "Frist",
-                 "Kommentar", "Anbefaling", "Anbefaling nr", "Evaluering", "Part"]
+                 "Kommentar", "Anbefaling", "Anbefaling nr", "Evaluering", "Part",
+                 "Dokumentasjon"]
 REC_HEADER = ["Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig", "Evaluering"]
 GRANT_HEADER = ["Avtalenr", "Partner", "Tittel", "Seksjon", "Region", "Land", "Avtaletype",
                 "Fra", "Til", 2011, 2012]
@@ -65,7 +66,7 @@ def _actions(index: int) -> list[list]:
             rows.append([Text(f"{HOSTILE[i % len(HOSTILE)][:12]} {i}"), text(i + 1),
                          Text(actor), text(i + 2), text(i + 3), status,
                          dt.date(2012, 10 + n, 1), text(i + 4), text(i + 5), i % 3 + 1,
-                         text(i + 6), text(i + 7)])
+                         text(i + 6), text(i + 7), text(i + 8)])
     return rows
 
 

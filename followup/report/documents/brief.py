@@ -20,7 +20,7 @@ from followup.filters import Filters
 from followup.i18n import date, t, tn
 from followup.report.documents import comparison
 from followup.report.documents.comparison import Comparison
-from followup.report.figures import charts, followup_charts, kpis, tables
+from followup.report.figures import charts, followup_charts, kpis, links, tables
 from followup.report.figures.kpis import Kpi
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS, portfolio_level_nok
 from followup.workbook.formats import STATUSES
@@ -93,7 +93,8 @@ def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
         for c in columns:
             code = df[c].iloc[i] if c in ("status", "previous_status") else None
             css = f"c-{c} status-{code}" if isinstance(code, str) else f"c-{c}"
-            text = esc(shown[c].iloc[i])
+            text = (links.evidence_html(df[c].iloc[i]) if c == "evidence"
+                    else esc(shown[c].iloc[i]))
             if c == "due_date" and overdue is not None and overdue.iloc[i]:
                 text += f' <span class="flag">{esc(t("brief.overdue", lang))}</span>'
             cells.append(f'<td class="{css}">{text}</td>')
@@ -221,7 +222,8 @@ def _actions(con, filters: Filters, lang: str) -> str:
     if actions.empty:
         return _section("actions", t("h.action_table", lang), _empty("empty.actions", lang))
     body = (f'<p class="caption">{esc(tn("table.rows", len(actions), lang))}</p>'
-            + table(actions, tables.ACTION_COLUMNS, lang, "actions"))
+            + table(actions, tables.with_evidence(tables.ACTION_COLUMNS, actions), lang,
+                    "actions"))
     return _section("actions", t("h.action_table", lang), body)
 
 

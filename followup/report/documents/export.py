@@ -55,8 +55,8 @@ class Column:
 
 ACTIONS = (Column("action_id"), Column("action", "long"), Column("actor"),
            Column("status", "status"), Column("due_date", "date"), Column("overdue", "flag"),
-           Column("comment", "long"), Column("recommendation", "long"), Column("section"),
-           Column("region"))
+           Column("comment", "long"), Column("evidence", "long"),
+           Column("recommendation", "long"), Column("section"), Column("region"))
 GRANTS = (Column("grant_id"), Column("partner"), Column("title", "long"), Column("section"),
           Column("region"), Column("country"), Column("start_date", "date"),
           Column("end_date", "date"), Column("grant_type", "type"),

@@ -27,7 +27,8 @@ WORDS = {
     "nb": {
         "sheets": ("Tiltak", "Tilskudd", "Utbetalinger", "Anbefalinger", "Kontakter"),
         "actions": ("Nr.", "Anbefaling", "Tiltak", "Part", "Ansvarlig", "Seksjon", "Region",
-                    "Evaluering", "Frist", "Status", "Kommentar", "Anbefaling nr"),
+                    "Evaluering", "Frist", "Status", "Kommentar", "Anbefaling nr",
+                    "Dokumentasjon"),
         "grants": ("Avtalenr", "Tittel", "Partner", "Seksjon", "Region", "Land", "Fra", "Til",
                    "Avtalebeløp", "Avtaletype"),
         "disbursements": ("Avtalenr", "År", "Beløp"),
@@ -42,7 +43,8 @@ WORDS = {
     "nn": {
         "sheets": ("Tiltak", "Tilskot", "Utbetalingar", "Tilrådingar", "Kontaktar"),
         "actions": ("Nr.", "Tilråding", "Tiltak", "Part", "Ansvarleg", "Seksjon", "Region",
-                    "Evaluering", "Frist", "Status", "Kommentar", "Tilråding nr"),
+                    "Evaluering", "Frist", "Status", "Kommentar", "Tilråding nr",
+                    "Dokumentasjon"),
         "grants": ("Avtalenr", "Tittel", "Partnar", "Seksjon", "Region", "Land", "Frå", "Til",
                    "Avtalebeløp", "Avtaletype"),
         "disbursements": ("Avtalenr", "År", "Beløp"),
@@ -57,7 +59,8 @@ WORDS = {
     "en": {
         "sheets": ("Actions", "Grants", "Disbursements", "Recommendations", "Contacts"),
         "actions": ("ID", "Recommendation", "Action", "Party", "Responsible", "Section",
-                    "Region", "Evaluation", "Due date", "Status", "Comment", "Recommendation ID"),
+                    "Region", "Evaluation", "Due date", "Status", "Comment", "Recommendation ID",
+                    "Evidence"),
         "grants": ("Grant ID", "Title", "Partner", "Section", "Region", "Country", "Start",
                    "End", "Amount NOK", "Type"),
         "disbursements": ("Grant ID", "Year", "Amount NOK"),
@@ -70,7 +73,7 @@ WORDS = {
         "types": ("multi-year", "one-year"),
     },
 }
-ACTION_WIDTHS = (8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60, 10)
+ACTION_WIDTHS = (8, 26, 60, 7, 24, 24, 20, 30, 12, 18, 60, 10, 30)
 RECOMMENDATION_WIDTHS = (6, 70, 16, 50, 30, 30)
 GRANT_WIDTHS = (14, 44, 22, 26, 20, 14, 12, 12, 16, 12)
 
@@ -85,7 +88,8 @@ def instructions(lang: str) -> list[str]:
         t("template.upload", lang), t("template.command", lang), "",
         t("template.actions", lang, sheet=actions, required=", ".join((a[2], a[4], a[9]))),
         t("template.status", lang, choices=", ".join(w["statuses"])),
-        t("template.id", lang, column=a[0]), "",
+        t("template.id", lang, column=a[0]),
+        t("template.evidence", lang, column=a[12]), "",
         t("template.grants", lang, sheet=grants, required=", ".join((g[0], g[2], g[6], g[7]))),
         t("template.years", lang, grants=grants),
         t("template.rows", lang, sheet=disbursements, columns=", ".join(w["disbursements"])),

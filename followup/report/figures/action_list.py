@@ -13,6 +13,7 @@ import pandas as pd
 
 from followup.i18n import date, percent, status_label, t
 from followup.report.figures.followup_charts import rec_status_label, response_label
+from followup.report.figures.links import evidence_html
 from followup.report.figures.tables import status_css
 
 CSS = """
@@ -29,6 +30,7 @@ CSS = """
 .action-list .late { color: #B3261E; font-weight: 700; }
 .action-list .text { margin: .2em 0 0; font-size: 1.1em; }
 .action-list .comment { margin: .25em 0 0; color: #52606D; font-style: italic; }
+.action-list .evidence { margin: .2em 0 0; color: #52606D; }
 </style>
 """
 
@@ -64,6 +66,9 @@ def _item(row: pd.Series, lang: str) -> str:
     body = f'<p class="text">{_esc(row.get("action"))}</p>'
     if isinstance(comment, str) and comment.strip():
         body += f'<p class="comment">{_esc(comment)}</p>'
+    if isinstance(row.get("evidence"), str):
+        label = html.escape(t("list.evidence", lang))
+        body += f'<p class="evidence">{label} {evidence_html(row["evidence"])}</p>'
     return f'<li><div class="head">{"".join(head)}</div>{body}</li>'
 
 

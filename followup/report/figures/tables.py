@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.i18n import date, number, percent, status_label, t, tn
+from followup.report.figures import links
 from followup.report.figures.charts import STATUS_COLORS
 from followup.report.figures.followup_charts import (
     REC_STATUSES,
@@ -64,7 +65,7 @@ def labelled(df: pd.DataFrame, columns: list[str], lang: str,
             out[col] = _each(out[col], lambda c: label(c, lang) if isinstance(c, str) else "")
     if "response" in out:
         out["response"] = _each(out["response"], lambda c: response_label(c, lang))
-    for col in ("action_id", "comment", "title", "country"):  # optional text: blank, not None
+    for col in ("action_id", "comment", "title", "country", "evidence"):  # blank, not None
         if col in out:
             out[col] = _each(out[col], lambda c: c if isinstance(c, str) else "")
     if "days_overdue" in out:
@@ -92,6 +93,15 @@ STATUSES = ("status", "previous_status")
 _TEXTS = ("action_id", "comment", "title", "country")  # optional text: blank, not None
 
 
+def _evidence(out: pd.DataFrame) -> pd.DataFrame:
+    """Split the evidence in two: the text that is no link, and beside it (`evidence_link`)
+    the https link, the only kind a grid draws as a link (followup.report.figures.links)."""
+    at = list(out.columns).index("evidence") + 1
+    out.insert(at, "evidence_link", _each(out["evidence"], links.https_link))
+    out["evidence"] = _each(out["evidence"], links.text_only)
+    return out
+
+
 def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     """Return the columns for the app's grid with headers in the user's language: a status as
     a list of its label (drawn as a coloured chip), codes as their words, dates as dates,
@@ -106,6 +116,8 @@ def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     for col in _TEXTS:
         if col in out:
             out[col] = _each(out[col], lambda c: c if isinstance(c, str) else "")
+    if "evidence" in out:
+        out = _evidence(out)
     if "change" in out:
         grants = "grant_id" in out
         out["change"] = _each(out["change"], lambda c: t(f"grant_change.{c}", lang) if grants
@@ -118,7 +130,7 @@ def typed(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     for col in (*DATES, *TIMESTAMPS):
         if col in out:
             out[col] = pd.to_datetime(out[col])
-    return out.rename(columns={c: t(f"col.{c}", lang) for c in columns})
+    return out.rename(columns={c: t(f"col.{c}", lang) for c in out.columns})
 
 
 def luminance(color: str) -> float:
@@ -162,19 +174,27 @@ def deadline(days_overdue: int, lang: str) -> str:
     return tn("deadline.left", -days_overdue, lang)
 
 
-ACTION_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "comment"]
+ACTION_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "comment", "evidence"]
 CHANGE_COLUMNS = ["action_id", "action", "actor", "previous_status", "status", "change"]
 # An action has stalled after this many rounds with the same status; deadlines this many days
 # after the round's date are listed as due soon; the implementation rate's query.
 RATE_QUERY = "recommendation_kpis"
 STALLED_COLUMNS = ["action_id", "action", "actor", "status", "rounds_unchanged", "since"]
 DEADLINE_COLUMNS = ["action_id", "action", "actor", "status", "due_date", "days_overdue"]
-HISTORY_COLUMNS = ["as_of", "status", "actor", "comment"]
+HISTORY_COLUMNS = ["as_of", "status", "actor", "comment", "evidence"]
 RECOMMENDATION_COLUMNS = ["recommendation_id", "recommendation", "response", "status",
                           "actions", "done", "completion_pct"]
 GRANT_COLUMNS = ["grant_id", "partner", "title", "section", "region", "country", "start_date",
                  "end_date", "grant_type", "amount_nok", "disbursed_nok"]
 GRANT_CHANGE_COLUMNS = ["grant_id", "partner", "title", "change"]
+
+
+def with_evidence(columns: list[str], df: pd.DataFrame) -> list[str]:
+    """Return the columns, without `evidence` when no row has any (a round whose workbook
+    has no Dokumentasjon column gets no empty column)."""
+    if "evidence" in df and df["evidence"].notna().any():
+        return columns
+    return [c for c in columns if c != "evidence"]
 
 
 def change_counts(changes: pd.DataFrame) -> dict[str, int]:

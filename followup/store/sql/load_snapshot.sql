@@ -8,11 +8,11 @@ SELECT $snapshot, $as_of, $file_name, $sha256, $loaded_at, $loaded_by,
        $actions, $grants, $disbursements, $warnings;
 INSERT INTO target.actions (snapshot_id, row_no, action_id, action_key, action, actor, status,
                             status_text, recommendation, evaluation, party, section, region,
-                            due_date, comment, recommendation_id)
+                            due_date, comment, recommendation_id, evidence)
 SELECT $snapshot, _row, action_id,
        action_key,
        action, actor, status, status_text, recommendation, evaluation, party, section,
-       region, due_date, comment, recommendation_id
+       region, due_date, comment, recommendation_id, evidence
 FROM stg_actions;
 INSERT INTO target.recommendations
 SELECT $snapshot, _row, recommendation_id, recommendation, response, response_text, evaluation,

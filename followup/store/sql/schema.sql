@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS actions (
 -- added after the first release: an existing file gains the column when next opened for
 -- writing (store.upgrade does that on first use)
 ALTER TABLE actions ADD COLUMN IF NOT EXISTS recommendation_id VARCHAR;
+-- what documents the status (an archive reference or an https link), from the optional
+-- column Dokumentasjon | Evidence
+ALTER TABLE actions ADD COLUMN IF NOT EXISTS evidence VARCHAR;
 CREATE TABLE IF NOT EXISTS recommendations (
     snapshot_id       BIGINT NOT NULL,
     row_no            INTEGER,

@@ -1,6 +1,7 @@
 -- check_evaluations: one row per problem in the register of evaluations (field, value, code,
 -- other): a name is required and once only; the year and the date must read; a link that is
 -- not https is kept as text, with a warning
+-- params: $link VARCHAR, an https link (followup.workbook.formats.HTTPS_LINK)
 WITH e AS (
     SELECT * FROM stg_evaluations
 ), duplicates AS (
@@ -20,4 +21,4 @@ SELECT _row, 'response_date', response_date_text, 'bad_date', NULL
 FROM e WHERE response_date_text IS NOT NULL AND response_date IS NULL
 UNION ALL
 SELECT _row, 'link', link, 'link_not_https', NULL
-FROM e WHERE link IS NOT NULL AND NOT regexp_full_match(link, 'https://[^\s<>"]+')
+FROM e WHERE link IS NOT NULL AND NOT regexp_full_match(link, $link)

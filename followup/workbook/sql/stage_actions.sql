@@ -1,6 +1,7 @@
 -- stage_actions: the actions sheet, typed; statuses mapped through the accepted words;
 -- action_key follows an action across rounds (its ID, else its actor and text, numbered when
--- the same actor and text come more than once)
+-- the same actor and text come more than once); evidence is an archive reference or a link,
+-- kept as written (trimmed)
 CREATE OR REPLACE TEMP TABLE stg_actions AS
 WITH cells AS (
     SELECT * FROM cells_actions
@@ -20,7 +21,8 @@ WITH cells AS (
         coalesce(clean_key(c.region), 'Globalt') AS region,
         parse_date(c.due_date, true) AS due_date,
         c.due_date AS due_date_text,
-        c.comment
+        c.comment,
+        nullif(trim(c.evidence), '') AS evidence
     FROM cells AS c
     LEFT JOIN status_words AS w ON w.word = word_key(c.status)
 )
