@@ -2,9 +2,10 @@
 
 `rounds` loads, checks, lists and deletes reporting rounds; `query` runs a query of queries/;
 `pack` writes the meeting pack (briefing, slides, export); `reminders` drafts or sends the
-reminders; `output` writes rows as a table, JSON or CSV; `jobs` runs these commands as child
-processes for the app; `common` holds what they share (exit codes, Stop, the round and filter
-options). It may import every stage before it: `workbook`, `store`, `report`, `reminders`.
+reminders; `requests` writes and records the requests for a status to the actors; `output`
+writes rows as a table, JSON or CSV; `jobs` runs these commands as child processes for the
+app; `common` holds what they share (exit codes, Stop, the round and filter options). It may
+import every stage before it: `workbook`, `store`, `report`, `reminders`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import json
 import sys
 
-from followup.cli import pack, query, reminders, rounds
+from followup.cli import pack, query, reminders, requests, rounds
 from followup.cli.common import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -40,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
     query.add_parser(sub, common)
     pack.add_parsers(sub, common)
     reminders.add_parser(sub, common)
+    requests.add_parser(sub, common)
     return top
 
 

@@ -116,6 +116,7 @@ DYNAMIC = (
     N_("event.import"),
     N_("event.reminder"),
     N_("event.reminder_failed"),
+    N_("event.request"),
     N_("export.key"),
     N_("export.value"),
     N_("filter.evaluation"),

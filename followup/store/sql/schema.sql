@@ -116,3 +116,15 @@ UNION ALL
 SELECT DISTINCT snapshot_id, 'grants', '', '' FROM grants JOIN earlier USING (snapshot_id)
 UNION ALL
 SELECT DISTINCT snapshot_id, 'contacts', '', actor FROM contacts JOIN earlier USING (snapshot_id);
+-- the requests for a status (python -m followup requests): one row per actor and evaluation
+-- ('' the default one) a request asked about, with the round whose state it was made from
+CREATE TABLE IF NOT EXISTS requests (
+    request_id  BIGINT NOT NULL,
+    made_at     TIMESTAMP NOT NULL,
+    made_by     VARCHAR,
+    snapshot_id BIGINT NOT NULL,
+    actor       VARCHAR NOT NULL,
+    evaluation  VARCHAR NOT NULL,
+    actions     INTEGER NOT NULL,
+    file_name   VARCHAR
+);
