@@ -167,3 +167,35 @@ def test_hostile_actor_names_and_texts_stay_text_in_a_safe_file_name(cli, db, tm
     ws, rows = sheet_rows(path)
     assert rows[3][4] == '=HYPERLINK("http://evil.example")' and ws["E4"].data_type == "s"
     assert rows[3][11] == "+47 22 24 36 00" and ws["L4"].data_type == "s"
+
+
+def status_rows(db, snapshot):
+    with store.reader(db) as con:
+        return store.run_query(con, "reporting_status", Filters(snapshot=snapshot).params())
+
+
+def test_reporting_status_says_who_was_asked_when_and_who_has_returned(
+        cli, standard_db, tmp_path):
+    columns, rows = status_rows(standard_db, 1)
+    assert columns[-2:] == ["requested", "returned"]
+    assert {r[0]: r[-2:] for r in rows} == {"Hum": (None, None), "IOM": (None, None),
+                                            "MR/DEM": (None, None)}
+    made(cli, standard_db, tmp_path / "out")
+    with store.reader(standard_db) as con:
+        asked = store.one(con, "SELECT max(made_at) FROM requests")[0]
+    assert {r[0]: r[-2:] for r in status_rows(standard_db, 1)[1]} == {
+        "Hum": (asked, False), "IOM": (asked, False), "MR/DEM": (asked, False)}
+    # IOM sends its request back: a round covering IOM, loaded after the request
+    path = next(p for p in (tmp_path / "out").iterdir() if "-IOM-" in p.name)
+    wb = load_workbook(path)
+    wb["Tiltak"]["A1"] = "Status per 15.01.2013"
+    wb.save(tmp_path / "iom.xlsx")
+    assert cli("ingest", tmp_path / "iom.xlsx", "--db", standard_db).returncode == 0
+    _, rows = status_rows(standard_db, 2)
+    # ordered by the last report: Hum and MR/DEM on 14.12.2012, IOM on 15.01.2013
+    assert [(r[0], r[2], r[4], r[-2], r[-1]) for r in rows] == [
+        ("Hum", dt.date(2012, 12, 14), 1, asked, False),
+        ("MR/DEM", dt.date(2012, 12, 14), 1, asked, False),
+        ("IOM", dt.date(2013, 1, 15), 2, asked, True)]
+    # the state as of the first round knows of no return yet
+    assert [r[-1] for r in status_rows(standard_db, 1)[1]] == [False, False, False]

@@ -72,11 +72,11 @@ def test_an_actors_own_return_replaces_its_actions_only(portfolio_db):
         ("A3", "Flerårig avtale med IOM", "IOM", "ongoing", "done", "changed"),
         ("A4", "Resultatrammeverk", "IOM", "not_started", "ongoing", "changed")]
     assert query(portfolio_db, "reporting_status", R4) == [
-        ("Hum", "E1", dt.date(2012, 6, 29), 2, 1, False),
-        ("MR/DEM", "E1", dt.date(2012, 6, 29), 1, 1, False),
-        ("IOM", "E1", dt.date(2012, 11, 1), 2, 1, False),
-        ("Hum", "E2", dt.date(2012, 9, 1), 1, 1, False),
-        ("Regionalavdelingen", "E2", dt.date(2012, 9, 1), 1, 0, False)]
+        ("Hum", "E1", dt.date(2012, 6, 29), 2, 1, False, None, None),
+        ("MR/DEM", "E1", dt.date(2012, 6, 29), 1, 1, False, None, None),
+        ("IOM", "E1", dt.date(2012, 11, 1), 2, 1, False, None, None),
+        ("Hum", "E2", dt.date(2012, 9, 1), 1, 1, False, None, None),
+        ("Regionalavdelingen", "E2", dt.date(2012, 9, 1), 1, 0, False, None, None)]
     # with a three-month rule, the June reports are overdue on 01.11.2012
     assert [r[5] for r in query(portfolio_db, "reporting_status", R4, report_months=3)] == [
         True, True, False, False, False]
