@@ -19,7 +19,7 @@ from dataclasses import dataclass
 ROLES = ("viewer", "editor", "admin")
 LISTS = {"viewer": "viewers", "editor": "editors", "admin": "admins"}
 NEEDS = {"browse": "viewer", "download": "viewer", "import": "editor", "remind": "editor",
-         "clear_cache": "editor", "delete": "admin", "audit": "admin"}
+         "request": "editor", "clear_cache": "editor", "delete": "admin", "audit": "admin"}
 
 
 @dataclass(frozen=True)

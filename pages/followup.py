@@ -6,7 +6,7 @@ import streamlit as st
 from followup import ui
 from followup.i18n import plain, t
 from followup.report.figures import charts, tables
-from followup.ui import reminders, views
+from followup.ui import reminders, requests, views
 
 ui.through_navigation()
 
@@ -38,4 +38,5 @@ st.caption(tables.row_note(actions, "total_actions", lg))
 views.action_table(actions, tables.ACTION_COLUMNS, "actions_table")
 views.action_detail(f)
 
+requests.section(f)
 reminders.section(f)

@@ -127,3 +127,26 @@ def send_reminders(db: Path, filters, days: int, who: str | None, lang: str,
     if who:
         args.append(f"--who={who}")
     return _run(args, smtp_env)
+
+
+def make_requests(db: Path, filters, who: str | None, lang: str) -> tuple[JobResult, bytes]:
+    """Write and record the requests for a status of the filters' round through `python -m
+    followup requests` in a child process; return its outcome and the workbooks as a zip."""
+    import io
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("requests")) as folder:
+        args = ["requests", "--json", f"--out={folder}", f"--db={db}", f"--lang={lang}",
+                f"--snapshot={filters.snapshot}"]
+        for option, values in (("region", filters.regions), ("section", filters.sections),
+                               ("evaluation", filters.evaluations)):
+            args += [f"--{option}={value}" for value in values]
+        if who:
+            args.append(f"--who={who}")
+        outcome = _run(args)
+        files = [r["file"] for r in outcome.detail.get("requests", [])]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as packed:
+            for name in files:
+                packed.write(Path(folder) / name, arcname=name)
+    return outcome, out.getvalue()

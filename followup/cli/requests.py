@@ -50,7 +50,9 @@ def cmd_requests(args) -> int:
                                  snapshot=filters.snapshot, as_of=date(as_of, args.lang),
                                  known="; ".join(r.actor for r in everyone) or "–")))
     if not found:
-        print(t("cli.req.none", args.lang, snapshot=filters.snapshot,
+        print(json.dumps({"request_id": None, "snapshot_id": filters.snapshot,
+                          "as_of": as_of.isoformat(), "requests": []}) if args.json else
+              t("cli.req.none", args.lang, snapshot=filters.snapshot,
                 as_of=date(as_of, args.lang)))
         return EXIT_OK
     out = Path(args.out)

@@ -30,6 +30,7 @@ DYNAMIC = (
     N_("auth.do.download"),
     N_("auth.do.import"),
     N_("auth.do.remind"),
+    N_("auth.do.request"),
     N_("brief.kpis"),
     N_("brief.noscript"),
     N_("brief.overdue"),
