@@ -86,8 +86,10 @@ def _drawn(page, charts: int) -> None:
         arg=[CHARTS, charts], timeout=120_000, polling=50)
 
 
-def browser_costs(browser, server, charts: int, repeat: int, batch: int = 3) -> dict[str, float]:
-    """Return the median server CPU seconds of a warm visit and of a rerun, in Chromium.
+def browser_costs(browser, server, charts: int, repeat: int, batch: int = 3,
+                  path: str = "") -> dict[str, float]:
+    """Return the median server CPU seconds of a warm visit and of a rerun, in Chromium, of
+    the page at `path` ("" the default page).
 
     Each sample is `batch` visits (and `batch` reruns in each), divided by their number: the
     kernel counts CPU time in ticks of 10 ms, too coarse for one rerun of a small page.
@@ -100,7 +102,7 @@ def browser_costs(browser, server, charts: int, repeat: int, batch: int = 3) -> 
             context = browser.new_context(viewport={"width": 1440, "height": 950})
             page = context.new_page()
             before = settle(pid)
-            page.goto(server.url)
+            page.goto(f"{server.url}/{path}")
             _drawn(page, charts)
             after = settle(pid)
             for _ in range(batch):
@@ -116,12 +118,13 @@ def browser_costs(browser, server, charts: int, repeat: int, batch: int = 3) -> 
     return {"visit": median(visits), "rerun": median(reruns)}
 
 
-async def _session_starts(url: str, pid: int, repeat: int, batch: int = 3) -> float:
+async def _session_starts(url: str, pid: int, repeat: int, batch: int = 3,
+                          page: str = "") -> float:
     samples = []
     for i in range(repeat + 1):
         before = settle(pid)
         for _ in range(batch):
-            viewer = Viewer(url)
+            viewer = Viewer(url, page)
             await viewer.open()
             await viewer.close()
         if i:
@@ -129,30 +132,36 @@ async def _session_starts(url: str, pid: int, repeat: int, batch: int = 3) -> fl
     return median(samples)
 
 
-async def _filter_changes(url: str, pid: int, repeat: int) -> dict[str, float]:
-    viewer = Viewer(url)
-    await viewer.open()
-    regions = list(viewer.widgets["region"].options)
+def region_choices(options: list[str], repeat: int, page: str = "") -> list[list[str]]:
+    """Return the regions added in each filter change: the first one, the first two, …"""
+    return [options[: i % len(options) + 1] for i in range(repeat)]
+
+
+async def _filter_changes(url: str, pid: int, repeat: int, page: str = "",
+                          widget: str = "region", choices=region_choices) -> dict[str, float]:
+    viewer = Viewer(url, page)
+    first = await viewer.open()
     fresh, seen = [], []
-    for i in range(repeat):
-        chosen = regions[: i % len(regions) + 1]
+    for chosen in choices(list(viewer.widgets[widget].options), repeat, page):
         for costs in (fresh, seen):  # a new combination, then the same one again
-            await viewer.run({"region": []})
+            await viewer.run({widget: []})
             before = settle(pid)
-            run = await viewer.run({"region": chosen})
-            assert run.charts == 3 and not run.errors, run.errors
+            run = await viewer.run({widget: chosen})
+            assert run.charts == first.charts and not run.errors, run.errors
             costs.append(settle(pid) - before)
     await viewer.close()
     return {"new filter": median(fresh), "filter seen before": median(seen)}
 
 
-def protocol_costs(server, repeat: int, filters: bool) -> dict[str, float]:
+def protocol_costs(server, repeat: int, filters: bool, page: str = "",
+                   **change) -> dict[str, float]:
     """Return the median server CPU seconds of a new session's first run without a browser
-    (no frontend files served), and of a filter change (new, and seen before)."""
+    (no frontend files served), and of a filter change (new, and seen before; `change`
+    names the widget and the choices, see _filter_changes)."""
     url, pid = server.url, server.process.pid
-    costs = {"visit, script only": asyncio.run(_session_starts(url, pid, repeat))}
+    costs = {"visit, script only": asyncio.run(_session_starts(url, pid, repeat, page=page))}
     if filters:
-        costs.update(asyncio.run(_filter_changes(url, pid, repeat)))
+        costs.update(asyncio.run(_filter_changes(url, pid, repeat, page, **change)))
     return costs
 
 

@@ -102,7 +102,8 @@ async def _until(runs: list, after: float, n: int) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _import_beside(url: str, n: int, command: list[str]) -> dict:
+async def _import_beside(url: str, n: int, command: list[str],
+                         new_round: str = NEW_ROUND) -> dict:
     viewers = [Viewer(url) for _ in range(n)]
     await asyncio.gather(*(v.open() for v in viewers))
     stop, runs = asyncio.Event(), []
@@ -128,16 +129,18 @@ async def _import_beside(url: str, n: int, command: list[str]) -> dict:
             "during": during, "calm": calm,
             "errors": sum(len(r.errors) for *_, r, _ in runs)
             + sum(len(r.errors) for r in final),
-            "see_new": sum(any(NEW_ROUND in o for o in v.widgets["round"].options)
+            "see_new": sum(any(new_round in o for o in v.widgets["round"].options)
                            for v in viewers)}
 
 
-def import_beside(server, db: Path, folder: Path, n: int = 25) -> None:
-    """Print how an import beside n rerunning viewers goes, and what they then see."""
-    book = build(folder / "next.xlsx", 5_000, 50_000, 2_000, seed=9)
+def import_beside(server, db: Path, folder: Path, n: int = 25, book: Path | None = None,
+                  as_of: str = "2013-01-31", new_round: str = NEW_ROUND) -> None:
+    """Print how an import (by default a new round of 5,000 grants) beside n rerunning
+    viewers goes, and what they then see."""
+    book = book or build(folder / "next.xlsx", 5_000, 50_000, 2_000, seed=9)
     command = [sys.executable, "-c", IMPORT, "ingest", str(book), "--db", str(db),
-               "--as-of", "2013-01-31"]
-    result = asyncio.run(_import_beside(server.url, n, command))
+               "--as-of", as_of]
+    result = asyncio.run(_import_beside(server.url, n, command, new_round))
     print(f"  import beside {n} rerunning viewers: {result['process']:.2f} s as a process, "
           f"holding the database {result['held']:.2f} s")
     print(f"  reruns overlapping the import: {len(result['during'])}; the longest a viewer "

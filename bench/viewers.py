@@ -34,10 +34,11 @@ class Run:
 
 
 class Viewer:
-    """One browser tab's session, driven through the websocket protocol."""
+    """One browser tab's session on one page, driven through the websocket protocol."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, page: str = ""):
         self.url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.page = page  # the page's URL path ("" the default page)
         self.origin = url
         self.socket = None
         self.widgets: dict[str, object] = {}
@@ -55,6 +56,7 @@ class Viewer:
         state = msg.rerun_script
         state.query_string = ""
         state.page_script_hash = ""
+        state.page_name = self.page
         for key, values in (changes or {}).items():
             widget = state.widget_states.widgets.add()
             widget.id = self.widgets[key].id
