@@ -106,6 +106,14 @@ def three_rounds_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def sample_server(tmp_path_factory):
+    """Yield a running dashboard on the sample rounds, the app's own default database."""
+    require_chromium()
+    with running(tmp_path_factory.mktemp("sample") / "followup.duckdb") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
 def browser():
     """Yield a headless Chromium (one per module)."""
     require_chromium()

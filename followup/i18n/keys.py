@@ -37,6 +37,8 @@ DYNAMIC = (
     N_("change.changed"),
     N_("change.new"),
     N_("change.removed"),
+    N_("chart.portfolio_actions"),
+    N_("chart.portfolio_recommendations"),
     N_("cli.smtp.bad_from"),
     N_("cli.smtp.bad_port"),
     N_("cli.smtp.bad_timeout"),

@@ -21,9 +21,9 @@ from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
 from followup.report.documents import pack
-from followup.report.figures import alt, charts, kpis
+from followup.report.figures import kpis
 from followup.report.figures.kpis import Kpi
-from followup.ui import auth, compat, grids, state
+from followup.ui import a11y, auth, compat, grids, state
 from followup.ui.compat.pages_directory import through_navigation
 from followup.ui.data import (
     database,
@@ -174,16 +174,9 @@ def portfolio_level(f: Filters) -> float | None:
 
 
 def chart(fig: go.Figure, key: str, select: bool = False):
-    """Draw a figure with the house modebar (PNG download kept) after its text alternative
-    (read by screen readers, not shown); return a click selection."""
-    words = alt.text_of(fig)
-    if words:
-        st.html(f'<p class="sr-only" data-chart="{key}">{html.escape(words)}</p>')
-    if select:
-        return st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG, on_select="rerun",
-                               selection_mode="points")
-    st.plotly_chart(fig, key=key, config=charts.PLOTLY_CONFIG)
-    return None
+    """Draw a figure with the house modebar (PNG download kept), then its text alternative and
+    its table view (followup.ui.a11y); return a click selection."""
+    return a11y.chart(fig, key, lang(), select=select)
 
 
 def panel(heading: str, df, empty_key: str, build, key: str) -> bool:
@@ -204,9 +197,6 @@ def empty(key: str) -> None:
 
 CSS = """
 <style>
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
-           overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-[data-testid="stElementContainer"]:has(.sr-only) { position: absolute; }
 .block-container { padding-top: 2.2rem; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }

@@ -16,7 +16,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
 from followup.report.figures import action_list, followup_charts, kpis, tables
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
-from followup.ui import grids, state
+from followup.ui import a11y, grids, state
 from followup.ui.data import previous_round, query, round_info
 from followup.ui.shared import action_rows, figure, table
 from followup.ui.sidebar import as_list, compare_picker, presenting, scale
@@ -96,8 +96,8 @@ def action_detail(f: Filters) -> None:
         close.button(t("detail.close", lg), on_click=_close, icon=":material/close:",
                      key="detail_close")
         st.caption(tn("detail.caption", len(history), lg))
-        st.plotly_chart(figure(followup_charts.action_timeline, history, lg, scale=scale()),
-                        key="timeline", config={"displayModeBar": False})
+        a11y.chart(figure(followup_charts.action_timeline, history, lg, scale=scale()),
+                   "timeline", lg, config={"displayModeBar": False})
         grids.draw(table(history, tables.with_evidence(tables.HISTORY_COLUMNS, history), lg))
 
 

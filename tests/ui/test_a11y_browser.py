@@ -55,3 +55,62 @@ def test_each_page_has_one_h1_headings_in_order_and_a_title_naming_it(
         assert all(b <= a + 1 for (a, _), (b, _) in itertools.pairwise(main)), (path, levels)
         title = ones[0] if ones[0] == app else f"{ones[0]} – {app}"
         assert laptop_page.title() == title
+
+
+CHART_PAGES = {"": 3, "evaluations": 2, "followup": 2, "recommendations": 1, "grants": 3,
+               "portfolio": 3}
+TIES_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
+  const sentence = document.getElementById(chart.getAttribute('aria-labelledby'));
+  const key = [...chart.closest('[data-testid="stElementContainer"]').classList]
+    .find(c => c.startsWith('st-key-')).slice(7);
+  return {key, role: chart.getAttribute('role'), sentence: sentence && sentence.textContent,
+          said: sentence && sentence.dataset.chart,
+          svgs: chart.querySelectorAll('svg.main-svg').length,
+          hidden: chart.querySelectorAll('svg.main-svg[aria-hidden="true"]').length};
+})"""
+
+
+def test_every_chart_is_a_figure_named_by_its_sentence_with_its_svg_text_hidden(
+    laptop_page, sample_server, two_rounds_server
+):
+    for path, count in CHART_PAGES.items():
+        open_page(laptop_page, sample_server, f"/{path}")
+        ties = laptop_page.evaluate(TIES_JS)
+        assert len(ties) == count, path
+        for tie in ties:
+            assert tie["role"] == "figure" and tie["said"] == tie["key"], tie
+            assert tie["sentence"] and tie["hidden"] == tie["svgs"] > 0, tie
+            expect(laptop_page.get_by_role("figure", name=tie["sentence"])).to_be_visible()
+    sentence = ("Liggende stolper: status for 8 tiltak fordelt på 3 ansvarlige. Høyest andel "
+                "gjennomført har Hum (50\u00a0%).")
+    open_page(laptop_page, two_rounds_server, "/followup")
+    expect(laptop_page.get_by_role("figure", name=sentence)).to_be_visible()
+
+
+def test_a_charts_table_view_opens_from_the_keyboard_and_reads_as_a_table(
+    laptop_page, two_rounds_server
+):
+    page = laptop_page
+    open_page(page, two_rounds_server, "/followup")
+    summary = page.locator("details.chart-table summary").first  # the actors' chart
+    summary.focus()
+    page.keyboard.press("Enter")
+    table = page.get_by_role("table").first
+    expect(table).to_be_visible()
+    rows = table.locator("tr").evaluate_all(
+        "rows => rows.map(r => [...r.children].map(c => c.textContent))")
+    assert rows[:2] == [
+        ["Ansvarlig", "Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort",
+         "Ikke rapportert", "Bortfalt", "Andel gjennomført"],
+        ["Hum", "1", "0", "1", "0", "0", "1", "50\u00a0%"],  # A1 done, A2 ongoing, A3 dropped
+    ]
+    page.keyboard.press("Enter")
+    expect(table).to_be_hidden()
+
+
+def test_a_widget_is_named_by_its_label_as_shown_not_by_its_markdown(laptop_page, sample_server):
+    # regression: the label's escapes (followup.i18n.plain) were read out, `sample\.xlsx`
+    open_page(laptop_page, sample_server, "/upload")
+    name = "Ja, slett runde 2 (sample.xlsx). Dataene fjernes; originalfilen og loggen beholdes."
+    expect(laptop_page.get_by_role("checkbox", name=name, exact=True, include_hidden=True)
+           ).to_be_attached()

@@ -94,8 +94,9 @@ def test_no_request_leaves_the_server_and_no_foreign_element_appears(
         guarded_page, hostile_server, path):
     page, outside = guarded_page
     open_page(page, hostile_server, path, PAGES[path])
-    for summary in page.locator("[data-testid='stExpander'] summary").all():
-        summary.click()  # the reminders' previews and the upload's problems, opened
+    opened = "[data-testid='stExpander'] summary, details.chart-table summary"
+    for summary in page.locator(opened).all():
+        summary.click()  # the reminders' previews, the upload's problems, the charts' tables
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.evaluate(FOREIGN) == []

@@ -1,7 +1,8 @@
 """A chart said in words, for screen readers: what it shows and its headline figure.
 
-Each builder in `charts` stores its sentence in `fig.layout.meta["alt"]` (`describe`), so any
-page drawing the figure can give it as the chart's text alternative.
+Each builder in `charts` stores its sentence in `fig.layout.meta["alt"]` and its data as a
+table (followup.report.figures.chart_tables) in `fig.layout.meta["table"]` (`describe`), so any
+page drawing the figure can give both as the chart's text alternative and table view.
 """
 
 from __future__ import annotations
@@ -9,19 +10,34 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from followup.i18n import date, mnok, percent, t, tn
+from followup.i18n import date, mnok, number, percent, status_label, t, tn
+from followup.report.figures.chart_tables import ChartTable
 
 
-def describe(fig: go.Figure, text: str) -> go.Figure:
-    """Return fig carrying text as its alternative (layout.meta.alt)."""
-    fig.update_layout(meta={"alt": text})
+def describe(fig: go.Figure, text: str, table: ChartTable | None = None) -> go.Figure:
+    """Return fig carrying text as its alternative (layout.meta.alt) and its data as a table
+    (layout.meta.table)."""
+    meta = {"alt": text}
+    if table is not None:
+        meta["table"] = {"head": table.head, "rows": table.rows}
+    fig.update_layout(meta=meta)
     return fig
+
+
+def _meta(fig: go.Figure) -> dict:
+    meta = fig.layout.meta
+    return meta if isinstance(meta, dict) else {}
 
 
 def text_of(fig: go.Figure) -> str | None:
     """Return a figure's text alternative, or None when it has none."""
-    meta = fig.layout.meta
-    return meta.get("alt") if isinstance(meta, dict) else None
+    return _meta(fig).get("alt")
+
+
+def table_of(fig: go.Figure) -> ChartTable | None:
+    """Return a figure's data as a table, or None when it has none."""
+    table = _meta(fig).get("table")
+    return ChartTable(list(table["head"]), [list(r) for r in table["rows"]]) if table else None
 
 
 def _years(years) -> tuple[int, int]:
@@ -116,3 +132,18 @@ def open_age(df: pd.DataFrame, lang: str) -> str:
     known = df[df["age_years"].notna()]
     oldest = int(known["age_years"].max()) if len(known) else 0
     return tn("alt.open_age", len(df), lang, oldest=oldest)
+
+
+def recommendations(recs: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for the recommendations by management response and status."""
+    done = int((recs["status"] == "implemented").sum())
+    return t("alt.recommendations", lang,
+             recommendations=tn("alt.recommendations_n", len(recs), lang),
+             done=number(done, 0, lang))
+
+
+def timeline(history: pd.DataFrame, lang: str) -> str:
+    """Return the sentence for an action's status in every round."""
+    last = history.iloc[-1]
+    return t("alt.timeline", lang, rounds=tn("alt.rounds", len(history), lang),
+             status=status_label(last["status"], lang).lower(), as_of=date(last["as_of"], lang))

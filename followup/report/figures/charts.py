@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, is_norwegian, mnok, number, percent, status_label, t
-from followup.report.figures import alt
+from followup.report.figures import alt, chart_tables
 from followup.report.figures.axes import amount_axis, count_axis
 from followup.report.figures.lean import Lean, built
 from followup.workbook.formats import STATUSES
@@ -26,6 +26,9 @@ TYPE_COLORS = {"multi-year": "#0072B2", "one-year": "#E69F00"}
 GROUP_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                 "#F0E442", "#000000", "#8C8C8C"]
 INK, MUTED, GRID = "#1F2933", "#52606D", "#E5E7EB"
+# Every bar is outlined in the muted ink (6.5:1 on white), so each mark stands out 3:1 from the
+# white and from the bar beside it whatever its colour (sky blue and orange alone are 2.3:1)
+EDGE = {"color": MUTED, "width": 1}
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica Neue, Arial, sans-serif"
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -75,8 +78,12 @@ def _two_lines(label: str, width: int) -> str:
     return "<br>".join(lines) or str(label)
 
 
-def style(fig: go.Figure, lang: str, height: int = 420, scale: float = 1.0) -> go.Figure:
-    """Apply the house style: white, large type, legend on top, Norwegian separators."""
+def style(fig: Lean, lang: str, height: int = 420, scale: float = 1.0) -> Lean:
+    """Apply the house style: white, large type, legend on top, Norwegian separators, every
+    bar outlined (unless it has an outline of its own)."""
+    for trace in fig.data:
+        if trace["type"] == "bar":
+            trace.setdefault("marker", {}).setdefault("line", dict(EDGE))
     fig.update_layout(
         template="plotly_white", height=int(height * scale),
         font={"family": FONT_FAMILY, "size": round(16 * scale), "color": INK},
@@ -129,15 +136,18 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
     fig = style(fig, lang, height=max(140 + per_bar * len(actors), 280), scale=scale)
     if compact:
         fig.update_layout(showlegend=False, margin={"t": 10})
-    return alt.describe(fig, alt.completion(written, lang))
+    return alt.describe(fig, alt.completion(written, lang),
+                        chart_tables.completion(written, lang))
 
 
 def status_legend_html(statuses: list[str], lang: str) -> str:
-    """Return a one-line HTML legend of status colours (for the small charts)."""
+    """Return a one-line HTML legend of status colours (for the small charts), each swatch
+    outlined as the bars are."""
     items = "".join(
         f'<span style="white-space:nowrap;margin-right:1.1em">'
         f'<span style="display:inline-block;width:.9em;height:.9em;border-radius:2px;'
-        f'background:{STATUS_COLORS[s]};margin-right:.35em;vertical-align:-.1em"></span>'
+        f'background:{STATUS_COLORS[s]};border:1px solid {MUTED};margin-right:.35em;'
+        f'vertical-align:-.1em"></span>'
         f"{status_label(s, lang)}</span>" for s in STATUSES if s in statuses)
     return f'<div style="font-size:.95rem;line-height:1.8;color:{INK}">{items}</div>'
 
@@ -169,7 +179,9 @@ def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     most = df.groupby("snapshot_id")["actions"].sum().max() if len(df) else 1
     fig.update_yaxes(title_text=t("chart.actions", lang), **count_axis(most))
     fig = style(fig, lang, height=380, scale=scale)
-    return alt.describe(fig, alt.trend(df, lang)) if len(df) else fig
+    if not len(df):
+        return fig
+    return alt.describe(fig, alt.trend(df, lang), chart_tables.trend(df, labels, lang))
 
 
 def _year_axis(fig: go.Figure, years, lang: str) -> None:
@@ -204,7 +216,10 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
     fig.update_yaxes(title_text=t("chart.grants", lang), **count_axis(most),
                      range=[0, most * 1.18])
     fig = style(fig, lang, height=380, scale=scale)
-    return alt.describe(fig, alt.by_type(df, lang, "grants")) if len(df) else fig
+    if not len(df):
+        return fig
+    return alt.describe(fig, alt.by_type(df, lang, "grants"),
+                        chart_tables.by_type(df, lang, "grants"))
 
 
 @built
@@ -221,7 +236,10 @@ def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
     top = df.groupby("year")["amount_nok"].sum().astype(float).max() / 1e6 if len(df) else 1
     fig.update_yaxes(title_text=t("chart.mnok", lang), **amount_axis(0, top))
     fig = style(fig, lang, height=320 if compact else 380, scale=scale)
-    return alt.describe(fig, alt.by_type(df, lang, "amount")) if len(df) else fig
+    if not len(df):
+        return fig
+    return alt.describe(fig, alt.by_type(df, lang, "amount"),
+                        chart_tables.by_type(df, lang, "amount_nok"))
 
 
 @built
@@ -239,7 +257,9 @@ def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figu
                      ticksuffix="\u00a0%" if is_norwegian(lang) else "%")
     fig.update_layout(showlegend=False)
     fig = style(fig, lang, height=340, scale=scale)
-    return alt.describe(fig, alt.share(df, lang)) if len(df) else fig
+    if not len(df):
+        return fig
+    return alt.describe(fig, alt.share(df, lang), chart_tables.share(df, lang))
 
 
 def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -284,7 +304,11 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
     fig.update_yaxes(title_text=t("chart.mnok", lang), range=[0, top * 1.2 or 1],
                      **amount_axis(0, top * 1.2))
     fig = style(fig, lang, height=300 if compact else 460, scale=scale)
-    return alt.describe(fig, alt.spend(totals, lang, level_nok)) if len(totals) else fig
+    if not len(totals):
+        return fig
+    written = df.assign(grp=df["grp"].cat.rename_categories(html.unescape))
+    return alt.describe(fig, alt.spend(totals, lang, level_nok),
+                        chart_tables.spend(written, lang))
 
 
 @built
@@ -316,7 +340,8 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     fig.update_yaxes(title_text=t("chart.mnok", lang), zeroline=True, zerolinecolor=INK,
                      range=[low * 1.3, high * 1.3 or 1], **amount_axis(low * 1.3, high * 1.3))
     fig.update_layout(showlegend=False)
-    return alt.describe(style(fig, lang, height=340, scale=scale), alt.change(change, lang))
+    return alt.describe(style(fig, lang, height=340, scale=scale), alt.change(change, lang),
+                        chart_tables.change(change.index, labels, lang))
 
 
 @built
@@ -339,7 +364,7 @@ def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
     fig.update_xaxes(title_text=t("chart.mnok", lang), range=[0, top], **amount_axis(0, top))
     fig.update_layout(showlegend=False)
     fig = style(fig, lang, height=110 + 50 * len(df), scale=scale)
-    return alt.describe(fig, alt.partners(written, lang))
+    return alt.describe(fig, alt.partners(written, lang), chart_tables.partners(written, lang))
 
 
 def period(years, lang: str) -> str:

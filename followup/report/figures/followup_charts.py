@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, status_label, t
+from followup.report.figures import alt, chart_tables
 from followup.report.figures.charts import GRID, INK, STATUS_COLORS, plotly_text, style
 from followup.report.figures.lean import Lean, built
 
@@ -47,7 +48,7 @@ def action_timeline(history: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
     fig.update_layout(showlegend=False)
     fig = style(fig, lang, height=200, scale=scale)
     fig.update_layout(margin={"t": 10, "b": 10})
-    return fig
+    return alt.describe(fig, alt.timeline(history, lang), chart_tables.timeline(history, lang))
 
 
 def rec_status_label(code: str, lang: str) -> str:
@@ -86,4 +87,6 @@ def recommendations_by_response(recs: pd.DataFrame, lang: str, scale: float = 1.
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("chart.recommendations", lang), dtick=1 if most <= 12 else None,
                      range=[0, most * 1.45])
-    return style(fig, lang, height=max(160 + 56 * len(responses), 280), scale=scale)
+    fig = style(fig, lang, height=max(160 + 56 * len(responses), 280), scale=scale)
+    return alt.describe(fig, alt.recommendations(recs, lang),
+                        chart_tables.recommendations(recs, responses, REC_STATUSES, lang))

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import percent, t, tn
-from followup.report.figures import alt
+from followup.report.figures import alt, chart_tables
 from followup.report.figures.axes import count_axis
 from followup.report.figures.charts import (
     GROUP_COLORS,
@@ -50,7 +50,7 @@ def evaluations_progress(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
                      ticktext=[percent(v, lang, 0) for v in (0, 25, 50, 75, 100)],
                      title_text=t("chart.portfolio_share", lang))
     fig = style(fig, lang, height=max(150 + 64 * len(names), 280), scale=scale)
-    return alt.describe(fig, alt.portfolio(df, lang))
+    return alt.describe(fig, alt.portfolio(df, lang), chart_tables.progress(df, PROGRESS, lang))
 
 
 def age_label(age: int, lang: str) -> str:
@@ -87,4 +87,5 @@ def open_by_age(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     fig.update_yaxes(title_text=t("chart.open_recommendations", lang),
                      **count_axis(max(totals or [1]), 4), range=[0, max(totals or [1]) * 1.25])
     fig = style(fig, lang, height=340, scale=scale)
-    return alt.describe(fig, alt.open_age(df, lang))
+    return alt.describe(fig, alt.open_age(df, lang),
+                        chart_tables.ages(df, list(AGES), groups, lang))

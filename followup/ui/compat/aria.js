@@ -18,11 +18,16 @@
 
   // What Streamlit wrote is kept beside what we wrote instead, so a change of language
   // translates from Streamlit's English again, and a new English text is taken as new.
-  const translated = (kept, key, value) => {
+  // A widget's label is Markdown, and Streamlit names the widget by its source: the escapes
+  // that keep workbook text from being read as Markdown (followup.i18n.plain) are read.
+  const unescaped = (text) => text.replace(/\\([!-\/:-@[-`{-~])/g, "$1");
+
+  const translated = (kept, key, value, markdown = false) => {
     const before = kept[key];
     const source = before && value === before.written ? before.source : value;
-    const words = said(source.trim());
-    if (words === null || words === value) return null;
+    let words = said(source.trim()) ?? source;
+    if (markdown) words = unescaped(words);
+    if (words === value) return null;
     kept[key] = { source, written: words };
     return words;
   };
@@ -31,7 +36,7 @@
     const kept = el.followupAria || (el.followupAria = {});
     for (const attr of NAMED) {
       const value = el.getAttribute(attr);
-      const words = value && translated(kept, attr, value);
+      const words = value && translated(kept, attr, value, attr === "aria-label");
       if (words) el.setAttribute(attr, words);
     }
   };
