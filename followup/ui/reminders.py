@@ -19,7 +19,7 @@ from followup.filters import Filters
 from followup.i18n import date, plain, t, tn
 from followup.reminders import delivery, message, rule
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
-from followup.ui import auth
+from followup.ui import auth, grids
 from followup.ui.data import busy, database, generation
 from followup.ui.sidebar import presenting
 from followup.ui.state import lang
@@ -29,6 +29,7 @@ SMTP_KEYS = {"host": "FOLLOWUP_SMTP_HOST", "port": "FOLLOWUP_SMTP_PORT",
              "user": "FOLLOWUP_SMTP_USER", "password": "FOLLOWUP_SMTP_PASSWORD",
              "from": "FOLLOWUP_SMTP_FROM", "cafile": "FOLLOWUP_SMTP_CAFILE",
              "tls": "FOLLOWUP_SMTP_TLS"}
+REMINDER_COLUMNS = ("actor", "emails", "count", "ids")
 
 
 def smtp_env() -> dict[str, str]:
@@ -53,7 +54,7 @@ def _table(found: rule.Chase, lg: str) -> pd.DataFrame:
     rows = [(r.actor, ", ".join(r.emails) or "–", len(r.items),
              ", ".join(i.action_id or "–" for i in r.items)) for r in found.reminders]
     return pd.DataFrame(rows, columns=[t(f"rem.ui.col.{c}", lg)
-                                       for c in ("actor", "emails", "count", "ids")])
+                                       for c in REMINDER_COLUMNS])
 
 
 def section(f: Filters) -> None:
@@ -75,7 +76,7 @@ def section(f: Filters) -> None:
         st.info(t("rem.ui.none", lg, as_of=date(found.as_of, lg)), icon=":material/task_alt:")
         return
     st.markdown(tn("rem.ui.count", len(found.reminders), lg, as_of=date(found.as_of, lg)))
-    st.dataframe(_table(found, lg), hide_index=True)
+    grids.draw(grids.fitted(_table(found, lg), list(REMINDER_COLUMNS)))
     if found.refused:
         st.warning(t("rem.ui.refused", lg, addresses=plain("; ".join(
             f"{actor}: {address}" for actor, address in found.refused))),

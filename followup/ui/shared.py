@@ -62,16 +62,16 @@ def figure(build, df: pd.DataFrame, *args, **options) -> go.Figure:
 
 
 def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,
-           df: pd.DataFrame) -> grids.Grid:
-    made = grids.grid(df, list(columns), lang)
+           selectable: bool, df: pd.DataFrame) -> grids.Grid:
+    made = grids.grid(df, list(columns), lang, selectable)
     freeze(made.data)  # nobody changes it: its Arrow bytes are made once (compat.arrow_bytes)
     return made
 
 
-def table(df: pd.DataFrame, columns: list[str], lang: str) -> grids.Grid:
-    """Return grids.grid(df, columns, lang): the typed table and its formats, built once for
-    every viewer of the same data."""
-    return _shared(TABLES, _table, (_source(df), tuple(columns), lang), df)
+def table(df: pd.DataFrame, columns: list[str], lang: str, selectable: bool = False) -> grids.Grid:
+    """Return grids.grid(df, columns, lang, selectable): the typed table, its formats and
+    widths, built once for every viewer of the same data."""
+    return _shared(TABLES, _table, (_source(df), tuple(columns), lang, selectable), df)
 
 
 def _rows(source: tuple | pd.DataFrame, df: pd.DataFrame) -> tuple[list, list[str]]:

@@ -71,7 +71,8 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
         st.html(action_list.render(df, lang(), 24 if presenting() else 18))
         return
     ids, labels = action_rows(df)
-    grids.draw(table(df, tables.with_evidence(columns, df), lang()), key=key,
+    grids.draw(table(df, tables.deciding_first(tables.with_evidence(columns, df)), lang(),
+                     selectable=True), key=key,
                on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
                **options)
 
@@ -147,4 +148,4 @@ def recommendation_table(recs: pd.DataFrame) -> None:
     if as_list():
         st.html(action_list.render_recommendations(recs, lg, 24 if presenting() else 18))
         return
-    grids.draw(table(recs, tables.RECOMMENDATION_COLUMNS, lg))
+    grids.draw(table(recs, tables.deciding_first(tables.RECOMMENDATION_COLUMNS), lg))

@@ -238,7 +238,7 @@ def test_stalled_and_deadline_tables_equal_the_queries(deck, two_rounds_commente
     ]
     (due,) = titled(deck[0], "Forfalte og snart")
     assert rows(due) == [
-        ["ID", "Tiltak", "Ansvarlig", "Status", "Frist", "Overtid"],
+        ["ID", "Tiltak", "Ansvarlig", "Status", "Frist", "Dager over frist"],
         ["A5", "a5", "IOM", "Ikke gjort", "01.03.2012", "288 dager over"],
         ["A2", "a2", "Hum", "Pågår", "31.12.2012", "om 17 dager"],
     ]

@@ -187,6 +187,18 @@ RECOMMENDATION_COLUMNS = ["recommendation_id", "recommendation", "response", "st
 GRANT_COLUMNS = ["grant_id", "partner", "title", "section", "region", "country", "start_date",
                  "end_date", "grant_type", "amount_nok", "disbursed_nok"]
 GRANT_CHANGE_COLUMNS = ["grant_id", "partner", "title", "change"]
+# Where a grant is run: filters in the sidebar, so the grid keeps them in its column menu.
+SECONDARY = ("section", "region", "country")
+# What a meeting decides on, first in the app's grids: the status before and now, the due
+# date, the days past it, how long a status has stood still, how far a recommendation has come.
+DECIDING = ("previous_status", "status", "due_date", "days_overdue", "since", "rounds_unchanged",
+            "completion_pct")
+
+
+def deciding_first(columns: list[str]) -> list[str]:
+    """Return the columns with those a meeting decides on (DECIDING) first, in that order."""
+    return ([c for c in DECIDING if c in columns]
+            + [c for c in columns if c not in DECIDING])
 
 
 def with_evidence(columns: list[str], df: pd.DataFrame) -> list[str]:

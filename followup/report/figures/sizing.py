@@ -1,0 +1,106 @@
+"""How wide a grid's columns are and how tall its rows, so a table fits the page beside the
+sidebar on a 1366 px laptop (875 px) without scrolling sideways (pure: typed table in, pixels
+out).
+
+A short column (an ID, a status chip, a date, an amount, days) is as wide as its header or its
+widest value; a long text (an action, a comment, a recommendation, a title) shares what is left
+and wraps, on as many lines as its longest value needs (at most MAX_LINES). The widths are
+measured in the grid's type (14 px Source Sans): the estimate errs on the wide side.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import pandas as pd
+
+# The grid's width beside the sidebar on a 1366 px screen, less its border.
+BUDGET = 868
+# The row markers (a checkbox) of a grid whose rows can be clicked.
+MARKERS = 34
+# Long texts: they take what the short columns leave, and wrap.
+WRAPPED = ("action", "comment", "recommendation", "title", "evaluation", "message", "emails",
+           "ids")
+# Their share of what is left (a comment is read after the action).
+WEIGHT = {"comment": 0.7}
+MIN_WRAPPED = 150
+# Short texts (an actor, a partner, a section) at most this many characters wide; they wrap too.
+MAX_TEXT = 16
+CHAR, DIGIT, PAD = 7.2, 8.0, 26
+CHIP_CHAR, CHIP = 6.5, 16
+HEADER_CHAR = 7.8
+LINE, ROW_PAD, ROW = 19, 14, 35
+MAX_LINES = 4
+# Every row is shown up to this many; a longer table scrolls inside its box.
+MAX_ROWS = 25
+
+
+class Plan(NamedTuple):
+    """Each column's width in pixels, and the row height (None: one line, the grid's own)."""
+
+    widths: dict[str, int]
+    row_height: int | None
+
+
+def blank(column: pd.Series) -> bool:
+    """Return True when a column has no value in any row (all missing or empty text)."""
+    return all(v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT
+               or (isinstance(v, str) and not v.strip()) for v in column)
+
+
+def _chars(value) -> int:
+    if isinstance(value, list | tuple):
+        return max((len(str(v)) for v in value), default=0)
+    if isinstance(value, pd.Timestamp):
+        return 16 if value.hour or value.minute or value.second else 10
+    if isinstance(value, float) and math.isnan(value):
+        return 0
+    if isinstance(value, int | float):
+        return len(f"{value:,.0f}") + 1
+    return len(str(value)) if value is not None else 0
+
+
+def _short_width(header: str, column: pd.Series, code: str) -> int:
+    values = max((_chars(v) for v in column), default=0)
+    chip = any(isinstance(v, list | tuple) for v in column)
+    figures = (pd.api.types.is_numeric_dtype(column)
+               or pd.api.types.is_datetime64_any_dtype(column))
+    if not chip and not figures:
+        values = min(values, MAX_TEXT)
+    body = values * (DIGIT if figures else CHIP_CHAR if chip else CHAR)
+    if code == "completion_pct":
+        body = max(body, 90)
+    return math.ceil(max(len(header) * HEADER_CHAR, body + (CHIP if chip else 0)) + PAD)
+
+
+def plan(data: pd.DataFrame, columns: list[str], hidden: tuple[str, ...] = (),
+         budget: int = BUDGET) -> Plan:
+    """Return the widths of a typed table's columns (its headers in `data`, their codes in
+    `columns`, in the same order) within `budget` pixels, and the row height its long texts
+    need; `hidden` columns take no room."""
+    headers = dict(zip(columns, data.columns))
+    widths = {c: _short_width(headers[c], data[headers[c]], c) for c in columns
+              if c not in WRAPPED}
+    wrapped = [c for c in columns if c in WRAPPED]
+    left = budget - sum(w for c, w in widths.items() if c not in hidden)
+    if not wrapped:
+        return Plan(widths, None)
+    weights = sum(WEIGHT.get(c, 1) for c in wrapped)
+    lines = 1
+    for c in wrapped:
+        width = max(MIN_WRAPPED, int(left * WEIGHT.get(c, 1) / weights))
+        widths[c] = width
+        per_line = max(1, int((width - PAD) / CHAR))
+        longest = max((len(v) for v in data[headers[c]] if isinstance(v, str)), default=0)
+        header = math.ceil(len(headers[c]) * HEADER_CHAR + PAD)
+        widths[c] = max(width, header)
+        lines = max(lines, math.ceil(longest / per_line))
+    if lines <= 1:
+        return Plan(widths, None)
+    return Plan(widths, max(65, ROW_PAD + LINE * min(lines, MAX_LINES)))
+
+
+def height(rows: int, row_height: int | None) -> int:
+    """Return a grid's height in pixels that shows every row (up to MAX_ROWS) and its header."""
+    return ROW + (row_height or ROW) * max(1, min(rows, MAX_ROWS)) + 4
