@@ -95,7 +95,8 @@ def cmd_ingest(args) -> int:
     name = args.name or path.name
     try:
         loaded = ingest.ingest(ingest.read_upload(path), name, db, as_of, who=who(args),
-                               scope=ingest.Scope(_evaluation(args), args.whole_plan))
+                               scope=ingest.Scope(_evaluation(args), args.whole_plan,
+                                                  tuple(i.strip() for i in args.keep_previous)))
     except Rejected as rejected:
         raise problems_stop(rejected.problems, args) from None
     when = date(loaded.as_of, args.lang)
@@ -116,6 +117,9 @@ def cmd_ingest(args) -> int:
     print(t("cli.counts", args.lang, **loaded.counts))
     print(t("cli.covers", args.lang, covers="; ".join(
         escape_controls(p) for p in coverage.phrases(loaded.covers, args.lang))))
+    for refusal in loaded.refused:
+        print(escape_controls(t("cli.refused", args.lang, **{
+            k: v or "–" for k, v in refusal.items() if k != "kept_status"})))
     if loaded.counts.get("contacts"):
         print(t("cli.contacts", args.lang, contacts=loaded.counts["contacts"]))
     if loaded.counts.get("recommendations"):
@@ -135,6 +139,7 @@ def _ingest_json(loaded, today: str | None, lang: str) -> dict:
             "as_of_found": found and {"as_of": found.as_of.isoformat(), "sheet": found.sheet,
                                       "row": found.row, "text": found.text},
             "duplicate": loaded.duplicate, "counts": loaded.counts, "covers": loaded.covers,
+            "refused": loaded.refused,
             "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
 
 
@@ -192,6 +197,9 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--whole-plan", action="store_true",
                    help="the workbook is the whole plan of its evaluations: their actions it "
                         "lacks leave the state (default: it replaces only its actors' actions)")
+    p.add_argument("--keep-previous", action="append", default=[], metavar="ID",
+                   help="refuse the change the workbook proposes for this action: it keeps "
+                        "its last report, and the audit log says so (repeatable)")
     p.add_argument("--who", help="who imports, for the audit log (default: the local account)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(run=cmd_ingest, untrusted=True)

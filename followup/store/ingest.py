@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.settings import SAMPLE_AS_OF, SAMPLE_WHO, SAMPLE_WORKBOOKS, Limits
-from followup.store import leftovers
+from followup.store import leftovers, review
 from followup.store.errors import Damaged, DiskFull, is_damage, is_disk_full
 from followup.workbook import asof, container, formats, reader, validate
 from followup.workbook.problems import Problem, Rejected
@@ -78,6 +78,7 @@ class Loaded:
     as_of_source: str = "given"
     found: asof.Found | None = None
     covers: list[dict] = field(default_factory=list)
+    refused: list[dict] = field(default_factory=list)
 
 
 def round_date(checked: Checked, as_of: dt.date | None) -> tuple[dt.date, str]:
@@ -196,10 +197,12 @@ def _archive(con, db: Path, checked: Checked) -> Path | None:
 class Scope:
     """What a workbook's round covers besides what its rows say: the evaluation its rows
     without one belong to (None: the default evaluation) and whether it is the whole plan of
-    its evaluations (actions it lacks leave the state), not only its actors' part."""
+    its evaluations (actions it lacks leave the state), not only its actors' part; the IDs
+    of the actions whose proposed change the editor refused (they keep their last report)."""
 
     evaluation: str | None = None
     whole_plan: bool = False
+    keep_previous: tuple[str, ...] = ()
 
 
 # a workbook's round as its rows say: the default evaluation, the actors it has rows for
@@ -250,7 +253,9 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         assign_evaluation(checked, scope)
         con.execute("USE target")
         try:
-            problems = state_problems(con, checked, _current(con, as_of))
+            current = _current(con, as_of)
+            problems = (review.keep_previous(con, checked, current, scope.keep_previous)
+                        + state_problems(con, checked, current))
         finally:
             con.execute("USE memory")
         if problems:
@@ -267,8 +272,9 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         if checkpoint:
             con.execute("CHECKPOINT target")
         covers = _covers(con, snapshot)
+        refused = review.refused(con)
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
-                  checked.found_as_of, covers)
+                  checked.found_as_of, covers, refused)
 
 
 def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,

@@ -19,7 +19,7 @@ import pandas as pd
 
 from followup import store
 from followup.filters import Filters
-from followup.store import ingest
+from followup.store import ingest, review
 from followup.store.ingest import AS_ROWS_SAY, Checked, Scope
 from followup.store.staged import STAGED
 from followup.workbook.problems import Problem
@@ -96,7 +96,8 @@ def preview(checked: Checked, db: Path, as_of: dt.date, scope: Scope = AS_ROWS_S
             con.execute(statement, {"evaluation": scope.evaluation})
         previous = current["snapshot_id"] if current else None
         con.execute("USE target")
-        problems = ingest.state_problems(con, checked, previous)
+        problems = (review.keep_previous(con, checked, previous, scope.keep_previous)
+                    + ingest.state_problems(con, checked, previous))
         new = store.one(con, ingest.NEXT_SNAPSHOT)[0]
         ingest.insert_round(con, checked, new, as_of, None, scope, transaction=False)
         return _compared(con, current, new, problems)

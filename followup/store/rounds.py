@@ -38,8 +38,8 @@ def delete(db: Path, snapshot: int, who: str | None = None) -> int | None:
 
 
 def audit_log(con) -> list[dict]:
-    """Return every import, deletion and reminder sent, newest first."""
+    """Return every import, deletion, refused change, request and reminder, newest first."""
     cur = con.execute("SELECT logged_at, who, event, snapshot_id, file_name, sha256, as_of, "
-                      "recipients FROM audit_log ORDER BY logged_at DESC, rowid DESC")
+                      "recipients, detail FROM audit_log ORDER BY logged_at DESC, rowid DESC")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]

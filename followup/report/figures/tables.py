@@ -229,7 +229,7 @@ ROUND_COLUMNS = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "g
 
 
 AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "recipients",
-                 "sha256"]
+                 "detail", "sha256"]
 
 
 def who(stored: str | None, lang: str) -> str:
@@ -250,7 +250,7 @@ def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     grid: who and the event written out, times and dates kept as values."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["who"] = out["who"].map(lambda w: who(w, lang))
-    for text in ("file_name", "recipients"):
+    for text in ("file_name", "recipients", "detail"):
         out[text] = out[text].map(lambda w: w if isinstance(w, str) else "")
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
     out["snapshot_id"] = out["snapshot_id"].astype("Int64")

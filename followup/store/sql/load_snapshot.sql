@@ -58,3 +58,10 @@ SELECT DISTINCT $snapshot, 'contacts', '', actor, NULL FROM stg_contacts
 WHERE actor IS NOT NULL;
 INSERT INTO target.audit_log (logged_at, who, event, snapshot_id, sha256, file_name, as_of)
 VALUES ($loaded_at, $loaded_by, 'import', $snapshot, $sha256, $file_name, $as_of);
+INSERT INTO target.audit_log (logged_at, who, event, snapshot_id, sha256, file_name, as_of,
+                              detail)
+SELECT $loaded_at, $loaded_by, 'refused', $snapshot, $sha256, $file_name, $as_of,
+       concat(action_id, ' (', actor, '): ', coalesce(proposed, '–'), ' → ',
+              coalesce(kept, '–'))
+FROM refusals
+ORDER BY action_id;

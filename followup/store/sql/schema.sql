@@ -75,6 +75,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 -- to whom a reminder went (or was refused), for the events reminder and reminder_failed
 ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS recipients VARCHAR;
+-- what an event concerns beyond its round: a refused change (`A5 (IOM): Gjennomført → Pågår`)
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS detail VARCHAR;
 CREATE TABLE IF NOT EXISTS contacts (
     snapshot_id BIGINT NOT NULL,
     row_no      INTEGER,

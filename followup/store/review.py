@@ -1,0 +1,39 @@
+"""The editor's review of an incoming workbook: refused changes keep the previous report
+(`ingest --keep-previous ID`, the preview's refusals), written to the audit log with the
+round."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from followup.workbook import formats
+from followup.workbook.problems import Problem
+
+if TYPE_CHECKING:
+    from followup.store.ingest import Checked
+
+
+def keep_previous(con, checked: Checked, current: int | None,
+                  keep: tuple[str, ...]) -> list[Problem]:
+    """Give the refused actions (their IDs) their report in the state as of current back
+    (`target` in use; the table refusals names them); an ID that no action of the workbook
+    with a previous report has is an error."""
+    from followup import store
+
+    for statement in store.statements(store.sql("keep_previous")):
+        con.execute(statement, {k: v for k, v in {"current": current, "keep": list(keep)}.items()
+                                if k in store.named_parameters(statement)})
+    found = {r[0] for r in con.execute("SELECT action_id FROM refusals").fetchall()}
+    sheet = checked.sheets.get(formats.ACTIONS)
+    return [Problem("error", "keep_previous_unknown", sheet.name if sheet else None, None,
+                    None, action_id) for action_id in dict.fromkeys(keep)
+            if action_id not in found]
+
+
+def refused(con) -> list[dict]:
+    """Return the refused changes of the workbook just staged: action_id, actor, proposed
+    and kept (the status as written), kept_status (its code)."""
+    cur = con.execute("SELECT action_id, actor, proposed, kept, kept_status FROM refusals "
+                      "ORDER BY action_id")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
