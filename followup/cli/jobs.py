@@ -104,6 +104,7 @@ def import_workbook(data: bytes, file_name: str, db: Path, as_of: dt.date | None
             args.append(f"--evaluation={scope.evaluation}")
         if scope.whole_plan:
             args.append("--whole-plan")
+        args += [f"--keep-previous={action_id}" for action_id in scope.keep_previous]
         return _run(args)
 
 

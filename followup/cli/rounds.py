@@ -16,7 +16,7 @@ from followup.cli.common import (
     open_db,
     who,
 )
-from followup.i18n import date, quote, t, tn
+from followup.i18n import date, quote, status_label, t, tn
 from followup.report.figures import coverage
 from followup.settings import db_path
 from followup.workbook.problems import escape_controls
@@ -117,6 +117,16 @@ def cmd_ingest(args) -> int:
     print(t("cli.counts", args.lang, **loaded.counts))
     print(t("cli.covers", args.lang, covers="; ".join(
         escape_controls(p) for p in coverage.phrases(loaded.covers, args.lang))))
+    if loaded.since and loaded.since["actions"]:
+        print(tn("cli.since", len(loaded.since["actions"]), args.lang,
+                 request=loaded.since["request_id"],
+                 made=date(loaded.since["made_at"].date(), args.lang)))
+        for a in loaded.since["actions"]:
+            print(escape_controls(t("cli.since_line", args.lang, action_id=a["action_id"] or "–",
+                                    actor=a["actor"], status=status_label(a["status"], args.lang),
+                                    requested=status_label(a["requested_status"], args.lang)
+                                    if a["requested_status"] else "–",
+                                    as_of=date(a["last_report"], args.lang))))
     for refusal in loaded.refused:
         print(escape_controls(t("cli.refused", args.lang, **{
             k: v or "–" for k, v in refusal.items() if k != "kept_status"})))
@@ -139,8 +149,17 @@ def _ingest_json(loaded, today: str | None, lang: str) -> dict:
             "as_of_found": found and {"as_of": found.as_of.isoformat(), "sheet": found.sheet,
                                       "row": found.row, "text": found.text},
             "duplicate": loaded.duplicate, "counts": loaded.counts, "covers": loaded.covers,
-            "refused": loaded.refused,
+            "refused": loaded.refused, "since": _since_json(loaded.since),
             "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
+
+
+def _since_json(since: dict | None) -> dict | None:
+    """Return the request a return answers and what changed since it, JSON-ready."""
+    if since is None:
+        return None
+    return {**since, "made_at": since["made_at"].isoformat(),
+            "actions": [{**a, "last_report": a["last_report"].isoformat()}
+                        for a in since["actions"]]}
 
 
 def cmd_snapshots(args) -> int:

@@ -79,6 +79,7 @@ class Loaded:
     found: asof.Found | None = None
     covers: list[dict] = field(default_factory=list)
     refused: list[dict] = field(default_factory=list)
+    since: dict | None = None
 
 
 def round_date(checked: Checked, as_of: dt.date | None) -> tuple[dt.date, str]:
@@ -256,6 +257,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
             current = _current(con, as_of)
             problems = (review.keep_previous(con, checked, current, scope.keep_previous)
                         + state_problems(con, checked, current))
+            since = review.changed_since_request(con, current)
         finally:
             con.execute("USE memory")
         if problems:
@@ -274,7 +276,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         covers = _covers(con, snapshot)
         refused = review.refused(con)
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
-                  checked.found_as_of, covers, refused)
+                  checked.found_as_of, covers, refused, since)
 
 
 def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,

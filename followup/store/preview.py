@@ -24,9 +24,9 @@ from followup.store.ingest import AS_ROWS_SAY, Checked, Scope
 from followup.store.staged import STAGED
 from followup.workbook.problems import Problem
 
-# the tables the state is made of, copied from the file for the preview
+# the tables the state is made of (and the requests made from it), copied for the preview
 STATE_TABLES = ("snapshots", "actions", "recommendations", "grants", "disbursements",
-                "contacts", "coverage", "evaluations")
+                "contacts", "coverage", "evaluations", "requests")
 # more removals than this is said in a warning, not in a green box
 FEW = 3
 
@@ -36,7 +36,8 @@ class Preview:
     """What the import changes: the round the state is as of now (None: the first round), the
     scopes the workbook covers (each with the date of the round that covered it until now),
     the actors it leaves as last reported, the actions and grants that change and the spend
-    per year before and after; unknown grants of a disbursements sheet without grants."""
+    per year before and after; unknown grants of a disbursements sheet without grants; the
+    request the workbook answers with what changed since it (followup.store.review)."""
 
     current: dict | None
     scopes: pd.DataFrame
@@ -45,6 +46,7 @@ class Preview:
     grants: pd.DataFrame
     spend: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    since: dict | None = None
 
     @property
     def removed(self) -> tuple[int, int]:
@@ -98,9 +100,12 @@ def preview(checked: Checked, db: Path, as_of: dt.date, scope: Scope = AS_ROWS_S
         con.execute("USE target")
         problems = (review.keep_previous(con, checked, previous, scope.keep_previous)
                     + ingest.state_problems(con, checked, previous))
+        since = review.changed_since_request(con, previous)
         new = store.one(con, ingest.NEXT_SNAPSHOT)[0]
         ingest.insert_round(con, checked, new, as_of, None, scope, transaction=False)
-        return _compared(con, current, new, problems)
+        made = _compared(con, current, new, problems)
+        made.since = since
+        return made
     finally:
         con.close()
 

@@ -1,6 +1,7 @@
 """The editor's review of an incoming workbook: refused changes keep the previous report
 (`ingest --keep-previous ID`, the preview's refusals), written to the audit log with the
-round."""
+round; a return made from an older state than the one it follows lists what changed in
+between."""
 
 from __future__ import annotations
 
@@ -37,3 +38,29 @@ def refused(con) -> list[dict]:
                       "ORDER BY action_id")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+_REQUEST = """
+SELECT q.request_id, q.made_at, q.snapshot_id
+FROM requests AS q
+WHERE EXISTS (SELECT 1 FROM stg_actions AS s
+              WHERE s.actor = q.actor AND coalesce(s.evaluation, '') = q.evaluation)
+ORDER BY q.made_at DESC, q.request_id DESC
+LIMIT 1
+"""
+
+
+def changed_since_request(con, current: int | None) -> dict | None:
+    """Return the latest request the staged workbook answers (one to an actor it has rows
+    for, about their evaluation) with the actions of the workbook that changed in the state
+    between the round it was made from and `current` (`target` in use), or None when no
+    request was made or the state has not moved since."""
+    from followup import store
+
+    row = store.one(con, _REQUEST)
+    if row is None or current is None or row[2] == current:
+        return None
+    cur = con.execute(store.sql("changed_since_request"), {"base": row[2], "current": current})
+    names = [d[0] for d in cur.description]
+    return {"request_id": row[0], "made_at": row[1], "snapshot_id": row[2],
+            "actions": [dict(zip(names, r)) for r in cur.fetchall()]}

@@ -61,7 +61,7 @@ def loaded_round(result: ingest.Checked) -> pd.Series | None:
 def forget() -> None:
     """Drop the kept upload, its preview and the scope chosen for it (after an import or when
     the file is removed or replaced)."""
-    for key in ("upload_preview", "upload_evaluation", "upload_whole_plan"):
+    for key in ("upload_preview", "upload_evaluation", "upload_whole_plan", "upload_refused"):
         st.session_state.pop(key, None)
     kept = st.session_state.pop(_STATE, None)
     if kept:

@@ -10,13 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from followup import store
-from followup.i18n import date, plain, quote, t, tn
+from followup.i18n import date, plain, quote, status_label, t, tn
 from followup.report.figures import tables
 from followup.store import ingest, preview
 from followup.ui import database, grids, lang
 from followup.ui.data import options
 
-EVALUATION, WHOLE_PLAN = "upload_evaluation", "upload_whole_plan"
+EVALUATION, WHOLE_PLAN, REFUSED = "upload_evaluation", "upload_whole_plan", "upload_refused"
 
 
 def _unnamed(result: ingest.Checked) -> int:
@@ -29,7 +29,8 @@ def _unnamed(result: ingest.Checked) -> int:
 def scope() -> ingest.Scope:
     """Return the scope chosen on the page (kept in the session while the file is the same)."""
     name = " ".join((st.session_state.get(EVALUATION) or "").split())
-    return ingest.Scope(name or None, bool(st.session_state.get(WHOLE_PLAN)))
+    return ingest.Scope(name or None, bool(st.session_state.get(WHOLE_PLAN)),
+                        tuple(sorted(st.session_state.get(REFUSED) or ())))
 
 
 def scope_input(result: ingest.Checked) -> None:
@@ -97,9 +98,11 @@ def changes(made: preview.Preview, as_of: dt.date) -> None:
             for row in made.kept.itertuples()))
     if made.current is None:
         return
+    since(made)
     st.markdown(t("up.actions_changed", lg, **tables.change_counts(made.actions)))
     if len(made.actions):
         grids.draw(grids.grid(made.actions, tables.CHANGE_COLUMNS, lg))
+    refusals(made)
     st.markdown(t("up.grants_changed", lg, **tables.change_counts(made.grants)))
     if len(made.grants):
         grids.draw(grids.grid(made.grants, tables.GRANT_CHANGE_COLUMNS, lg))
@@ -107,3 +110,32 @@ def changes(made: preview.Preview, as_of: dt.date) -> None:
         st.markdown(f"**{t('up.spend', lg)}**")
         grids.draw(grids.grid(tables.spend_preview_frame(made.spend),
                               tables.SPEND_PREVIEW_COLUMNS, lg))
+
+
+def since(made: preview.Preview) -> None:
+    """Say, in a warning, which of the workbook's actions changed in the state after the
+    request it answers was made (someone else reported on them in between)."""
+    lg = lang()
+    if not made.since or not made.since["actions"]:
+        return
+    lines = [tn("up.since", len(made.since["actions"]), lg,
+                request=made.since["request_id"], made=date(made.since["made_at"].date(), lg))]
+    lines += ["- " + plain(t("cli.since_line", lg, action_id=a["action_id"] or "–",
+                             actor=a["actor"], status=status_label(a["status"], lg),
+                             requested=status_label(a["requested_status"], lg)
+                             if a["requested_status"] else "–",
+                             as_of=date(a["last_report"], lg)).strip())
+              for a in made.since["actions"]]
+    st.warning("\n".join(lines), icon=":material/history:")
+
+
+def refusals(made: preview.Preview) -> None:
+    """Let the editor refuse single proposed changes of actions with an ID: they keep their
+    previous report (the preview above is already without them)."""
+    lg = lang()
+    changed = made.actions[made.actions["change"] == "changed"]["action_id"].dropna()
+    chosen = list(st.session_state.get(REFUSED) or ())
+    ids = list(dict.fromkeys([*changed, *chosen]))
+    if ids:
+        st.multiselect(t("up.refuse", lg), ids, key=REFUSED, format_func=plain,
+                       help=t("up.refuse_help", lg))

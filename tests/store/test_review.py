@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from openpyxl import load_workbook
@@ -88,3 +89,34 @@ def test_the_preview_shows_the_return_with_the_refusal(db, iom_return):
         ("A5", "not_started", "done"), ("A6", "partial", "ongoing")]
     assert [(r.action_id, r.previous_status, r.status)
             for r in refused.actions.itertuples()] == [("A5", "not_started", "done")]
+
+
+def test_a_return_made_from_an_older_state_lists_what_changed_in_between(
+        db, iom_return, cli, tmp_path):
+    # after the request, the coordinator loads a compiled sheet in which A6 is done
+    from tests.support.builders import write_workbook
+
+    compiled = write_workbook(tmp_path / "compiled.xlsx", {"Tiltak": [
+        ["ID", "Tiltak", "Ansvarlig", "Seksjon", "Region", "Status", "Kommentar"],
+        ["A4", "a4", "IOM", "Hum", "Afrika", "Ferdig", None],
+        ["A5", "a5", "IOM", "Hum", "Globalt", "Ikke gjort", None],
+        ["A6", "a6", "IOM", "Hum", "Globalt", "Gjennomført", "Meldt på telefon"]]})
+    assert cli("ingest", compiled, "--db", db, "--as-of", "2013-01-10").returncode == 0
+    done = cli("ingest", iom_return, "--db", db)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("Endret etter")))
+    assert lines[at:at + 2] == [
+        f"Endret etter forespørsel 1 ({dt.date.today():%d.%m.%Y}), som arbeidsboken svarer på "
+        "(1 tiltak):",
+        "  A6 (IOM): Delvis gjennomført da forespørselen ble laget, nå Gjennomført "
+        "(rapportert 10.01.2013)"]
+    done = cli("query", "action_history", "--action", "A6", "--db", db, "--format", "json")
+    assert [r["status"] for r in json.loads(done.stdout)] == [
+        "partial", "done", "ongoing"]
+
+
+def test_a_return_from_the_current_state_lists_nothing(db, iom_return, cli):
+    done = cli("ingest", iom_return, "--db", db, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["since"] is None
