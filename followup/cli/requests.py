@@ -34,8 +34,8 @@ def cmd_requests(args) -> int:
     from followup.settings import db_path
     from followup.store import requested
 
-    made_at = store.now()
     with open_db(args) as con:
+        made_at = store.now()  # after open_db, which may create the database with the sample
         filters = filters_or_stop(con, args)
         names = actor_names(args)
         found = request.requests(con, replace(filters, actors=names), made_at.date(),
