@@ -2,7 +2,8 @@
 batch (followup.store.keeper: given up at once when a writer waits).
 
 Results are cached per query, parameters and database version (its files' times and sizes),
-so an import from anywhere shows at once (followup.ui.memo keeps them).
+so an import from anywhere shows at once (followup.ui.memo keeps them); the state as of a
+round that the queries read is composed once per version too (followup.store.composed).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import plain, t
 from followup.store import ingest, leftovers
+from followup.store.composed import Composed
 from followup.ui.memo import Memo
 from followup.ui.state import lang
 
@@ -52,11 +54,15 @@ def generation(db: Path) -> tuple:
 
 
 ANSWERS = Memo(2000)
+# the state as of each round the queries ask for, composed once per database generation
+STATES = Composed()
 
 
-def _query(db: str, name: str, params: dict) -> pd.DataFrame:
+def _query(db: str, version: tuple, name: str, params: dict) -> pd.DataFrame:
+    sql, bound = store.bind(name, params)
     with store.kept_reader(Path(db)) as con:
-        return con.execute(*store.bind(name, params)).df()
+        STATES.prepare(con, (db, version), sql, bound)
+        return con.execute(sql, bound).df()
 
 
 def busy() -> None:
@@ -96,9 +102,10 @@ def query(name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Return the result of queries/NAME.sql for the filters (cached until the data changes)."""
     db = database()
     params = (filters or Filters()).params(**extra)
-    answers = (str(db), generation(db), name, repr(sorted(params.items())))
+    version = generation(db)
+    answers = (str(db), version, name, repr(sorted(params.items())))
     try:
-        df = ANSWERS.get(answers, lambda: _query(str(db), name, params))
+        df = ANSWERS.get(answers, lambda: _query(str(db), version, name, params))
     except store.Busy:
         busy()
     except store.Damaged as exc:
