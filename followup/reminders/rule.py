@@ -65,6 +65,10 @@ class Chase:
         return [(r.actor, address) for r in self.reminders for address in r.refused]
 
 
+# the queries collect() reads, all with the filters' parameters
+QUERIES = ("stalled_actions", "deadlines", "reminders")
+
+
 def _rows(con, name: str, params: dict) -> list[dict]:
     columns, rows = store.run_query(con, name, params)
     return [dict(zip(columns, row)) for row in rows]

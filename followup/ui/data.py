@@ -65,6 +65,14 @@ def _query(db: str, version: tuple, name: str, params: dict) -> pd.DataFrame:
         return con.execute(sql, bound).df()
 
 
+def kept_state(con, db: str, version: tuple, names, params: dict) -> None:
+    """Put on con (a cursor of its own) the kept state that the named queries read with
+    params (followup.store.composed), for code that runs them itself."""
+    bound = [store.bind(name, params) for name in names]
+    STATES.prepare(con, (db, version), "\n".join(sql for sql, _ in bound),
+                   {key: value for _, values in bound for key, value in values.items()})
+
+
 def busy() -> None:
     """Say that the database is busy (an import runs) and stop this run; a rerun retries."""
     st.warning(t("up.busy", lang()), icon=":material/hourglass_top:")

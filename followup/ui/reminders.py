@@ -20,7 +20,8 @@ from followup.i18n import date, plain, t, tn
 from followup.reminders import delivery, message, rule
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 from followup.ui import auth, grids
-from followup.ui.data import busy, database, generation
+from followup.ui.data import busy, database, generation, kept_state
+from followup.ui.memo import Memo
 from followup.ui.sidebar import presenting
 from followup.ui.state import lang
 
@@ -44,10 +45,19 @@ def smtp_env() -> dict[str, str]:
     return env if env["FOLLOWUP_SMTP_HOST"] and env["FOLLOWUP_SMTP_FROM"] else {}
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _collect(db: str, gen: tuple, filters: Filters, days: int) -> rule.Chase:
-    with store.reader(Path(db)) as con:
+# who is reminded of what, and each message's words, per database generation, filters, days
+# (and language): made once for every editor who opens the page (nobody changes them)
+CHASES, PREVIEWS = Memo(64), Memo(64)
+
+
+def _read(db: str, gen: tuple, filters: Filters, days: int) -> rule.Chase:
+    with store.kept_reader(Path(db)) as con:
+        kept_state(con, db, gen, rule.QUERIES, filters.params(days=days))
         return rule.collect(con, filters, days)
+
+
+def _collect(db: str, gen: tuple, filters: Filters, days: int) -> rule.Chase:
+    return CHASES.get((db, gen, filters, days), lambda: _read(db, gen, filters, days))
 
 
 def _table(found: rule.Chase, lg: str) -> pd.DataFrame:
@@ -68,8 +78,9 @@ def section(f: Filters) -> None:
     days = int(st.number_input(t("rem.ui.days", lg), min_value=0, max_value=3650,
                                value=DUE_SOON_DAYS, step=1, key="remind_days"))
     db = database()
+    gen = generation(db)
     try:
-        found = _collect(str(db), generation(db), f, days)
+        found = _collect(str(db), gen, f, days)
     except store.Busy:
         busy()
     if not found.reminders:
@@ -86,8 +97,8 @@ def section(f: Filters) -> None:
                    icon=":material/alternate_email:")
     env = smtp_env()
     sender = _sender(env, lg)
-    _previews(found, lg, sender)
-    st.download_button(t("rem.ui.zip", lg), message.drafts_zip(found, lg, sender),
+    _previews(found, (str(db), gen, f, days, lg), lg)
+    st.download_button(t("rem.ui.zip", lg), lambda: message.drafts_zip(found, lg, sender),
                        file_name=f"purringer-{found.as_of.isoformat()}.zip",
                        mime="application/zip", icon=":material/download:", key="remind_zip",
                        help=t("rem.ui.zip_help", lg))
@@ -107,14 +118,20 @@ def _sender(env: dict, lg: str):
         return None
 
 
-def _previews(found: rule.Chase, lg: str, sender) -> None:
-    for reminder in found.reminders:
-        count = tn("rem.ui.actions", len(reminder.items), lg)
-        with st.expander(plain(reminder.actor) + " · " + count):
-            st.caption(t("rem.ui.to", lg, to=plain(", ".join(reminder.emails) or "–")))
-            st.markdown("**" + plain(t("rem.ui.subject", lg, subject=message.subject(
-                reminder, found, lg))) + "**")
-            st.code(message.plain_text(reminder, found, lg), language=None, wrap_lines=True)
+def _words(found: rule.Chase, lg: str) -> list[tuple[str, str, str, str]]:
+    """Return each reminder's heading, addressees, subject and text, as the preview says them."""
+    return [(plain(r.actor) + " · " + tn("rem.ui.actions", len(r.items), lg),
+             t("rem.ui.to", lg, to=plain(", ".join(r.emails) or "–")),
+             "**" + plain(t("rem.ui.subject", lg, subject=message.subject(r, found, lg))) + "**",
+             message.plain_text(r, found, lg)) for r in found.reminders]
+
+
+def _previews(found: rule.Chase, key: tuple, lg: str) -> None:
+    for heading, to, subject, text in PREVIEWS.get(key, lambda: _words(found, lg)):
+        with st.expander(heading):
+            st.caption(to)
+            st.markdown(subject)
+            st.code(text, language=None, wrap_lines=True)
 
 
 def _send_form(found: rule.Chase, f: Filters, days: int, env: dict, lg: str) -> None:

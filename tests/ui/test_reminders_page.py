@@ -142,3 +142,21 @@ def test_smtps_from_the_secrets_refuses_an_untrusted_certificate_then_delivers(d
         assert [rcpt for _, rcpt, _ in server.inbox.received] == [
             ["kari@ud.example.org", "ola@ud.example.org"], ["iom@example.org"]]
     assert [s.value for s in at.success] == ["Sendt 2 e-poster: Hum, IOM."]
+
+
+def test_an_import_that_changes_an_address_shows_in_the_preview_at_once(database, tmp_path):
+    from tests.support.builders import load, write_workbook
+
+    at = page("kari@mfa.no")
+    old, new = "Til: " + plain("iom@example.org"), "Til: " + plain("ny@iom.example.org")
+    assert old in [c.value for c in at.caption]
+    # IOM's new address, in a round dated before the latest (14.12.2012): the same round
+    # shown, its contacts changed
+    book = write_workbook(tmp_path / "kontakter.xlsx", {
+        "Evalueringer": [["Evaluering", "Rapportår"], ["E9", 2012]],
+        "Kontakter": [["Ansvarlig", "E-post"], ["IOM", "ny@iom.example.org"]]})
+    load(database, book, "2012-09-01")
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert new in captions and old not in captions
