@@ -23,7 +23,7 @@ from followup.i18n import date, plain, t
 from followup.report.documents import pack
 from followup.report.figures import kpis
 from followup.report.figures.kpis import Kpi
-from followup.ui import a11y, auth, compat, grids, state
+from followup.ui import a11y, auth, compat, grids, present
 from followup.ui.compat.pages_directory import through_navigation
 from followup.ui.data import (
     database,
@@ -100,10 +100,9 @@ def page_title(title: str, lg: str) -> str:
 def header(page: str, f: Filters) -> None:
     """Draw the title, the round and filters shown, the downloads, and presentation controls."""
     lg = lang()
-    st.html(CSS + (PRESENT_CSS if presenting() else ""))
+    st.html(CSS)
     if presenting():
-        st.button(t("present.exit", lg), on_click=state.put, args=("present", None),
-                  icon=":material/close_fullscreen:", key="present_exit")
+        present.nav(page, PAGES, lg)
     title, tools = st.columns([5, 4], vertical_alignment="bottom")
     title.title(t(f"page.{page}", lg), anchor=False)
     if f.snapshot is None:
@@ -164,7 +163,9 @@ def _pack(command: str, db: str, gen: tuple, f: Filters, lg: str, compare: int |
 
 def grid(df, columns: list[str], **options):
     """Draw these columns as a grid: typed values, formats in the user's language, built
-    once for every viewer of the same data."""
+    once for every viewer of the same data; in presentation mode as a table in large type."""
+    if presenting():
+        return present.table(df, columns, lang())
     return grids.draw(table(df, columns, lang()), **options)
 
 
@@ -214,16 +215,6 @@ CSS = """
   h1 { font-size: 2rem; }
   [data-testid="stMetricLabel"] { min-height: 0; }
 }
-</style>
-"""
-PRESENT_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"] { display: none; }
-.block-container { max-width: 100%; padding: 1.2rem 2.5rem; }
-[data-testid="stMetricValue"] { font-size: 2.8rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.2rem; }
-h1 { font-size: 3rem; } h2, h3 { font-size: 2rem; }
 </style>
 """
 

@@ -85,3 +85,54 @@ def test_no_grid_scrolls_sideways_at_1366_and_the_deciding_columns_come_first(
     assert {path: [g["heads"][:len(first)] for g, first in zip(found, FIRST[lang][path])]
             for path, found in measured.items()} == FIRST[lang]
     assert {path: [g["rows"] for g in found] for path, found in measured.items()} == ROWS
+
+
+# Every text drawn in the page's main part, at its drawn size (an SVG text at its size times
+# the chart's scale); what only a screen reader reads is left out.
+SMALL_TEXT_JS = """(least) => {
+  const small = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-testid=stMain]'),
+                                           NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const el = walker.currentNode.parentElement;
+    const box = el.getBoundingClientRect();
+    if (!text || !box.width || !box.height || el.closest('.sr-only')) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    let size = parseFloat(style.fontSize);
+    const matrix = el.closest('svg') && el.getScreenCTM();
+    if (matrix) size *= Math.hypot(matrix.a, matrix.b);
+    if (size < least) small.push(`${text.slice(0, 30)}: ${size.toFixed(1)} px`);
+  }
+  return small;
+}"""
+PRESENT_ORDER = ["", "evaluations", "followup", "recommendations", "grants", "portfolio"]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_presentation_mode_moves_from_page_to_page_and_nothing_is_under_18_px_at_1920(
+        browser, sample_server, lang):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{sample_server.url}/?present=1&lang={lang}")
+    small, seen = {}, []
+    for at, path in enumerate(PRESENT_ORDER):
+        if at:  # the right arrow key follows the "next" link, and the mode stays
+            page.keyboard.press("ArrowRight")
+            page.wait_for_url(f"{sample_server.url}/{path}*")
+        settled(page)
+        seen.append((page.url.split("?")[0].removeprefix(sample_server.url + "/"),
+                     page.locator('[data-testid="stSidebar"]').is_visible(),
+                     page.locator(".st-key-present_exit").is_visible()))
+        small[path] = page.evaluate(SMALL_TEXT_JS, 18)
+    assert seen == [(path, False, True) for path in PRESENT_ORDER]
+    assert small == {path: [] for path in PRESENT_ORDER}
+    assert page.locator(".st-key-present_next").count() == 0  # the last page has no next
+    page.locator(".st-key-present_prev a").first.click()  # back by the link
+    page.wait_for_url(f"{sample_server.url}/grants*")
+    settled(page)
+    assert page.locator(".st-key-present_exit").is_visible()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url(f"{sample_server.url}/recommendations*")
+    context.close()
