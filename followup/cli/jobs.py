@@ -117,11 +117,12 @@ def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResu
 
 
 def send_reminders(db: Path, filters, days: int, who: str | None, lang: str,
-                   smtp_env: dict[str, str]) -> JobResult:
+                   smtp_env: dict[str, str], attach: bool = False) -> JobResult:
     """Send the reminders of the filters' round through `python -m followup reminders --send`
-    (the SMTP settings and login passed in the child's environment, never as arguments)."""
+    (the SMTP settings and login passed in the child's environment, never as arguments),
+    with each actor's request for a status attached when `attach`."""
     args = ["reminders", "--send", "--json", f"--db={db}", f"--lang={lang}", f"--days={days}",
-            f"--snapshot={filters.snapshot}"]
+            f"--snapshot={filters.snapshot}"] + (["--attach-requests"] if attach else [])
     for option, values in (("region", filters.regions), ("section", filters.sections),
                            ("evaluation", filters.evaluations)):
         args += [f"--{option}={value}" for value in values]

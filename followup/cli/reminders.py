@@ -5,7 +5,9 @@ query's $actors); a name with no reminder stops the command before anything is w
 sent. The SMTP login comes only from FOLLOWUP_SMTP_USER and FOLLOWUP_SMTP_PASSWORD, the sender
 from FOLLOWUP_SMTP_FROM; every delivery, and every refusal, is written to the audit log. An
 address that is not a plain local@domain is named and skipped; what is printed has its control
-characters escaped (`\x1b`), as `query` prints cells.
+characters escaped (`\x1b`), as `query` prints cells. With `--attach-requests` each reminder
+carries the actor's request for a status (followup.report.documents.request), recorded as a
+request when the draft is written or the message delivered.
 """
 
 from __future__ import annotations
@@ -36,8 +38,33 @@ def cmd_reminders(args) -> int:
     if args.days < 0:
         raise Stop(t("cli.rem.bad_days", args.lang, days=args.days))
     with open_db(args) as con:
-        found = collect(con, filters_or_stop(con, args), args)
-    return run(args, found, who(args))
+        filters = filters_or_stop(con, args)
+        found = collect(con, filters, args)
+        asked = attached_requests(con, filters, found, args)
+    return run(args, found, who(args), asked)
+
+
+def attached_requests(con, filters, found, args) -> list:
+    """Return each reminded actor's request for a status (--attach-requests), else []."""
+    if not args.attach_requests or not found.reminders:
+        return []
+    from followup import store
+    from followup.report.documents import request
+
+    actors = tuple(r.actor for r in found.reminders)
+    return request.requests(con, replace(filters, actors=actors), store.now().date(),
+                            args.lang)
+
+
+def _record(args, snapshot: int, acting: str | None, asked: list, actors: set[str]) -> None:
+    """Record the requests that went out with the reminders to these actors."""
+    from followup import store
+    from followup.settings import db_path
+    from followup.store import requested
+
+    going = [(r.actor, r.file_name, r.actions) for r in asked if r.actor in actors]
+    if going:
+        requested.record(db_path(args.db), snapshot, acting, store.now(), going)
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
@@ -52,6 +79,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", action="append", default=[], metavar="NAME",
                    help="only this responsible actor, as written in the workbook (repeatable)")
     p.add_argument("--send", action="store_true", help="deliver over SMTP instead of drafts")
+    p.add_argument("--attach-requests", action="store_true",
+                   help="attach each actor's request for a status (.xlsx), recorded as a "
+                        "request")
     p.add_argument("--smtp-host", help="SMTP server (default $FOLLOWUP_SMTP_HOST)")
     p.add_argument("--smtp-port", type=int, help="SMTP port (default $FOLLOWUP_SMTP_PORT or 587)")
     p.add_argument("--who", help="who sends, for the audit log (default: the OS account)")
@@ -122,10 +152,12 @@ def _summary(found) -> dict:
             "refused": [{"actor": actor, "email": address} for actor, address in found.refused]}
 
 
-def run(args, found, acting: str | None) -> int:
-    """Write the drafts to --out, or send them with --send; return the exit code."""
+def run(args, found, acting: str | None, asked: list | None = None) -> int:
+    """Write the drafts to --out, or send them with --send (with the actors' requests
+    attached when `asked` has them); return the exit code."""
+    asked = asked or []
     if args.send:
-        return _send(args, found, acting)
+        return _send(args, found, acting, asked)
     if not args.out:
         raise Stop(t("cli.rem.need_out", args.lang))
     from followup.reminders import delivery, message
@@ -135,7 +167,8 @@ def run(args, found, acting: str | None) -> int:
         sender = delivery.from_setting(os.environ.get("FOLLOWUP_SMTP_FROM"))
     except delivery.BadSetting as exc:
         raise Stop(_bad_setting(exc, args.lang)) from None
-    drafts = message.drafts(found, args.lang, sender)
+    drafts = message.drafts(found, args.lang, sender,
+                            {r.actor: (r.file_name, r.data) for r in asked})
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -144,15 +177,19 @@ def run(args, found, acting: str | None) -> int:
     if args.json:
         for name, data in drafts.items():
             (out / name).write_bytes(data)
-        print(json.dumps({**_summary(found), "files": list(drafts)}, ensure_ascii=False))
-        return EXIT_OK
-    _print(_listing(found, args.lang))
-    for name, data in drafts.items():
-        write(out / name, data, args.lang)
+    else:
+        _print(_listing(found, args.lang))
+        for name, data in drafts.items():
+            write(out / name, data, args.lang)
+    _record(args, found.snapshot, acting, asked, {r.actor for r in found.reminders})
+    if args.json:
+        attached = {"requests": [r.file_name for r in asked]} if args.attach_requests else {}
+        print(json.dumps({**_summary(found), "files": list(drafts), **attached},
+                         ensure_ascii=False))
     return EXIT_OK
 
 
-def _send(args, found, acting: str | None) -> int:
+def _send(args, found, acting: str | None, asked: list) -> int:
     from followup.reminders import delivery, log, message
     from followup.settings import db_path
 
@@ -167,13 +204,15 @@ def _send(args, found, acting: str | None) -> int:
     from followup import store
 
     when = store.now().astimezone()
+    attach = {r.actor: (r.file_name, r.data) for r in asked}
     messages = [(r.actor, message.message(r, found, args.lang, smtp.sender, draft=False,
-                                         when=when))
+                                         when=when, attachment=attach.get(r.actor)))
                 for r in found.reminders if r.emails]
     results = delivery.deliver(smtp, messages) if messages else []
     if results:
         log.record(db_path(args.db), found.snapshot, acting,
                    [(d.actor, ", ".join(d.recipients), d.ok) for d in results])
+    _record(args, found.snapshot, acting, asked, {d.actor for d in results if d.ok})
     failed = [d for d in results if not d.ok]
     hints = _hints(failed, smtp, args.lang)
     if args.json:

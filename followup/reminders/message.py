@@ -4,7 +4,8 @@ Pure functions of a `chase.Chase`: nothing is sent here. The HTML part escapes e
 from the workbook and refers to nothing outside the message (no images, no style sheets).
 A draft (`draft=True`, for the `.eml` files) carries `X-Unsent: 1`, so Outlook opens it as a
 message to review and send. The address headers are made of parsed `Address` objects
-(`addresses`): a name or address from a workbook cannot add a recipient.
+(`addresses`): a name or address from a workbook cannot add a recipient. A reminder may carry
+the actor's request for a status (`reminders --attach-requests`) as an .xlsx attachment.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from followup.reminders import addresses
 from followup.reminders.rule import Chase, Item, Reminder
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+# an actor's request to attach: (file name, .xlsx bytes)
+Attachment = tuple[str, bytes]
 
 
 def subject(reminder: Reminder, chase: Chase, lang: str) -> str:
@@ -106,8 +110,9 @@ def html_text(reminder: Reminder, chase: Chase, lang: str) -> str:
 
 
 def message(reminder: Reminder, chase: Chase, lang: str, sender: Address | None = None,
-            draft: bool = True, when=None) -> EmailMessage:
-    """Return the reminder to one actor as an e-mail (a draft carries `X-Unsent: 1`)."""
+            draft: bool = True, when=None, attachment: Attachment | None = None) -> EmailMessage:
+    """Return the reminder to one actor as an e-mail (a draft carries `X-Unsent: 1`), with
+    the actor's request attached when given."""
     msg = EmailMessage()
     if sender is not None:
         msg["From"] = sender
@@ -122,6 +127,9 @@ def message(reminder: Reminder, chase: Chase, lang: str, sender: Address | None 
         msg["X-Unsent"] = "1"
     msg.set_content(plain_text(reminder, chase, lang))
     msg.add_alternative(html_text(reminder, chase, lang), subtype="html")
+    if attachment is not None:
+        msg.add_attachment(attachment[1], maintype=XLSX[0], subtype=XLSX[1],
+                           filename=attachment[0])
     msg["Content-Language"] = {"nb": "nb-NO", "nn": "nn-NO"}.get(lang, "en")
     return msg
 
@@ -134,9 +142,13 @@ def file_name(index: int, actor: str) -> str:
     return f"{index:02d}-{slug[:60] or 'ansvarlig'}.eml"
 
 
-def drafts(chase: Chase, lang: str, sender: Address | None = None) -> dict[str, bytes]:
-    """Return {file name: .eml bytes}, one draft per actor to remind, in the chase's order."""
-    return {file_name(i, r.actor): message(r, chase, lang, sender).as_bytes()
+def drafts(chase: Chase, lang: str, sender: Address | None = None,
+           attachments: dict[str, Attachment] | None = None) -> dict[str, bytes]:
+    """Return {file name: .eml bytes}, one draft per actor to remind, in the chase's order
+    (with the actor's request attached, when `attachments` has one for the actor)."""
+    attachments = attachments or {}
+    return {file_name(i, r.actor): message(r, chase, lang, sender,
+                                           attachment=attachments.get(r.actor)).as_bytes()
             for i, r in enumerate(chase.reminders, start=1)}
 
 

@@ -138,13 +138,15 @@ def _send_form(found: rule.Chase, f: Filters, days: int, env: dict, lg: str) -> 
     count = sum(1 for r in found.reminders if r.emails)
     if not count:
         return
+    attach = st.checkbox(t("rem.ui.attach", lg), key="remind_attach",
+                         help=t("rem.ui.attach_help", lg))
     sure = st.checkbox(tn("rem.ui.confirm", count, lg, sender=plain(env["FOLLOWUP_SMTP_FROM"])),
                        key=f"remind_confirm_{found.snapshot}_{days}")
     if st.button(t("rem.ui.send", lg), type="primary", disabled=not sure, key="remind_send",
                  icon=":material/send:") and sure:
         who = auth.require("remind")
         with st.spinner(t("rem.ui.sending", lg)):
-            outcome = jobs.send_reminders(database(), f, days, who, lg, env)
+            outcome = jobs.send_reminders(database(), f, days, who, lg, env, attach)
         _report(outcome, lg)
 
 

@@ -160,3 +160,18 @@ def test_an_import_that_changes_an_address_shows_in_the_preview_at_once(database
     assert not at.exception
     captions = [c.value for c in at.caption]
     assert new in captions and old not in captions
+
+
+def test_sending_with_the_requests_attached_records_them(database, tmp_path):
+    with Server(tmp_path) as server:
+        at = page("kari@mfa.no", smtp_secrets(server))
+        at.checkbox(key="remind_attach").check().run()
+        at.checkbox(key="remind_confirm_2_90").check().run()
+        at.button(key="remind_send").click().run()
+        assert not at.exception
+        iom = server.inbox.by_recipient()["iom@example.org"]
+    assert [a.get_filename().split("-")[:2] for a in iom.iter_attachments()] == [
+        ["statusforespørsel", "IOM"]]
+    with store.reader(database) as con:
+        made = con.execute("SELECT made_by, actor FROM requests ORDER BY actor").fetchall()
+    assert made == [("kari@mfa.no", "Hum"), ("kari@mfa.no", "IOM")]
