@@ -21,12 +21,29 @@ from followup.ui.compat import aria
 # The selected choice of a segmented control: Streamlit writes it in the primary colour on a
 # tenth of it (4.2:1 on the sidebar), this darker blue has 5.5:1 there.
 SELECTED = "#005F94"
+# Keyboard focus (2.4.7): Streamlit marks it with a 50 % tint of the primary colour (2.1:1 on
+# white) or not at all (the navigation's links, the switches, the sliders, the selects'
+# fields); every focused control gets a 3 px ring in SELECTED instead (6.9:1 on white, 6.3:1
+# on the sidebar), around the box a field or a switch draws rather than its hidden input; the
+# toolbars of a grid and a chart, shown on hover, are shown while one of their buttons has it.
+FOCUS_RING = f"3px solid {SELECTED}"
 # Streamlit writes captions in its text colour at 60 % opacity (#797F85 on white: 4.0:1);
 # text needs 4.5:1, the charts' muted ink has 6.5:1.
 CSS = f"""
 <style>
 [data-testid="stCaptionContainer"] {{ color: {MUTED}; opacity: 1; }}
 button[data-variant="segmented_control"][aria-checked="true"] {{ color: {SELECTED} !important; }}
+:focus-visible {{ outline: {FOCUS_RING} !important; outline-offset: 2px !important; }}
+[data-baseweb="select"] > div:focus-within, [data-testid="stTextInputRootElement"]:focus-within,
+[data-testid="stNumberInputContainer"]:focus-within,
+[data-testid="stTextAreaRootElement"]:focus-within, label:has(input:focus-visible),
+[data-testid="stSlider"] div:has(> div > input:focus-visible) {{
+  outline: {FOCUS_RING} !important; outline-offset: 2px; }}
+[data-baseweb] input:focus-visible, [data-testid="stTextInputRootElement"] input:focus-visible,
+[data-testid="stNumberInputContainer"] input:focus-visible, textarea:focus-visible {{
+  outline: none !important; }}
+[data-testid="stElementToolbar"]:focus-within, .modebar:focus-within .modebar-group {{
+  opacity: 1 !important; }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
            overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }}
 .chart-table summary {{ color: {MUTED}; font-size: .95rem; cursor: pointer; width: fit-content; }}

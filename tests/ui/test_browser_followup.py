@@ -52,7 +52,7 @@ def test_clicking_an_actions_row_shows_its_timeline(laptop_page, three_rounds_se
     )
     laptop_page.get_by_role("button", name="Lukk historikken").click()
     expect(
-        laptop_page.get_by_text("Klikk på en rad for å se hva tiltaket sa i hver runde.")
+        laptop_page.get_by_text("Klikk på en rad for å se hva tiltaket sa i hver runde (")
     ).to_be_visible(timeout=20_000)
     assert "action=" not in laptop_page.url
 

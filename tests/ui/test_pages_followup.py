@@ -218,7 +218,7 @@ def test_closing_the_history_forgets_the_action(three_rounds_app):
     assert not any(s.startswith("Historikk") for s in headings(three_rounds_app))
     assert "action" not in three_rounds_app.query_params
     assert any(
-        c.value == "Klikk på en rad for å se hva tiltaket sa i hver runde."
+        c.value.startswith("Klikk på en rad for å se hva tiltaket sa i hver runde (med tastaturet")
         for c in three_rounds_app.caption
     )
 
