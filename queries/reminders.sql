@@ -2,7 +2,9 @@
 -- with what a reminder shows of them: the last comment written up to the round, whether it
 -- is reported, and its actor's addresses from the latest round that lists the actor in its
 -- contacts; which of them are overdue, due soon or stalled comes from the queries deadlines
--- and stalled_actions (followup.reminders.rule joins them)
+-- and stalled_actions, whose actor has not answered a request for a status from
+-- reporting_status (followup.reminders.rule joins them); eval_key names the evaluation
+-- ('' the default one)
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $evaluations VARCHAR[],
 --         $actors VARCHAR[]
 WITH open_actions AS (
@@ -24,6 +26,7 @@ WITH open_actions AS (
 )
 SELECT
     a.actor,
+    a.eval_key,
     a.action_id,
     a.action,
     a.status,

@@ -214,6 +214,7 @@ DYNAMIC = (
     Nn_("rem.overdue"),
     N_("rem.reason.due_soon"),
     N_("rem.reason.no_report"),
+    N_("rem.reason.not_answered"),
     N_("rem.reason.overdue"),
     N_("rem.reason.stalled"),
     N_("rem.ui.col.actor"),

@@ -18,7 +18,7 @@ from followup.filters import Filters
 from followup.reminders import addresses
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 
-REASONS = ("overdue", "due_soon", "no_report", "stalled")
+REASONS = ("overdue", "due_soon", "no_report", "stalled", "not_answered")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Chase:
 
 
 # the queries collect() reads, all with the filters' parameters
-QUERIES = ("stalled_actions", "deadlines", "reminders")
+QUERIES = ("stalled_actions", "deadlines", "reminders", "reporting_status")
 
 
 def _rows(con, name: str, params: dict) -> list[dict]:
@@ -88,6 +88,9 @@ def collect(con, filters: Filters, days: int = DUE_SOON_DAYS,
                  for r in _rows(con, "stalled_actions", {**params, "rounds": 1})}
     stalled = {_key(r) for r in _rows(con, "stalled_actions", {**params, "rounds": rounds})}
     due = {_key(r): r["days_overdue"] for r in _rows(con, "deadlines", params)}
+    # asked for a status about the evaluation and not answered since
+    silent = {(r["actor"], r["evaluation"] or "") for r in _rows(con, "reporting_status", params)
+              if r["requested"] is not None and not r["returned"]}
     by_actor: dict[str, list[Item]] = {}
     emails: dict[str, tuple[str, ...]] = {}
     for row in _rows(con, "reminders", params):
@@ -97,7 +100,8 @@ def collect(con, filters: Filters, days: int = DUE_SOON_DAYS,
             ("overdue", late is not None and late > 0),
             ("due_soon", late is not None and late <= 0),
             ("no_report", row["not_reported"]),
-            ("stalled", key in stalled)) if applies)
+            ("stalled", key in stalled),
+            ("not_answered", (row["actor"], row["eval_key"]) in silent)) if applies)
         if not reasons:
             continue
         by_actor.setdefault(row["actor"], []).append(Item(

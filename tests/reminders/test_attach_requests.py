@@ -69,3 +69,26 @@ def test_sent_reminders_carry_the_request_recorded_only_for_those_delivered(
     assert attached.get_filename() == f"statusforespørsel-IOM-{TODAY}.xlsx"
     # MR/DEM has no address: no reminder went, so no request either
     assert requests_made(db) == [("kari", "Hum", 2), ("kari", "IOM", 3)]
+
+
+def test_an_actor_that_has_not_answered_a_request_is_reminded_of_all_its_open_actions(
+        reminder_rounds_db, tmp_path, cli):
+    from followup import store
+    from followup.filters import Filters
+    from followup.reminders import rule
+
+    db, (_, _, r3) = reminder_rounds_db
+    assert cli("requests", "--out", tmp_path / "req", "--db", db, "--actor", "IOM").returncode == 0
+    with store.reader(db) as con:
+        found = rule.collect(con, Filters(snapshot=r3), 30)
+    listed = {r.actor: [(i.action_id, i.reasons) for i in r.items] for r in found.reminders}
+    # IOM's open actions B1, B4 and B6 are all chased now (B4 and B6 were not before); Hum and
+    # MR/DEM, never asked, as before
+    assert listed["IOM"] == [("B1", ("overdue", "stalled", "not_answered")),
+                             ("B4", ("not_answered",)), ("B6", ("not_answered",))]
+    assert listed["Hum"] == [("B2", ("stalled",))]
+    done = cli("reminders", "--out", tmp_path / "out", "--db", db, "--days", "30")
+    draft = email.message_from_bytes((tmp_path / "out" / "02-iom.eml").read_bytes(),
+                                     policy=email.policy.default)
+    assert done.returncode == 0
+    assert "forespørselen om status er ikke besvart" in draft.get_body(("plain",)).get_content()
