@@ -114,3 +114,11 @@ def test_a_widget_is_named_by_its_label_as_shown_not_by_its_markdown(laptop_page
     name = "Ja, slett runde 2 (sample.xlsx). Dataene fjernes; originalfilen og loggen beholdes."
     expect(laptop_page.get_by_role("checkbox", name=name, exact=True, include_hidden=True)
            ).to_be_attached()
+
+
+def test_a_grid_toolbars_tooltip_is_in_the_language_shown(laptop_page, two_rounds_server):
+    # regression: the tooltip said "Show/hide columns" on a Norwegian page
+    open_page(laptop_page, two_rounds_server, "/followup")
+    laptop_page.get_by_role("button", name="Vis eller skjul kolonner").first.focus()
+    expect(laptop_page.get_by_role("tooltip")).to_have_text("Vis eller skjul kolonner",
+                                                            timeout=10_000)

@@ -4,7 +4,8 @@
   const state = window.followupAria || (window.followupAria = {});
   state.words = __WORDS__;
   const NAMED = ["aria-label", "title", "placeholder", "data-title"];
-  const TEXTS = ['[data-testid="stSkipToContent"]', '[data-testid="stFileUploaderDropzone"]'];
+  const TEXTS = ['[data-testid="stSkipToContent"]', '[data-testid="stFileUploaderDropzone"]',
+                 '[data-testid="stTooltipContent"]'];
 
   const said = (value) => {
     const words = state.words;

@@ -6,7 +6,8 @@ Streamlit 1.67 draws three things that fail WCAG 2.1 AA and offers no setting fo
   list named by its heading;
 - it names its own controls in English whatever the page's language (`Collapse sidebar`,
   `Help for …`, `Download as CSV`, `Fullscreen`, the slider's `… — start`) and writes two texts
-  in English (`Skip to main content`, the uploader's `Upload` and `50MB per file`): they are
+  in English (`Skip to main content`, the uploader's `Upload` and `50MB per file`, the tooltips
+  of a grid's toolbar, `Show/hide columns` …): they are
   said in the user's language (nb, nn, en: the catalogs' `aria.*` messages);
 - a chart (plotly's SVG) cannot be tied to a text alternative: its element is made a figure
   labelled by the chart's sentence (drawn after it by followup.ui.a11y, which gives it an id),
