@@ -1,11 +1,13 @@
 -- spend_by_year: sum disbursed per year, and how many grants received a disbursement, in the
--- state as of a round
+-- state as of a round; planned: the year is after the round's year (what is given for it is a
+-- plan, not a disbursement)
 -- params: $snapshot BIGINT, $regions VARCHAR[], $sections VARCHAR[], $partners VARCHAR[],
 --         $year_from INTEGER, $year_to INTEGER (NULL: open)
 SELECT
     year,
     sum(amount_nok) AS amount_nok,
-    count(DISTINCT grant_id) FILTER (WHERE amount_nok <> 0) AS grants
+    count(DISTINCT grant_id) FILTER (WHERE amount_nok <> 0) AS grants,
+    year > (SELECT year(as_of) FROM snapshots WHERE snapshot_id = $snapshot) AS planned
 FROM spend_in($snapshot, $regions::VARCHAR[], $sections::VARCHAR[], $partners::VARCHAR[],
               $year_from::INTEGER, $year_to::INTEGER)
 GROUP BY year

@@ -236,9 +236,9 @@ def test_query_as_json_is_a_list_of_objects(loaded_db, cli):
     done = cli("query", "spend_by_year", "--db", loaded_db, "--format", "json")
     assert done.returncode == 0
     assert json.loads(done.stdout) == [
-        {"year": 2011, "amount_nok": 1500000, "grants": 2},
-        {"year": 2012, "amount_nok": 2500000.5, "grants": 2},
-        {"year": 2013, "amount_nok": 650000, "grants": 2},
+        {"year": 2011, "amount_nok": 1500000, "grants": 2, "planned": False},
+        {"year": 2012, "amount_nok": 2500000.5, "grants": 2, "planned": False},
+        {"year": 2013, "amount_nok": 650000, "grants": 2, "planned": True},
     ]
 
 
@@ -250,9 +250,9 @@ def test_query_filtered_by_region_and_section(loaded_db, cli):
     done = cli("query", "spend_by_year", "--db", loaded_db, "--region", "Europa",
                "--region", "Globalt", "--section", "MR/DEM", "--format", "json")
     assert json.loads(done.stdout) == [
-        {"year": 2011, "amount_nok": 500000, "grants": 1},
-        {"year": 2012, "amount_nok": 500000, "grants": 1},
-        {"year": 2013, "amount_nok": 750000, "grants": 1},
+        {"year": 2011, "amount_nok": 500000, "grants": 1, "planned": False},
+        {"year": 2012, "amount_nok": 500000, "grants": 1, "planned": False},
+        {"year": 2013, "amount_nok": 750000, "grants": 1, "planned": True},
     ]
 
 
@@ -272,10 +272,12 @@ def test_query_a_named_round(loaded_db, tmp_path, cli):
     assert cli("ingest", newer, "--db", loaded_db, "--as-of", "2013-01-31").returncode == 0
     latest = json.loads(cli("query", "spend_by_year", "--db", loaded_db,
                             "--format", "json").stdout)
-    assert latest == [{"year": 2013, "amount_nok": 42, "grants": 1}]
+    # a round of 31.01.2013: 2013 is its own year, no plan
+    assert latest == [{"year": 2013, "amount_nok": 42, "grants": 1, "planned": False}]
     first = json.loads(cli("query", "spend_by_year", "--db", loaded_db, "--snapshot", "1",
                            "--format", "json").stdout)
-    assert [r["year"] for r in first] == [2011, 2012, 2013]
+    assert [(r["year"], r["planned"]) for r in first] == [
+        (2011, False), (2012, False), (2013, True)]
 
 
 def test_query_an_unknown_round(loaded_db, cli):

@@ -174,12 +174,13 @@ def test_agreement_charts_hold_number_and_nok_per_type_and_year(deck, two_rounds
 
 def test_spend_chart_draws_the_portfolio_level_as_a_line(deck, two_rounds_commented_db, tmp_path):
     (chart,) = charts(titled(deck[0], "Utbetalt per år")[0])
+    # the round is of 14.12.2012: what 2013 shows is a plan
     assert data(chart) == (
-        ["2011", "2012", "2013"],
+        ["2011", "2012", "2013 (plan)"],
         {"Utbetalt": (1_500_000, 2_500_000.5, 650_000)},
     )
     assert data(chart, 1) == (
-        ["2011", "2012", "2013"],
+        ["2011", "2012", "2013 (plan)"],
         {f"Porteføljenivå ca. 60 mill.{NB}kr": (60_000_000,) * 3},
     )
     assert [p.__class__.__name__ for p in chart.plots] == ["BarPlot", "LinePlot"]
@@ -190,7 +191,7 @@ def test_spend_chart_draws_the_portfolio_level_as_a_line(deck, two_rounds_commen
     (chart,) = charts(titled(filtered, "Utbetalt per år")[0])
     assert len(chart.plots) == 1  # a slice of the portfolio is not held against its level
     assert data(chart) == (
-        ["2011", "2012", "2013"],
+        ["2011", "2012", "2013 (plan)"],
         {"Utbetalt": (1_000_000, 2_000_000.5, -100_000)},
     )
 

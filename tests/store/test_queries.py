@@ -47,14 +47,16 @@ def test_completion_by_actor_filtered_by_region_and_section(standard_db):
 
 def test_spend_by_year_sums_wide_and_long_layouts(standard_db):
     columns, data = rows(standard_db, "spend_by_year")
-    assert columns == ["year", "amount_nok", "grants"]
-    assert [(y, float(a), g) for y, a, g in data] == [
-        (2011, 1_500_000.0, 2), (2012, 2_500_000.5, 2), (2013, 650_000.0, 2)]
+    assert columns == ["year", "amount_nok", "grants", "planned"]
+    # the round is of 14.12.2012: what 2013 has is a plan
+    assert [(y, float(a), g, p) for y, a, g, p in data] == [
+        (2011, 1_500_000.0, 2, False), (2012, 2_500_000.5, 2, False),
+        (2013, 650_000.0, 2, True)]
 
 
 def test_spend_by_year_filters_disbursements_by_their_grant(standard_db):
     data = rows(standard_db, "spend_by_year", sections=("MR/DEM",))[1]
-    assert [(y, float(a), g) for y, a, g in data] == [
+    assert [(y, float(a), g) for y, a, g, _ in data] == [
         (2011, 500_000.0, 1), (2012, 500_000.0, 1), (2013, 750_000.0, 1)]
 
 

@@ -39,8 +39,9 @@ def test_a_second_evaluation_joins_the_first_instead_of_replacing_it(portfolio_d
     assert query(portfolio_db, "completion_by_actor", R2) == [
         ("Regionalavdelingen", 1, 1, 100.0), ("Hum", 3, 1, 33.3), ("IOM", 2, 0, 0.0),
         ("MR/DEM", 1, 0, 0.0)]
-    assert query(portfolio_db, "spend_by_year", R2) == [(2011, 10, 1), (2012, 25, 2),
-                                                         (2013, 30, 1)]
+    # rounds of 2012: what 2013 has is a plan
+    assert query(portfolio_db, "spend_by_year", R2) == [(2011, 10, 1, False), (2012, 25, 2, False),
+                                                         (2013, 30, 1, True)]
     assert query(portfolio_db, "action_changes", R2) == [
         ("B1", "Kartlegge returprogrammer", "Hum", None, "ongoing", "new"),
         ("B2", "Orientere ambassadene", "Regionalavdelingen", None, "done", "new")]
@@ -55,8 +56,8 @@ def test_rows_without_an_evaluation_belong_to_the_workbooks(portfolio_db):
 def test_the_grant_systems_export_replaces_the_portfolio_and_nothing_else(portfolio_db):
     assert query(portfolio_db, "completion_by_actor", R3) == query(
         portfolio_db, "completion_by_actor", R2)
-    assert query(portfolio_db, "spend_by_year", R3) == [(2011, 10, 1), (2012, 20, 1),
-                                                         (2013, 33, 2)]
+    assert query(portfolio_db, "spend_by_year", R3) == [(2011, 10, 1, False), (2012, 20, 1, False),
+                                                         (2013, 33, 2, True)]
     assert query(portfolio_db, "action_changes", R3) == []
     with store.reader(portfolio_db) as con:
         changes = store.run_query(con, "grant_changes", {"snapshot": R3, "previous": R2})[1]
@@ -187,8 +188,9 @@ def test_disbursements_alone_replace_the_years_they_hold(portfolio_db, tmp_path)
         "Utbetalinger": [["Avtalenr", "År", "Beløp"], ["G1", 2013, 27], ["G3", 2013, 9],
                          ["G3", 2014, 12]]})
     later = load(db := portfolio_db, path, "2013-01-10").snapshot_id
-    assert query(db, "spend_by_year", later) == [(2011, 10, 1), (2012, 20, 1), (2013, 36, 2),
-                                                 (2014, 12, 1)]
+    # a round of 10.01.2013: 2013 is its own year, 2014 a plan
+    assert query(db, "spend_by_year", later) == [(2011, 10, 1, False), (2012, 20, 1, False),
+                                                 (2013, 36, 2, False), (2014, 12, 1, True)]
     assert query(db, "completion_by_actor", later) == query(db, "completion_by_actor", R5)
 
 

@@ -136,3 +136,37 @@ def test_presentation_mode_moves_from_page_to_page_and_nothing_is_under_18_px_at
     page.keyboard.press("ArrowLeft")
     page.wait_for_url(f"{sample_server.url}/recommendations*")
     context.close()
+
+
+# Each chart by its key: its x ticks, its bars (how many are striped, how many go below zero).
+SPEND_JS = """() => Object.fromEntries(
+  [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const key = [...plot.closest('[data-testid="stElementContainer"]').classList]
+                .find(c => c.startsWith('st-key-'));
+  const bars = [...plot.querySelectorAll('.barlayer .point path')];
+  const zero = plot.querySelector('.zerolinelayer path, .zl');
+  return [key ? key.slice(7) : '', {
+    x: [...plot.querySelectorAll('.xaxislayer-above .xtick text')].map(e => e.textContent),
+    striped: bars.filter(p => (p.style.fill || '').startsWith('url(')).length,
+    bars: bars.length,
+    below: zero ? bars.filter(p => p.getBoundingClientRect().top
+                              >= zero.getBoundingClientRect().bottom - 1).length : 0}];
+}))"""
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_planned_year_is_drawn_apart_and_never_read_as_a_fall(laptop, sample_server, lang):
+    # the sample's December 2012 round gives 2013 (58,8 mill. kr, 3,3 below 2012): a plan
+    seen = {}
+    for path in ("", "portfolio"):
+        laptop.goto(f"{sample_server.url}/{path}?lang={lang}")
+        settled(laptop)
+        seen.update(laptop.evaluate(SPEND_JS))
+    years = ["2010", "2011", "2012", "2013 (plan)"]
+    assert seen["small_spend"]["x"] == years
+    assert seen["small_spend"]["striped"] == 1  # the 2013 total, of four bars
+    assert seen["spend"]["x"] == years
+    assert 0 < seen["spend"]["striped"] < seen["spend"]["bars"]
+    # the change from the year before: 2011 +4,2 and 2012 +0,4; 2013 left out, nothing falls
+    assert seen["change"]["x"] == ["2011", "2012"]
+    assert (seen["change"]["bars"], seen["change"]["below"]) == (2, 0)

@@ -22,7 +22,7 @@ from followup.i18n import date, mnok, percent, status_label, t
 from followup.report.documents import brief, comparison, slide_tables
 from followup.report.documents import slide_kit as kit
 from followup.report.documents.comparison import Comparison
-from followup.report.figures import kpis, tables
+from followup.report.figures import kpis, planned, tables
 from followup.report.figures.charts import INK, MUTED, TYPE_COLORS
 from followup.report.figures.followup_charts import (
     REC_STATUSES,
@@ -235,6 +235,7 @@ def spend(d: Deck) -> None:
     level = None if d.filters.active else portfolio_level_nok()
     page = d.slide("slides.spend" if level else "slides.spend_filtered")
     by_year = d.frame("spend_by_year")
+    plans = planned.years(by_year)
     if by_year.empty:
         d.note(page, t("slides.no_grants", d.lang))
         return
@@ -249,7 +250,7 @@ def spend(d: Deck) -> None:
     if not inside:
         series[0] = (*series[0][:3], INK)
     chart = kit.chart(page, _body(), XL_CHART_TYPE.COLUMN_CLUSTERED,
-                      [str(int(y)) for y in by_year["year"]], series,
+                      [planned.label(y, plans, d.lang) for y in by_year["year"]], series,
                       kit.number_format("mnok", d.lang), d.lang,
                       axis_fmt=mnok_axis(top, d.lang), axis_title=t("chart.mnok", d.lang),
                       inside=inside)

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, is_norwegian, mnok, number, percent, status_label, t
-from followup.report.figures import alt, chart_tables
+from followup.report.figures import alt, chart_tables, planned
 from followup.report.figures.axes import amount_axis, count_axis
 from followup.report.figures.lean import Lean, built
 from followup.workbook.formats import STATUSES
@@ -184,9 +184,10 @@ def status_trend(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     return alt.describe(fig, alt.trend(df, lang), chart_tables.trend(df, labels, lang))
 
 
-def _year_axis(fig: go.Figure, years, lang: str) -> None:
-    """Put the years on the x axis in calendar order (bars come in by group, not by year)."""
-    order = [str(y) for y in sorted({int(y) for y in years})]
+def _year_axis(fig: go.Figure, years, lang: str, plans: frozenset = frozenset()) -> None:
+    """Put the years on the x axis in calendar order (bars come in by group, not by year),
+    the planned ones labelled as plans."""
+    order = [planned.label(y, plans, lang) for y in sorted({int(y) for y in years})]
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=order,
                      title_text=t("chart.year", lang))
 
@@ -278,13 +279,17 @@ def _top_groups(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 @built
 def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                     scale: float = 1.0, compact: bool = False) -> go.Figure:
-    """Stacked bars of spend per year by group, with a line at the annual portfolio level."""
+    """Stacked bars of spend per year by group, with a line at the annual portfolio level;
+    planned years (after the round's year) striped and labelled."""
+    plans = frozenset(planned.years(df))
     df = _top_groups(df, lang)
     fig = Lean()
     for i, group in enumerate(df["grp"].cat.categories):
         part = df[df["grp"] == group]
-        _mnok_bars(fig, part["year"].astype(str), part["amount_nok"], str(group),
-                   GROUP_COLORS[i % len(GROUP_COLORS)], lang)
+        x = [planned.label(y, plans, lang) for y in part["year"]]
+        _mnok_bars(fig, x, part["amount_nok"], str(group), GROUP_COLORS[i % len(GROUP_COLORS)],
+                   lang)
+        planned.mark(fig.data[-1], x, plans, lang)
         fig.data[-1]["showlegend"] = not compact
     totals = df.groupby("year")["amount_nok"].sum().sort_index()
     for i, total in enumerate(totals):  # x by position: a year-like name reads as an index
@@ -300,7 +305,7 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                         line={"dash": "dash", "color": INK, "width": 2},
                         name=t("chart.level", lang, level=mnok(level_nok, lang, 0)))
     fig.update_layout(barmode="stack", bargap=0.35, showlegend=not compact or bool(level_nok))
-    _year_axis(fig, df["year"], lang)
+    _year_axis(fig, df["year"], lang, plans)
     fig.update_yaxes(title_text=t("chart.mnok", lang), range=[0, top * 1.2 or 1],
                      **amount_axis(0, top * 1.2))
     fig = style(fig, lang, height=300 if compact else 460, scale=scale)
@@ -321,7 +326,10 @@ def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
 
 @built
 def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
-    """Bars of the change in spend from the year before, with the change in percent."""
+    """Bars of the change in spend from the year before, with the change in percent; planned
+    years (after the round's year) are left out: a plan is no fall."""
+    actual = planned.actual(df)
+    df = actual if len(actual) else df.head(1)
     amounts = df.set_index("year")["amount_nok"].astype(float).sort_index()
     amounts = amounts.reindex(range(int(amounts.index.min()), int(amounts.index.max()) + 1),
                               fill_value=0.0)
