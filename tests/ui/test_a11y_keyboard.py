@@ -103,7 +103,7 @@ def test_every_tab_stop_shows_its_focus_by_a_ring_of_3_to_1(laptop_page, sample_
     assert weak == []
 
 
-def test_language_region_filter_history_and_briefing_with_the_keyboard(
+def test_region_history_briefing_language_and_presentation_with_the_keyboard(
     laptop_page, two_rounds_server
 ):
     page = laptop_page
@@ -149,13 +149,19 @@ def test_language_region_filter_history_and_briefing_with_the_keyboard(
     page.keyboard.press("Space")
     expect(page.get_by_role("heading", name="Follow-up", level=1)).to_be_visible(timeout=30_000)
     settled(page)
-    # presentation mode: Space on its switch, and out again by Tab and Enter
+    # presentation mode: Space on its switch, Tab to the next page's link and Enter, and out
+    # again by Tab and Enter
     tab_to(page, "Presentation mode")
     page.keyboard.press("Space")
     leave = page.get_by_role("button", name=re.compile("Leave presentation"))
     expect(leave).to_be_visible(timeout=30_000)
     settled(page)
-    page.keyboard.press("Shift+Tab")
+    tab_to(page, "Next: Recommendations")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Recommendations", level=1)).to_be_visible(
+        timeout=30_000)
+    expect(leave).to_be_visible()
+    settled(page)
     tab_to(page, "Leave presentation")
     page.keyboard.press("Enter")
     expect(leave).to_have_count(0, timeout=30_000)
