@@ -62,6 +62,15 @@ def test_spend_by_group_has_each_years_sum_and_names_as_written():
         ["År", "Utbetalt"], ["2011", f"1,5 mill.{NBSP}kr"]]
 
 
+def test_a_planned_year_is_labelled_as_a_plan_in_the_table_as_on_the_axis():
+    df = pd.DataFrame({"year": [2012, 2013], "grp": ["A", "A"],
+                       "amount_nok": [1_000_000.0, 2_000_000.0], "planned": [False, True]})
+    fig = charts.spend_over_time(df, "nb")
+    assert table(fig) == [["År", "A"], ["2012", f"1,0 mill.{NBSP}kr"],
+                          ["2013 (plan)", f"2,0 mill.{NBSP}kr"]]
+    assert list(fig.layout.xaxis.categoryarray) == ["2012", "2013 (plan)"]
+
+
 def test_the_change_share_and_partners_are_written_as_their_labels():
     assert table(charts.spend_change(SPEND, "nb")) == [
         ["År", "Endring"],

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from followup.i18n import date, mnok, number, percent, status_label, t
+from followup.report.figures import planned
 from followup.workbook.formats import STATUSES
 
 
@@ -77,9 +78,9 @@ def share(df: pd.DataFrame, lang: str) -> ChartTable:
                        for y, p in zip(rows["year"], rows["multi_year_pct"])])
 
 
-def spend(df: pd.DataFrame, lang: str) -> ChartTable:
+def spend(df: pd.DataFrame, lang: str, plans: frozenset = frozenset()) -> ChartTable:
     """Return spend per year by group (`grp`, in the chart's order), with the year's sum when
-    there is more than one group."""
+    there is more than one group; a planned year (in plans) labelled as the axis labels it."""
     groups = list(df["grp"].cat.categories) if hasattr(df["grp"], "cat") else list(
         dict.fromkeys(df["grp"]))
     values = df.pivot_table(index="year", columns="grp", values="amount_nok", aggfunc="sum",
@@ -91,7 +92,8 @@ def spend(df: pd.DataFrame, lang: str) -> ChartTable:
     rows = []
     for year in sorted(values.index, key=int):
         amounts = [values.at[year, g] if g in values else None for g in groups]
-        row = [str(int(year)), *(mnok(0.0 if pd.isna(a) else float(a), lang) for a in amounts)]
+        row = [planned.label(year, plans, lang),
+               *(mnok(0.0 if pd.isna(a) else float(a), lang) for a in amounts)]
         rows.append(row + ([mnok(float(totals[year]), lang)] if len(groups) > 1 else []))
     return ChartTable(head, rows)
 

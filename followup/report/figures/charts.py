@@ -313,7 +313,7 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
         return fig
     written = df.assign(grp=df["grp"].cat.rename_categories(html.unescape))
     return alt.describe(fig, alt.spend(totals, lang, level_nok),
-                        chart_tables.spend(written, lang))
+                        chart_tables.spend(written, lang, plans))
 
 
 @built
