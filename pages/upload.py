@@ -1,11 +1,11 @@
-"""Last opp: check a workbook, say what it covers and preview what changes, import it; manage
-the rounds."""
+"""Last opp: check a workbook, say what it covers and preview what changes, import it (or
+several at once, each its own round); manage the rounds."""
 
 import streamlit as st
 
 from followup import ui
 from followup.i18n import t
-from followup.ui import auth, upload, upload_scope
+from followup.ui import auth, upload, upload_many, upload_scope
 
 ui.through_navigation()
 
@@ -16,12 +16,16 @@ st.title(t("page.upload", lg), anchor=False)
 upload.notice()
 st.caption(t("up.intro", lg))
 upload.template_button()
-uploaded = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"],
-                            key=upload.uploader_key())
-if uploaded is None:
+files = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"],
+                         key=upload.uploader_key(), accept_multiple_files=True)
+if len(files) != 1:
     upload.forget()
-else:
-    result = upload.checked(uploaded)
+if len(files) < 2:
+    upload_many.forget()
+if len(files) > 1:
+    upload_many.section(files)
+elif files:
+    result = upload.checked(files[0])
     as_of = upload.as_of_chosen(result)
     made = upload_scope.shown(result, as_of) if upload.ready(result) else None
     upload.summary(result, made)
