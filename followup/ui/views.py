@@ -23,6 +23,7 @@ from followup.ui.sidebar import as_list, compare_picker, presenting, scale
 from followup.ui.state import lang
 
 RATE_QUERY = tables.RATE_QUERY
+PHONE = 640  # px: at this width or less a table is a list (a phone; the page's own CSS agrees)
 
 
 def _empty(key: str, **values) -> None:
@@ -70,11 +71,20 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
     if as_list():
         st.html(action_list.render(df, lang(), 24 if presenting() else 18))
         return
+    st.html(phone_list(action_list.render(df, lang(), 18), key))
     ids, labels = action_rows(df)
     grids.draw(table(df, tables.deciding_first(tables.with_evidence(columns, df)), lang(),
                      selectable=True), key=key,
                on_select=lambda: _picked(key, ids, labels), selection_mode="single-row",
                **options)
+
+
+def phone_list(body: str, grid_key: str) -> str:
+    """Return a list to show instead of the grid drawn with key `grid_key` on a screen of
+    PHONE px or less (the grid is hidden there; the list is hidden elsewhere)."""
+    return (f"<style>.phone-list {{ display: none; }} @media (max-width: {PHONE}px) {{ "
+            f".phone-list {{ display: block; }} .st-key-{grid_key} {{ display: none; }} }}"
+            f'</style><div class="phone-list">{body}</div>')
 
 
 def _close() -> None:
@@ -148,4 +158,6 @@ def recommendation_table(recs: pd.DataFrame) -> None:
     if as_list():
         st.html(action_list.render_recommendations(recs, lg, 24 if presenting() else 18))
         return
-    grids.draw(table(recs, tables.deciding_first(tables.RECOMMENDATION_COLUMNS), lg))
+    st.html(phone_list(action_list.render_recommendations(recs, lg, 18), "recommendations_table"))
+    grids.draw(table(recs, tables.deciding_first(tables.RECOMMENDATION_COLUMNS), lg),
+               key="recommendations_table")

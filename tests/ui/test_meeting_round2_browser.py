@@ -170,3 +170,34 @@ def test_a_planned_year_is_drawn_apart_and_never_read_as_a_fall(laptop, sample_s
     # the change from the year before: 2011 +4,2 and 2012 +0,4; 2013 left out, nothing falls
     assert seen["change"]["x"] == ["2011", "2012"]
     assert (seen["change"]["bars"], seen["change"]["below"]) == (2, 0)
+
+
+PHONE_JS = """() => ({
+  wide: document.documentElement.scrollWidth,
+  lists: [...document.querySelectorAll('.phone-list')].filter(
+    e => e.getBoundingClientRect().width).map(e => e.querySelectorAll('li').length),
+  grids: [...document.querySelectorAll('[data-testid=stElementContainer]')].filter(
+    e => e.getBoundingClientRect().width && e.querySelector('[data-testid=stDataFrame]'))
+    .map(e => [...e.classList].find(c => c.startsWith('st-key-')) || '?')})"""
+# What a phone shows instead of the grids: the changed, stalled and due actions; the actions;
+# the recommendations (the grids left at 390 px: Purringer's and the requests' on Oppfølging)
+PHONE_LISTS = {"": [10, 2, 5], "followup": [13], "recommendations": [7]}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_phone_gets_lists_not_grids_and_no_page_wider_than_its_screen(
+        browser, sample_server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    seen = {}
+    for path in [*PRESENT_ORDER, "upload"]:
+        page.goto(f"{sample_server.url}/{path}?lang={lang}")
+        settled(page)
+        seen[path] = page.evaluate(PHONE_JS)
+    context.close()
+    assert {path: s["wide"] for path, s in seen.items() if s["wide"] > 390} == {}
+    assert {path: seen[path]["lists"] for path in PHONE_LISTS} == PHONE_LISTS
+    assert [key for path in PHONE_LISTS for key in seen[path]["grids"]
+            if key.removeprefix("st-key-").endswith(("changes_table", "stalled_table",
+                                                     "deadlines_table", "actions_table",
+                                                     "recommendations_table"))] == []
