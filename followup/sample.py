@@ -19,7 +19,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from followup.i18n import LANGS
 from followup.report.documents import template
-from followup.settings import DATA, template_path
+from followup.settings import DATA, SAMPLE_SECOND, template_path
 
 EVALUATION = "Norad: IOMs innsats mot menneskehandel"
 HUM = "Hum-seksjonen"
@@ -300,9 +300,13 @@ def build_sample(path: Path, december: bool) -> Path:
 
 
 def main() -> None:
-    """Regenerate data/sample-2012-06.xlsx, data/sample.xlsx and the templates (nb, nn, en)."""
+    """Regenerate data/sample-2012-06.xlsx, data/sample.xlsx, the second evaluation's
+    data/sample-retur-2012-10.xlsx and the templates (nb, nn, en)."""
+    from followup import sample_second
+
     build_sample(DATA / "sample-2012-06.xlsx", december=False)
     build_sample(DATA / "sample.xlsx", december=True)
+    sample_second.build(SAMPLE_SECOND[0])
     for lang in LANGS:
         template.build(template_path(lang), lang)
 

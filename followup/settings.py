@@ -9,8 +9,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
 DATA = ROOT / "data"
+# the sample's rounds of the IOM evaluation (June and December 2012) ...
 SAMPLE_WORKBOOKS = (DATA / "sample-2012-06.xlsx", DATA / "sample.xlsx")
 SAMPLE_AS_OF = ("2012-06-29", "2012-12-14")
+# ... and of a second, illustrative evaluation (followup/sample_second.py); a new database is
+# made of all three, in this order
+SAMPLE_SECOND = (DATA / "sample-retur-2012-10.xlsx", "2012-10-15")
+SAMPLE_ROUNDS = ((SAMPLE_WORKBOOKS[0], SAMPLE_AS_OF[0]), (SAMPLE_WORKBOOKS[1], SAMPLE_AS_OF[1]),
+                 SAMPLE_SECOND)
 # What the audit log names as having loaded the sample rounds on first use.
 SAMPLE_WHO = "sample"
 TEMPLATE = DATA / "template.xlsx"

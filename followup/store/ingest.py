@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup.settings import SAMPLE_AS_OF, SAMPLE_WHO, SAMPLE_WORKBOOKS, Limits
+from followup.settings import SAMPLE_ROUNDS, SAMPLE_WHO, Limits
 from followup.store import leftovers, review
 from followup.store.errors import Damaged, DiskFull, is_damage, is_disk_full
 from followup.workbook import asof, container, formats, reader, validate
@@ -377,7 +377,7 @@ def ensure_database(db: Path) -> bool:
         tmp = db.with_name(db.name + ".new")
         for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
             stale.unlink(missing_ok=True)
-        for path, as_of in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF):
+        for path, as_of in SAMPLE_ROUNDS:
             checked = check(path.read_bytes(), path.name)
             try:
                 _load_unlocked(checked, tmp, dt.date.fromisoformat(as_of), who=SAMPLE_WHO,
