@@ -20,9 +20,22 @@ from followup.filters import Filters
 from followup.i18n import date, t, tn
 from followup.report.documents import comparison
 from followup.report.documents.comparison import Comparison
-from followup.report.figures import charts, followup_charts, kpis, links, tables
+from followup.report.figures import (
+    charts,
+    followup_charts,
+    kpis,
+    links,
+    portfolio_charts,
+    portfolio_table,
+    tables,
+)
 from followup.report.figures.kpis import Kpi
-from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS, portfolio_level_nok
+from followup.settings import (
+    DUE_SOON_DAYS,
+    REPORT_MONTHS,
+    STALLED_ROUNDS,
+    portfolio_level_nok,
+)
 from followup.workbook.formats import STATUSES
 
 CSS = Path(__file__).with_name("brief.css")
@@ -134,6 +147,18 @@ def _first_page(con, filters: Filters, info: dict, previous: int | None, lang: s
     return (f'<section class="sheet" id="s-first">{header}'
             f'<h2 class="hidden">{esc(t("brief.kpis", lang))}</h2>{cards(items, lang)}'
             f'<h2>{esc(t("h.completion", lang))}</h2>{chart}</section>')
+
+
+def _portfolio(con, filters: Filters, lang: str) -> str:
+    """Return how far each evaluation has come (chart and table), or nothing when the round
+    and filters hold one evaluation."""
+    df = frame(con, "evaluation_portfolio", filters, report_months=REPORT_MONTHS)
+    if not portfolio_table.many(df):
+        return ""
+    body = (_chart(portfolio_charts.evaluations_progress(df, lang), "portfolio")
+            + table(portfolio_table.written(df, lang), portfolio_table.COLUMNS, lang,
+                    "portfolio"))
+    return _section("portfolio", t("h.portfolio", lang), body)
 
 
 def _trend(con, filters: Filters, lang: str) -> str:
@@ -254,7 +279,8 @@ def render(con, filters: Filters, lang: str = "nb", compare: int | None = None) 
     previous = store.previous_snapshot(con, filters.snapshot)
     compared = comparison.choose(con, filters.snapshot, compare)
     title += f" {date(info['as_of'], lang)}"
-    body = (_first_page(con, filters, info, previous, lang) + _trend(con, filters, lang)
+    body = (_first_page(con, filters, info, previous, lang) + _portfolio(con, filters, lang)
+            + _trend(con, filters, lang)
             + _changes(con, filters, compared, lang) + _followup(con, filters, info["as_of"], lang)
             + _recommendations(con, filters, previous, lang) + _multi_year(con, filters, lang)
             + _spend(con, filters, lang) + _actions(con, filters, lang))

@@ -24,7 +24,7 @@ from followup.report.documents import comparison
 from followup.report.documents.cells import formula_like, plain
 from followup.report.documents.comparison import Comparison
 from followup.report.figures.tables import RATE_QUERY
-from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
+from followup.settings import DUE_SOON_DAYS, REPORT_MONTHS, STALLED_ROUNDS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F2933")
@@ -78,11 +78,22 @@ RECOMMENDATIONS = (Column("recommendation_id"), Column("recommendation", "long")
                    Column("response", "response"), Column("status", "rec_status"),
                    Column("actions", "int"), Column("done", "int"),
                    Column("completion_pct", "share"))
+PORTFOLIO = (Column("evaluation", "evaluation"), Column("last_report", "date"),
+             Column("report_overdue", "flag", "xcol.report_overdue"),
+             Column("actions", "int"), Column("done", "int"),
+             Column("completion_pct", "share"), Column("recommendations", "int"),
+             Column("acceptance_pct", "share", "col.acceptance"),
+             Column("implementation_pct", "share", "col.implementation"),
+             Column("open_recommendations", "int", "col.open_recs"),
+             Column("report_year", "year"), Column("response_date", "date"),
+             Column("owner"), Column("link", "long"))
 SUMMARY = (Column("key", "text", "export.key"), Column("value", "any", "export.value"))
 
 
 def value_of(value, kind: str, lang: str):
     """Return what a cell holds: codes written out, decimals as numbers, text made legal."""
+    if kind == "evaluation" and value is None:
+        return t("evaluation.default_title", lang)
     if value is None:
         return None
     if kind == "status":
@@ -233,6 +244,10 @@ def workbook(con, filters: Filters, lang: str = "nb", compare: int | None = None
     facts = summary(con, filters, lang, compared)
     sheet(wb, t("export.summary", lang), SUMMARY, [(k, v) for k, v, _ in facts], lang,
           [[None, FORMATS[lang].get(kind)] for _, _, kind in facts])
+    portfolio = _records(con, "evaluation_portfolio", filters, PORTFOLIO,
+                         report_months=REPORT_MONTHS)
+    if len(portfolio) > 1:
+        sheet(wb, t("page.portfolio", lang), PORTFOLIO, portfolio, lang)
     sheet(wb, t("kind.actions", lang), ACTIONS, _records(con, "action_list", filters, ACTIONS),
           lang)
     _follow_up_sheets(wb, con, filters, compared, lang)

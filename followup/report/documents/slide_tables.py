@@ -17,9 +17,9 @@ from pptx.util import Inches
 
 from followup.i18n import date, number, t, tn
 from followup.report.documents import slide_kit as kit
-from followup.report.figures import tables
+from followup.report.figures import portfolio_table, tables
 from followup.report.figures.charts import INK
-from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
+from followup.settings import DUE_SOON_DAYS, REPORT_MONTHS, STALLED_ROUNDS
 
 ROW_IN = 0.4  # the least height of a row, in inches
 CHAR_EM = 0.47  # the average width of a character in em (Calibri and Carlito: about 0.45)
@@ -180,3 +180,13 @@ def deadlines(d) -> None:
     table_slides(d, t("slides.deadlines", d.lang), _header(tables.DEADLINE_COLUMNS, d.lang),
                  rows, colors, DEADLINE_WIDTHS,
                  tn("h.deadlines_caption", days, d.lang, until=until))
+
+
+def portfolio(d) -> None:
+    """Add how far each evaluation has come, when the round and filters hold more than one."""
+    found = d.frame("evaluation_portfolio", report_months=REPORT_MONTHS)
+    if not portfolio_table.many(found):
+        return
+    columns, widths = portfolio_table.SLIDE_COLUMNS, portfolio_table.SLIDE_WIDTHS
+    rows, colors = cells(portfolio_table.written(found, d.lang), columns, widths, d.lang)
+    table_slides(d, t("h.portfolio", d.lang), _header(columns, d.lang), rows, colors, widths)

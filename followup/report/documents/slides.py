@@ -259,8 +259,8 @@ def spend(d: Deck) -> None:
     chart.has_legend = True
 
 
-SLIDES = (title_slide, key_figures, completion, recommendations, multi_year, spend,
-          slide_tables.changes, slide_tables.stalled, slide_tables.deadlines)
+SLIDES = (title_slide, key_figures, slide_tables.portfolio, completion, recommendations,
+          multi_year, spend, slide_tables.changes, slide_tables.stalled, slide_tables.deadlines)
 
 
 def render(con, filters: Filters, lang: str = "nb", compare: int | None = None) -> bytes:
