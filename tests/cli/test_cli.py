@@ -307,8 +307,8 @@ def test_followup_db_from_the_environment(tmp_path, standard, cli):
     other = tmp_path / "flag.duckdb"
     done = cli("snapshots", "--db", other, "--format", "json", env={"FOLLOWUP_DB": str(db)})
     assert other.exists()
-    assert [r["file_name"] for r in json.loads(done.stdout)] == ["sample.xlsx",
-                                                                 "sample-2012-06.xlsx"]
+    assert [r["file_name"] for r in json.loads(done.stdout)] == [
+        "sample.xlsx", "sample-retur-2012-10.xlsx", "sample-2012-06.xlsx"]
 
 
 def test_the_default_database_is_in_data(monkeypatch):
@@ -323,7 +323,8 @@ def test_first_use_of_a_reading_command_loads_the_sample_rounds(tmp_path, cli, c
     assert done.returncode == 0
     assert json.loads(done.stdout)
     assert stored(db, "SELECT as_of::VARCHAR, file_name FROM snapshots ORDER BY as_of") == [
-        ("2012-06-29", "sample-2012-06.xlsx"), ("2012-12-14", "sample.xlsx")]
+        ("2012-06-29", "sample-2012-06.xlsx"), ("2012-10-15", "sample-retur-2012-10.xlsx"),
+        ("2012-12-14", "sample.xlsx")]
 
 
 # --- delete ------------------------------------------------------------------------------
@@ -357,7 +358,7 @@ def test_a_read_command_on_a_new_database_says_it_loaded_the_sample(tmp_path, cl
     db = tmp_path / "ny" / "f.duckdb"
     done = cli("snapshots", "--db", db, "--format", "json")
     assert done.returncode == 0
-    assert len(json.loads(done.stdout)) == 2
+    assert len(json.loads(done.stdout)) == 3
     assert done.stderr.strip() == (f"Databasen {db} fantes ikke; den er opprettet med "
                                    "eksempelrundene (illustrative tall).")
 

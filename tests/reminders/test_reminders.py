@@ -216,13 +216,16 @@ def test_the_command_refuses_negative_days_and_needs_out_or_send(reminder_rounds
 
 def test_the_sample_round_reminds_the_actors_the_readme_names(db):
     # December 2012 against June: UD-3 and UD-4 are past their due date (01.03.2012), UD-5,
-    # IOM-1 and IOM-3 are due 31.12.2012 (17 days on), UD-7 and IOM-2 kept their status
+    # IOM-1 and IOM-3 are due 31.12.2012 (17 days on), UD-7 and IOM-2 kept their status;
+    # of the second evaluation (reported 15.10.2012, still the state in December) RR-3 is past
+    # its due date (31.08.2012) and RR-2 is due 31.12.2012
     ingest.ensure_database(db)
     with store.reader(db) as con:
         found = rule.collect(con, Filters(snapshot=store.latest_snapshot(con)))
     assert [(r.actor, [(i.action_id, i.reasons) for i in r.items]) for r in found.reminders] == [
-        ("Ambassadene", [("UD-4", ("overdue",))]),
-        ("IOM", [("IOM-1", ("due_soon",)), ("IOM-2", ("stalled",)), ("IOM-3", ("due_soon",))]),
+        ("Ambassadene", [("RR-3", ("overdue",)), ("UD-4", ("overdue",))]),
+        ("IOM", [("RR-2", ("due_soon",)), ("IOM-1", ("due_soon",)), ("IOM-2", ("stalled",)),
+                 ("IOM-3", ("due_soon",))]),
         ("MR/DEM-seksjonen", [("UD-7", ("stalled",))]),
         ("Regionalavdelingen", [("UD-3", ("overdue",))]),
         ("Seksjon for Russland, Eurasia og regionalt samarbeid", [("UD-5", ("due_soon",))]),

@@ -156,8 +156,9 @@ def test_export_carries_the_recommendations_as_the_query_does(book, three_rounds
     facts = {row[0].value: row[1] for row in book["Sammendrag"].iter_rows(min_row=2)}
     assert facts["Anbefalinger gjennomført"].value == pytest.approx(0.25)  # 1 of 4
     assert facts["Anbefalinger gjennomført"].number_format == "0.0 %"
-    assert book.sheetnames[:6] == [
+    assert book.sheetnames[:7] == [  # three evaluations: the portfolio's sheet
         "Sammendrag",
+        "Portefølje",
         "Tiltak",
         "Endringer",
         "Anbefalinger",
@@ -196,6 +197,7 @@ def test_brief_with_recommendations_draws_its_charts_and_prints_a_section_per_pa
     assert bars == 5 * 4  # five statuses, a bar (maybe empty) for each of the four responses
     assert [s for s, _ in sheets] == [
         "s-first",
+        "s-portfolio",  # the fixture's last round has three evaluations
         "s-trend",
         "s-changes",
         "s-followup",

@@ -102,6 +102,7 @@ def test_the_export_has_the_changes_since_the_round_chosen(three_rounds_module_d
     )
     assert wb.sheetnames == [
         "Sammendrag",
+        "Portefølje",  # the round has three evaluations (the default, Eval A and Eval B)
         "Tiltak",
         "Endringer",
         "Anbefalinger",

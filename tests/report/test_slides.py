@@ -278,7 +278,7 @@ def test_recommendations_by_response_and_status(tmp_path):
     ]
     card = next(s for s in page.shapes if s.shape_type == 1).text_frame.text.split("\n")
     assert card == ["Anbefalinger gjennomført", f"25,0{NB}%", "\u22128,3 p.p."]
-    assert titles_of(prs).index("Anbefalinger etter ledelsens svar og status") == 3
+    assert titles_of(prs).index("Anbefalinger etter ledelsens svar og status") == 4
     cards = [
         s.text_frame.text.split("\n")[0] for s in prs.slides[1].shapes if s.shape_type == 1
     ]  # as on Oversikt: the rate after the action figures

@@ -22,7 +22,7 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory) -> Path:
-    """A database holding the two sample rounds, made by the command line."""
+    """A database holding the sample rounds, made by the command line."""
     from tests.support.cli import run_cli
 
     db = tmp_path_factory.mktemp("sample") / "followup.duckdb"
@@ -98,7 +98,7 @@ def test_a_read_only_data_folder_can_still_be_read(sample_db, tmp_path, cli):
             (folder / "probe").write_text("x")
         rounds = cli("snapshots", "--db", db, "--format", "json")
         assert rounds.returncode == 0, rounds.stderr
-        assert [r["snapshot_id"] for r in json.loads(rounds.stdout)] == [2, 1]
+        assert [r["snapshot_id"] for r in json.loads(rounds.stdout)] == [2, 3, 1]
         done = cli("query", "completion_by_actor", "--db", db, "--format", "json")
         assert done.returncode == 0, done.stderr
         brief = cli("brief", "--db", db, "--out", tmp_path / "brief.html")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from followup.settings import SAMPLE_ROUNDS
 from followup.store import ingest, leftovers
 from tests.support import ROOT
 from tests.support.builders import earlier_workbook, standard_workbook, stored
@@ -55,9 +56,7 @@ def wait_for(found, seconds: float = 60):
 
 
 def sample_originals(db: Path) -> list[str]:
-    from followup.settings import SAMPLE_WORKBOOKS
-
-    return sorted(f"{sha(p)}.xlsx" for p in SAMPLE_WORKBOOKS)
+    return sorted(f"{sha(p)}.xlsx" for p, _ in SAMPLE_ROUNDS)
 
 
 def test_a_server_killed_during_an_upload_leaves_nothing_after_the_next_start(
@@ -87,7 +86,7 @@ def test_a_server_killed_during_an_upload_leaves_nothing_after_the_next_start(
     assert not at.exception
     assert list(temp.iterdir()) == []
     assert originals(db) == sample_originals(db)
-    assert stored(db, "SELECT count(*) FROM snapshots") == [(2,)]
+    assert stored(db, "SELECT count(*) FROM snapshots") == [(len(SAMPLE_ROUNDS),)]
 
 
 def kill_inside(cli_process: subprocess.Popen, db: Path, fault: str) -> None:

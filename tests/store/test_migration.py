@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from followup import store
-from followup.store import ingest
+from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
 from tests.support import make_golden
-from tests.support.builders import three_rounds
+from tests.support.builders import load, three_rounds
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "before_scoped_rounds.json")
                     .read_text(encoding="utf-8"))
@@ -39,9 +39,9 @@ def as_earlier_release(db: Path) -> None:
 
 def build(case: str, folder: Path) -> Path:
     db = folder / case / "followup.duckdb"
-    if case == "sample":
-        db.parent.mkdir(parents=True)
-        ingest.ensure_database(db)
+    if case == "sample":  # the IOM rounds the golden answers were made from
+        for path, as_of in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF):
+            load(db, path, as_of)
     else:
         three_rounds(db, folder / "in")
     return db

@@ -11,7 +11,7 @@ import pytest
 
 from followup import store
 from followup.filters import Filters
-from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
+from followup.settings import SAMPLE_ROUNDS
 from followup.store import ingest, rounds
 from followup.workbook.problems import Rejected
 from tests.support.builders import (
@@ -242,10 +242,11 @@ def test_the_id_of_a_deleted_round_is_never_given_to_another(db, tmp_path):
 def test_first_use_creates_the_database_with_the_sample_rounds(db):
     ingest.ensure_database(db)
     rows = stored(db, "SELECT as_of, file_name, actions FROM snapshots ORDER BY as_of")
-    assert rows == [(dt.date.fromisoformat(a), p.name, 13)
-                    for a, p in zip(SAMPLE_AS_OF, SAMPLE_WORKBOOKS)]
+    assert rows == [(dt.date(2012, 6, 29), "sample-2012-06.xlsx", 13),
+                    (dt.date(2012, 10, 15), "sample-retur-2012-10.xlsx", 5),
+                    (dt.date(2012, 12, 14), "sample.xlsx", 13)]
     assert sorted(p.name for p in (db.parent / "originals").iterdir()) == sorted(
-        f"{hashlib.sha256(p.read_bytes()).hexdigest()}.xlsx" for p in SAMPLE_WORKBOOKS)
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}.xlsx" for p, _ in SAMPLE_ROUNDS)
     assert not db.with_name(db.name + ".new").exists()
 
 

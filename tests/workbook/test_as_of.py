@@ -140,7 +140,7 @@ def test_the_sample_rounds_loaded_on_first_use_are_logged_as_the_sample(db):
 
     assert ingest.ensure_database(db)
     assert stored(db, "SELECT who, event FROM audit_log ORDER BY logged_at") == [
-        ("sample", "import"), ("sample", "import")]
+        ("sample", "import"), ("sample", "import"), ("sample", "import")]
 
 
 # --- the upload page proposes the date it found -------------------------------------------
