@@ -1,7 +1,7 @@
-"""The round trip as the users make it, on the sample: requests to four actors; IOM fills its
-request in (openpyxl), the embassies fill theirs and open and save it in LibreOffice, the
-regional department fills its own; MR/DEM stays silent; one of IOM's proposed changes is
-refused. Figures computed by hand below."""
+"""The round trip as the users make it, on the sample's IOM rounds: requests to four actors;
+IOM fills its request in (openpyxl), the embassies fill theirs and open and save it in
+LibreOffice, the regional department fills its own; MR/DEM stays silent; one of IOM's
+proposed changes is refused. Figures computed by hand below."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ from openpyxl import load_workbook
 
 from followup import store
 from followup.filters import Filters
-from followup.store import ingest, rounds
+from followup.settings import SAMPLE_AS_OF, SAMPLE_WORKBOOKS
+from followup.store import rounds
+from tests.support.builders import load
 
 LINK = "https://www.iom.int/sites/g/files/handbok-2013.pdf"
 ASKED = ("IOM", "Ambassadene", "Regionalavdelingen", "MR/DEM-seksjonen")
@@ -54,8 +56,8 @@ def through_libreoffice(path: Path, folder: Path) -> Path:
 
 
 def test_requests_out_returns_in_one_refused_one_silent(db, tmp_path, cli):
-    db.parent.mkdir(parents=True)
-    ingest.ensure_database(db)  # the sample: the state as of round 2 (14.12.2012)
+    for path, as_of in zip(SAMPLE_WORKBOOKS, SAMPLE_AS_OF):  # the sample's IOM rounds: the
+        load(db, path, as_of)  # state as of round 2 (14.12.2012)
     args = [a for actor in ASKED for a in ("--actor", actor)]
     made = cli("requests", "--out", tmp_path / "out", "--db", db, "--json", *args)
     assert made.returncode == 0, made.stderr

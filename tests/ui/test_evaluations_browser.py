@@ -13,7 +13,11 @@ from tests.support.portfolio_fixture import portfolio_rounds
 
 pytestmark = pytest.mark.browser
 HEADER_PX, ROW_PX = 35, 35  # the height of st.dataframe's header and rows
-ROWS = "t => [...t.querySelectorAll('tbody tr')].map(r => r.querySelector('td').textContent)"
+# the text of each row's cell in the column headed ID (or Evaluering), in the order shown
+ROWS = """(t, name) => {
+  const at = [...t.querySelectorAll('thead th')].findIndex(h => h.textContent === name);
+  return [...t.querySelectorAll('tbody tr')].map(r => r.querySelectorAll('td')[at].textContent);
+}"""
 WIDE = "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
 HEADINGS = {"nb": "Evalueringer", "nn": "Evalueringar", "en": "Evaluations"}
 
@@ -41,7 +45,8 @@ def test_the_page_shows_each_evaluation_in_each_language(laptop_page, portfolio_
         HEADINGS[lang])
     table = grid(laptop_page).locator("table")
     expect(table.locator("tbody tr")).to_have_count(2, timeout=20_000)
-    assert table.evaluate(ROWS) == ["E1", "E2"]
+    assert table.evaluate(ROWS, {"nb": "Evaluering", "nn": "Evaluering",
+                                 "en": "Evaluation"}[lang]) == ["E1", "E2"]
     assert laptop_page.locator(".js-plotly-plot").count() >= 1
     assert laptop_page.evaluate(WIDE) <= 0
 
@@ -58,4 +63,4 @@ def test_a_click_on_an_evaluation_opens_its_follow_up(fresh_page, portfolio_serv
     settled(fresh_page)
     actions = fresh_page.locator(".st-key-actions_table [data-testid='stDataFrame'] table")
     expect(actions.locator("tbody tr")).to_have_count(2, timeout=20_000)
-    assert sorted(actions.evaluate(ROWS)) == ["B1", "B2"]
+    assert sorted(actions.evaluate(ROWS, "ID")) == ["B1", "B2"]

@@ -42,7 +42,9 @@ FIRST = {
 }
 # changed, stalled, overdue or due soon; the actions and the reminded actors; the
 # recommendations; the agreements (Avtalebeløp is empty in every row of the sample: hidden)
-ROWS = {"": [10, 2, 5], "followup": [13, 5], "recommendations": [7], "grants": [22]}
+# (the sample's second evaluation adds RR-2 due soon and RR-3 overdue, five actions and three
+# recommendations)
+ROWS = {"": [10, 2, 7], "followup": [18, 5], "recommendations": [10], "grants": [22]}
 
 
 @pytest.fixture(scope="module")
