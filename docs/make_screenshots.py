@@ -23,8 +23,9 @@ from tests.support.browser import Server, launch
 
 PAGES = {"overview": "", "followup": "followup", "grants": "grants",
          "portfolio": "portfolio", "upload": "upload", "overview-en": "?lang=en"}
-REVIEW_PAGES = {"overview": "", "followup": "followup", "recommendations": "recommendations",
-                "grants": "grants", "portfolio": "portfolio", "upload": "upload"}
+REVIEW_PAGES = {"overview": "", "evaluations": "evaluations", "followup": "followup",
+                "recommendations": "recommendations", "grants": "grants",
+                "portfolio": "portfolio", "upload": "upload"}
 REVIEW_SIZES = {"1366": (1366, 768, ""), "1920-present": (1920, 1080, "present=1"),
                 "390": (390, 844, "")}
 
