@@ -111,9 +111,18 @@ def header(page: str, f: Filters) -> None:
     info = round_info(f.snapshot)
     shown = t("scope.round", lg, as_of=date(info["as_of"], lg), file=info["file_name"])
     st.caption(plain(f"{shown} · {f.describe(lg)}"))
+    if only_sample():
+        st.warning(t("sample.notice", lg), icon=":material/science:")
     if not presenting():
         with tools:
             downloads(f, info["as_of"])
+
+
+def only_sample() -> bool:
+    """Return True while every round in the database is one of the sample's (loaded on first
+    use, by settings.SAMPLE_WHO)."""
+    rounds = snapshots()
+    return bool(len(rounds)) and all(who == settings.SAMPLE_WHO for who in rounds["loaded_by"])
 
 
 def downloads(f: Filters, as_of) -> None:
