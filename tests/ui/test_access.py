@@ -58,8 +58,9 @@ def test_an_entry_that_is_not_text_is_an_error():
 
 @pytest.mark.parametrize(("role", "allowed"), [
     ("viewer", {"browse", "download"}),
-    ("editor", {"browse", "download", "import", "remind", "clear_cache"}),
-    ("admin", {"browse", "download", "import", "remind", "clear_cache", "delete", "audit"}),
+    ("editor", {"browse", "download", "import", "remind", "request", "clear_cache"}),
+    ("admin", {"browse", "download", "import", "remind", "request", "clear_cache", "delete",
+               "audit"}),
     (None, set()),
     ("superuser", set()),
 ])
