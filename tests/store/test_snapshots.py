@@ -36,7 +36,7 @@ def spend(db, snapshot=None):
     with store.reader(db) as con:
         chosen = snapshot or store.latest_snapshot(con)
         _, rows = store.run_query(con, "spend_by_year", Filters(snapshot=chosen).params())
-    return [(y, float(a), g) for y, a, g in rows]
+    return [(y, float(a), g) for y, a, g, *_ in rows]  # year, amount_nok, grants, ...
 
 
 def round_with(tmp_path, name, amount):
