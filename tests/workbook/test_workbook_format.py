@@ -47,6 +47,7 @@ ACTION_CELLS = {
     "region": ("Afrika", "actions", "region", "Afrika"),
     "due_date": ("31.12.2012", "actions", "due_date", dt.date(2012, 12, 31)),
     "comment": ("Se notat", "actions", "comment", "Se notat"),
+    "evidence": ("2013/4567-2", "actions", "evidence", "2013/4567-2"),
 }
 GRANT_CELLS = {
     "grant_id": ("G-77", "grants", "grant_id", "G-77"),
