@@ -114,6 +114,19 @@ def sample_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def portfolio_server(tmp_path_factory):
+    """Yield a running dashboard on the five rounds of support/portfolio_fixture.py."""
+    from tests.support.portfolio_fixture import portfolio_rounds
+
+    require_chromium()
+    folder = tmp_path_factory.mktemp("portfolio-server")
+    db = folder / "db" / "followup.duckdb"
+    portfolio_rounds(db, folder / "in")
+    with running(db) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
 def browser():
     """Yield a headless Chromium (one per module)."""
     require_chromium()

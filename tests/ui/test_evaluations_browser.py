@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import require_chromium, running, settled
-from tests.support.portfolio_fixture import portfolio_rounds
+from tests.support.browser import settled
 
 pytestmark = pytest.mark.browser
 HEADER_PX, ROW_PX = 35, 35  # the height of st.dataframe's header and rows
@@ -20,16 +19,6 @@ ROWS = """(t, name) => {
 }"""
 WIDE = "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
 HEADINGS = {"nb": "Evalueringer", "nn": "Evalueringar", "en": "Evaluations"}
-
-
-@pytest.fixture(scope="module")
-def portfolio_server(tmp_path_factory):
-    require_chromium()
-    folder = tmp_path_factory.mktemp("portfolio-server")
-    db = folder / "db" / "followup.duckdb"
-    portfolio_rounds(db, folder / "in")
-    with running(db) as server:
-        yield server
 
 
 def grid(page):
