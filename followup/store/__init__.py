@@ -332,3 +332,22 @@ def write_json(con, rows: duckdb.DuckDBPyRelation, path: Path) -> None:
 def now() -> dt.datetime:
     """Return the current local time without microseconds."""
     return dt.datetime.now().replace(microsecond=0)
+
+
+def stamp(con, at: dt.datetime | None = None, catalog: str | None = None) -> dt.datetime:
+    """Return the time (to the second) to stamp a load or a request with, at `at` (default:
+    now): one second after the latest load or request of the database (in `catalog` when
+    given, else the connection's current one) when that is not earlier, so that the order of
+    the two survives the second precision (whether a round came back after a request is read
+    from it, and both can happen within one second when a script runs them)."""
+    at = at or now()
+    if not catalog:
+        latest = one(con, sql("latest_event"))[0]
+    else:
+        current = one(con, "SELECT current_database()")[0].replace('"', '""')
+        con.execute(f"USE {catalog}")  # a name from the code (the attached target), not input
+        try:
+            latest = one(con, sql("latest_event"))[0]
+        finally:
+            con.execute(f'USE "{current}"')
+    return max(at, latest + dt.timedelta(seconds=1)) if latest else at

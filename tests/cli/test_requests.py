@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from followup import store
 from followup.filters import Filters
+from followup.store import requested
 from tests.support.builders import (
     ACTION_HEADER,
     STANDARD_ACTIONS,
@@ -199,3 +200,32 @@ def test_reporting_status_says_who_was_asked_when_and_who_has_returned(
         ("IOM", dt.date(2013, 1, 15), 2, asked, True)]
     # the state as of the first round knows of no return yet
     assert [r[-1] for r in status_rows(standard_db, 1)[1]] == [False, False, False]
+
+
+def test_a_load_and_a_request_within_one_second_keep_their_order(standard_db, tmp_path,
+                                                                   monkeypatch):
+    """Times are kept to the second; a script that loads a round, asks for a status and loads
+    the return within one second must still read the return as after the request, and the
+    round before it as before it."""
+    frozen = dt.datetime(2013, 1, 10, 9, 0, 0)
+    monkeypatch.setattr(store, "now", lambda: frozen)
+
+    def status_round(name, title):
+        path = standard_workbook(tmp_path / "in" / name)
+        wb = load_workbook(path)
+        wb["Tiltak"]["A1"] = title  # another file: the same file twice is refused
+        wb.save(path)
+        return path
+
+    load(standard_db, status_round("again.xlsx", "Status 10.01"), "2013-01-10")
+    requested.record(standard_db, 2, "ola@mfa.no", store.now(),
+                     [("IOM", "foresporsel-IOM.xlsx", {"": 2})])
+    with store.reader(standard_db) as con:
+        loaded, asked = store.one(con, "SELECT (SELECT max(loaded_at) FROM snapshots), "
+                                       "(SELECT max(made_at) FROM requests)")
+    assert loaded >= frozen and asked == loaded + dt.timedelta(seconds=1)
+    assert {r[0]: r[-1] for r in status_rows(standard_db, 2)[1]} == {
+        "Hum": None, "IOM": False, "MR/DEM": None}
+    load(standard_db, status_round("back.xlsx", "Status 11.01"), "2013-01-11")
+    assert {r[0]: r[-1] for r in status_rows(standard_db, 3)[1]} == {
+        "Hum": None, "IOM": True, "MR/DEM": None}
