@@ -117,6 +117,7 @@ def cmd_ingest(args) -> int:
     print(t("cli.counts", args.lang, **loaded.counts))
     print(t("cli.covers", args.lang, covers="; ".join(
         escape_controls(p) for p in coverage.phrases(loaded.covers, args.lang))))
+    _print_proposed(loaded.proposed, args.lang)
     if loaded.since and loaded.since["actions"]:
         print(tn("cli.since", len(loaded.since["actions"]), args.lang,
                  request=loaded.since["request_id"],
@@ -141,6 +142,23 @@ def cmd_ingest(args) -> int:
     return EXIT_OK
 
 
+def _print_proposed(changes: list[dict], lang: str) -> None:
+    """Print what the workbook proposes for the actions already reported, field by field,
+    the refused ones marked."""
+    from followup.report.figures import proposed
+
+    if changes:
+        print(tn("cli.proposed", len(changes), lang))
+    for change in changes:
+        field, was, new = proposed.written(change, lang)
+        words = {"action_id": change["action_id"] or "–", "actor": change["actor"],
+                 "field": field.lower(), "was": quote(was, lang) if was != "–" else was,
+                 "proposed": quote(new, lang) if new != "–" else new}
+        line = (t("cli.proposed_refused", lang, **words) if change["refused"]
+                else t("cli.proposed_line", lang, **words))
+        print(escape_controls(line))
+
+
 def _ingest_json(loaded, today: str | None, lang: str) -> dict:
     """Return the outcome of an ingest as JSON: the round, the as-of used and its source."""
     found = loaded.found
@@ -149,7 +167,8 @@ def _ingest_json(loaded, today: str | None, lang: str) -> dict:
             "as_of_found": found and {"as_of": found.as_of.isoformat(), "sheet": found.sheet,
                                       "row": found.row, "text": found.text},
             "duplicate": loaded.duplicate, "counts": loaded.counts, "covers": loaded.covers,
-            "refused": loaded.refused, "since": _since_json(loaded.since),
+            "refused": loaded.refused, "proposed": loaded.proposed,
+            "since": _since_json(loaded.since),
             "warnings": [p.text(lang) for p in loaded.warnings] + ([today] if today else [])}
 
 

@@ -80,6 +80,7 @@ class Loaded:
     covers: list[dict] = field(default_factory=list)
     refused: list[dict] = field(default_factory=list)
     since: dict | None = None
+    proposed: list[dict] = field(default_factory=list)
 
 
 def round_date(checked: Checked, as_of: dt.date | None) -> tuple[dt.date, str]:
@@ -255,6 +256,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         con.execute("USE target")
         try:
             current = _current(con, as_of)
+            proposed = review.proposed(con, current, scope.keep_previous)
             problems = (review.keep_previous(con, checked, current, scope.keep_previous)
                         + state_problems(con, checked, current))
             since = review.changed_since_request(con, current)
@@ -276,7 +278,7 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
         covers = _covers(con, snapshot)
         refused = review.refused(con)
     return Loaded(snapshot, as_of, checked.counts, checked.warnings, False, source,
-                  checked.found_as_of, covers, refused, since)
+                  checked.found_as_of, covers, refused, since, proposed)
 
 
 def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,

@@ -37,7 +37,8 @@ class Preview:
     scopes the workbook covers (each with the date of the round that covered it until now),
     the actors it leaves as last reported, the actions and grants that change and the spend
     per year before and after; unknown grants of a disbursements sheet without grants; the
-    request the workbook answers with what changed since it (followup.store.review)."""
+    request the workbook answers with what changed since it, and what it proposes for the
+    actions already reported, field by field, refused or not (followup.store.review)."""
 
     current: dict | None
     scopes: pd.DataFrame
@@ -47,6 +48,7 @@ class Preview:
     spend: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     since: dict | None = None
+    proposed: list[dict] = field(default_factory=list)
 
     @property
     def removed(self) -> tuple[int, int]:
@@ -98,13 +100,14 @@ def preview(checked: Checked, db: Path, as_of: dt.date, scope: Scope = AS_ROWS_S
             con.execute(statement, {"evaluation": scope.evaluation})
         previous = current["snapshot_id"] if current else None
         con.execute("USE target")
+        proposed = review.proposed(con, previous, scope.keep_previous)
         problems = (review.keep_previous(con, checked, previous, scope.keep_previous)
                     + ingest.state_problems(con, checked, previous))
         since = review.changed_since_request(con, previous)
         new = store.one(con, ingest.NEXT_SNAPSHOT)[0]
         ingest.insert_round(con, checked, new, as_of, None, scope, transaction=False)
         made = _compared(con, current, new, problems)
-        made.since = since
+        made.since, made.proposed = since, proposed
         return made
     finally:
         con.close()

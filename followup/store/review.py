@@ -31,6 +31,18 @@ def keep_previous(con, checked: Checked, current: int | None,
             if action_id not in found]
 
 
+def proposed(con, current: int | None, keep: tuple[str, ...] = ()) -> list[dict]:
+    """Return what the staged workbook proposes for the actions the state as of current has
+    (`target` in use, before the refusals): one dict per changed field (status, comment,
+    evidence) with action_id, actor, evaluation, field, before, after and refused (its
+    action's ID is among those kept), in sheet order."""
+    from followup import store
+
+    cur = con.execute(store.sql("proposed_changes"), {"current": current})
+    names = [d[0] for d in cur.description]
+    return [{**dict(zip(names, row)), "refused": row[0] in keep} for row in cur.fetchall()]
+
+
 def refused(con) -> list[dict]:
     """Return the refused changes of the workbook just staged: action_id, actor, proposed
     and kept (the status as written), kept_status (its code)."""
@@ -40,16 +52,6 @@ def refused(con) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-_REQUEST = """
-SELECT q.request_id, q.made_at, q.snapshot_id
-FROM requests AS q
-WHERE EXISTS (SELECT 1 FROM stg_actions AS s
-              WHERE s.actor = q.actor AND coalesce(s.evaluation, '') = q.evaluation)
-ORDER BY q.made_at DESC, q.request_id DESC
-LIMIT 1
-"""
-
-
 def changed_since_request(con, current: int | None) -> dict | None:
     """Return the latest request the staged workbook answers (one to an actor it has rows
     for, about their evaluation) with the actions of the workbook that changed in the state
@@ -57,7 +59,7 @@ def changed_since_request(con, current: int | None) -> dict | None:
     request was made or the state has not moved since."""
     from followup import store
 
-    row = store.one(con, _REQUEST)
+    row = store.one(con, store.sql("answered_request"))
     if row is None or current is None or row[2] == current:
         return None
     cur = con.execute(store.sql("changed_since_request"), {"base": row[2], "current": current})

@@ -11,7 +11,7 @@ import streamlit as st
 
 from followup import store
 from followup.i18n import date, plain, quote, status_label, t, tn
-from followup.report.figures import tables
+from followup.report.figures import proposed, tables
 from followup.store import ingest, preview
 from followup.ui import database, grids, lang
 from followup.ui.data import options
@@ -130,12 +130,17 @@ def since(made: preview.Preview) -> None:
 
 
 def refusals(made: preview.Preview) -> None:
-    """Let the editor refuse single proposed changes of actions with an ID: they keep their
-    previous report (the preview above is already without them)."""
+    """Show what the workbook proposes for the actions already reported, field by field
+    (status, comment, evidence: as last reported and as proposed), and let the editor refuse
+    single actions with an ID: they keep their previous report (the preview above is already
+    without them)."""
     lg = lang()
-    changed = made.actions[made.actions["change"] == "changed"]["action_id"].dropna()
+    ids = proposed.actions(made.proposed)
+    if made.proposed:
+        st.markdown(tn("up.proposed", len(ids) or 1, lg))
+        grids.draw(grids.fitted(proposed.frame(made.proposed, lg), list(proposed.COLUMNS)))
     chosen = list(st.session_state.get(REFUSED) or ())
-    ids = list(dict.fromkeys([*changed, *chosen]))
+    ids = list(dict.fromkeys([*ids, *chosen]))
     if ids:
         st.multiselect(t("up.refuse", lg), ids, key=REFUSED, format_func=plain,
                        help=t("up.refuse_help", lg))

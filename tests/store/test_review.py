@@ -120,3 +120,31 @@ def test_a_return_from_the_current_state_lists_nothing(db, iom_return, cli):
     done = cli("ingest", iom_return, "--db", db, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["since"] is None
+
+
+def test_ingest_lists_each_proposed_change_field_by_field_the_refused_marked(
+        db, iom_return, cli):
+    done = cli("ingest", iom_return, "--db", db, "--keep-previous", "A6")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("Arbeidsboken foreslår")))
+    assert lines[at:at + 7] == [
+        "Arbeidsboken foreslår 5 endringer i tiltak som alt er rapportert (før → foreslått):",
+        "  A5 (IOM): status «Ikke gjort» → «Gjennomført»",
+        "  A5 (IOM): kommentar – → «Ferdig i januar»",
+        "  A6 (IOM): status «Delvis gjennomført» → «Pågår» (avvist)",
+        "  A6 (IOM): kommentar – → «Vi har begynt» (avvist)",
+        "  A6 (IOM): dokumentasjon – → «2013/1-1» (avvist)",
+        "Avvist: A6 (IOM) beholder «Delvis» (foreslått: «Pågår»)."]
+
+
+def test_ingest_json_has_the_proposed_changes_with_codes(db, iom_return, cli):
+    done = cli("ingest", iom_return, "--db", db, "--json", "--keep-previous", "A5")
+    assert done.returncode == 0, done.stderr
+    assert [(c["action_id"], c["field"], c["before"], c["after"], c["refused"])
+            for c in json.loads(done.stdout)["proposed"]] == [
+        ("A5", "status", "not_started", "done", True),
+        ("A5", "comment", None, "Ferdig i januar", True),
+        ("A6", "status", "partial", "ongoing", False),
+        ("A6", "comment", None, "Vi har begynt", False),
+        ("A6", "evidence", None, "2013/1-1", False)]

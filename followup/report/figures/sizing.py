@@ -21,7 +21,7 @@ BUDGET = 868
 MARKERS = 34
 # Long texts: they take what the short columns leave, and wrap.
 WRAPPED = ("action", "comment", "recommendation", "title", "evaluation", "message", "emails",
-           "ids")
+           "ids", "was", "proposed")
 # Their share of what is left (a comment is read after the action).
 WEIGHT = {"comment": 0.7}
 MIN_WRAPPED = 150
