@@ -116,39 +116,60 @@ def delete_round(db: Path, snapshot: int, who: str | None, lang: str) -> JobResu
     return _run(args)
 
 
+def _filter_args(filters) -> list[str]:
+    """Return the options that give a child the filters' round, regions, sections and
+    evaluations."""
+    args = [f"--snapshot={filters.snapshot}"]
+    for option, values in (("region", filters.regions), ("section", filters.sections),
+                           ("evaluation", filters.evaluations)):
+        args += [f"--{option}={value}" for value in values]
+    return args
+
+
 def send_reminders(db: Path, filters, days: int, who: str | None, lang: str,
                    smtp_env: dict[str, str], attach: bool = False) -> JobResult:
     """Send the reminders of the filters' round through `python -m followup reminders --send`
     (the SMTP settings and login passed in the child's environment, never as arguments),
     with each actor's request for a status attached when `attach`."""
-    args = ["reminders", "--send", "--json", f"--db={db}", f"--lang={lang}", f"--days={days}",
-            f"--snapshot={filters.snapshot}"] + (["--attach-requests"] if attach else [])
-    for option, values in (("region", filters.regions), ("section", filters.sections),
-                           ("evaluation", filters.evaluations)):
-        args += [f"--{option}={value}" for value in values]
-    if who:
-        args.append(f"--who={who}")
+    args = (["reminders", "--send", "--json", f"--db={db}", f"--lang={lang}", f"--days={days}",
+             *_filter_args(filters)] + (["--attach-requests"] if attach else [])
+            + ([f"--who={who}"] if who else []))
     return _run(args, smtp_env)
+
+
+def _zipped(folder: Path, names: list[str]) -> bytes:
+    """Return a zip of these files of a child's folder (names the child reported)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as packed:
+        for name in names:
+            packed.write(folder / name, arcname=name)
+    return out.getvalue()
+
+
+def draft_reminders(db: Path, filters, days: int, who: str | None, lang: str,
+                    sender: str | None) -> tuple[JobResult, bytes]:
+    """Write the reminders of the filters' round as drafts with each actor's request for a
+    status beside its draft and attached to it, recorded as requests, through `python -m
+    followup reminders --attach-requests` in a child process; return its outcome and the
+    drafts and workbooks as a zip."""
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("reminders")) as folder:
+        args = (["reminders", "--json", "--attach-requests", f"--out={folder}", f"--db={db}",
+                 f"--lang={lang}", f"--days={days}", *_filter_args(filters)]
+                + ([f"--who={who}"] if who else []))
+        outcome = _run(args, {"FOLLOWUP_SMTP_FROM": sender or ""})
+        names = [*outcome.detail.get("files", []), *outcome.detail.get("requests", [])]
+        return outcome, _zipped(Path(folder), names) if outcome.outcome == "ok" else b""
 
 
 def make_requests(db: Path, filters, who: str | None, lang: str) -> tuple[JobResult, bytes]:
     """Write and record the requests for a status of the filters' round through `python -m
     followup requests` in a child process; return its outcome and the workbooks as a zip."""
-    import io
-    import zipfile
-
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("requests")) as folder:
         args = ["requests", "--json", f"--out={folder}", f"--db={db}", f"--lang={lang}",
-                f"--snapshot={filters.snapshot}"]
-        for option, values in (("region", filters.regions), ("section", filters.sections),
-                               ("evaluation", filters.evaluations)):
-            args += [f"--{option}={value}" for value in values]
-        if who:
-            args.append(f"--who={who}")
+                *_filter_args(filters)] + ([f"--who={who}"] if who else [])
         outcome = _run(args)
         files = [r["file"] for r in outcome.detail.get("requests", [])]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as packed:
-            for name in files:
-                packed.write(Path(folder) / name, arcname=name)
-    return outcome, out.getvalue()
+        return outcome, _zipped(Path(folder), files)

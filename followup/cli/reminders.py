@@ -7,7 +7,8 @@ from FOLLOWUP_SMTP_FROM; every delivery, and every refusal, is written to the au
 address that is not a plain local@domain is named and skipped; what is printed has its control
 characters escaped (`\x1b`), as `query` prints cells. With `--attach-requests` each reminder
 carries the actor's request for a status (followup.report.documents.request), recorded as a
-request when the draft is written or the message delivered.
+request when the draft is written or the message delivered; the drafts' folder holds each
+request beside its draft as well.
 """
 
 from __future__ import annotations
@@ -174,12 +175,15 @@ def run(args, found, acting: str | None, asked: list | None = None) -> int:
     except OSError as exc:
         raise Stop(t("cli.cannot_write", args.lang, path=out, error=exc.strerror or exc),
                    EXIT_FAIL) from None
+    # each actor's request beside its draft too (a draft's attachment is not every mail
+    # program's to open)
+    files = {**drafts, **{r.file_name: r.data for r in asked}}
     if args.json:
-        for name, data in drafts.items():
+        for name, data in files.items():
             (out / name).write_bytes(data)
     else:
         _print(_listing(found, args.lang))
-        for name, data in drafts.items():
+        for name, data in files.items():
             write(out / name, data, args.lang)
     _record(args, found.snapshot, acting, asked, {r.actor for r in found.reminders})
     if args.json:

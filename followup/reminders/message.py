@@ -154,8 +154,13 @@ def drafts(chase: Chase, lang: str, sender: Address | None = None,
 
 def drafts_zip(chase: Chase, lang: str, sender: Address | None = None) -> bytes:
     """Return a zip of every draft."""
+    return packed(drafts(chase, lang, sender))
+
+
+def packed(files: dict[str, bytes]) -> bytes:
+    """Return a zip of these files ({safe file name: bytes})."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in drafts(chase, lang, sender).items():
+        for name, data in files.items():
             archive.writestr(name, data)
     return buffer.getvalue()

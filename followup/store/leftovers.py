@@ -2,7 +2,8 @@
 
 The app hands an upload to its child (followup.cli.jobs) in a temporary folder named after
 the server's process, `followup-check-<pid>-…` or `followup-upload-<pid>-…` (and has the
-requests for a status written to `followup-requests-<pid>-…`); a server killed meanwhile
+requests for a status written to `followup-requests-<pid>-…`, the reminders' drafts with
+them to `followup-reminders-<pid>-…`); a server killed meanwhile
 leaves it. An import writes the original to `originals/.incoming-<sha256>-<pid>-…` and gives
 it its name `<sha256>.xlsx` only once its round is committed, so a kill leaves only an
 incoming file, never a `<sha256>.xlsx` that no round owns.
@@ -33,7 +34,7 @@ from followup.store import locks
 from followup.store.errors import is_damage
 
 ARCHIVE_DIR = "originals"
-_TEMP = re.compile(r"followup-(?:check|upload|requests)-(\d+)-[A-Za-z0-9_]+")
+_TEMP = re.compile(r"followup-(?:check|upload|requests|reminders)-(\d+)-[A-Za-z0-9_]+")
 _LEGACY_TEMP = re.compile(r"followup-(?:check|upload)-[A-Za-z0-9_]{8}")
 _INCOMING = re.compile(r"\.incoming-([0-9a-f]{64})-(\d+)-[A-Za-z0-9_]+")
 # a folder or file of an earlier version names no process: left over once older than any job

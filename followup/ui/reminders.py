@@ -31,6 +31,7 @@ SMTP_KEYS = {"host": "FOLLOWUP_SMTP_HOST", "port": "FOLLOWUP_SMTP_PORT",
              "from": "FOLLOWUP_SMTP_FROM", "cafile": "FOLLOWUP_SMTP_CAFILE",
              "tls": "FOLLOWUP_SMTP_TLS"}
 REMINDER_COLUMNS = ("actor", "emails", "count", "ids")
+_ZIP = "remind_zip_made"
 
 
 def smtp_env() -> dict[str, str]:
@@ -98,14 +99,47 @@ def section(f: Filters) -> None:
     env = smtp_env()
     sender = _sender(env, lg)
     _previews(found, (str(db), gen, f, days, lg), lg)
-    st.download_button(t("rem.ui.zip", lg), lambda: message.drafts_zip(found, lg, sender),
-                       file_name=f"purringer-{found.as_of.isoformat()}.zip",
-                       mime="application/zip", icon=":material/download:", key="remind_zip",
-                       help=t("rem.ui.zip_help", lg))
+    attach = st.checkbox(t("rem.ui.attach", lg), key="remind_attach",
+                         help=t("rem.ui.attach_help", lg))
+    if attach:
+        _drafts_with_requests(found, f, days, env, lg)
+    else:
+        st.download_button(t("rem.ui.zip", lg), lambda: message.drafts_zip(found, lg, sender),
+                           file_name=_zip_name(found), mime="application/zip",
+                           icon=":material/download:", key="remind_zip",
+                           help=t("rem.ui.zip_help", lg))
     if env and sender is not None:
-        _send_form(found, f, days, env, lg)
+        _send_form(found, f, days, env, lg, attach)
     else:
         st.caption(t("rem.ui.no_smtp", lg))
+
+
+def _zip_name(found: rule.Chase) -> str:
+    return f"purringer-{found.as_of.isoformat()}.zip"
+
+
+def _drafts_with_requests(found: rule.Chase, f: Filters, days: int, env: dict,
+                          lg: str) -> None:
+    """Make the drafts with each actor's request beside and in its draft (recorded as
+    requests, in a child process, the role checked right before), then offer the zip."""
+    key = (found.snapshot, f, days, lg)
+    if st.button(t("rem.ui.zip_make", lg), key="remind_zip_make",
+                 icon=":material/outgoing_mail:", help=t("rem.ui.zip_make_help", lg)):
+        who = auth.require("remind")
+        with st.spinner(t("rem.ui.making", lg)):
+            outcome, data = jobs.draft_reminders(database(), f, days, who, lg,
+                                                 env.get("FOLLOWUP_SMTP_FROM"))
+        if outcome.outcome != "ok":
+            st.error(plain(outcome.message) or t("rem.ui.job_failed", lg),
+                     icon=":material/error:")
+            return
+        st.session_state[_ZIP] = (key, data, len(outcome.detail.get("requests", [])))
+    kept = st.session_state.get(_ZIP)
+    if kept and kept[0] == key:
+        st.success(tn("rem.ui.zip_made", kept[2], lg), icon=":material/check_circle:")
+        st.download_button(t("rem.ui.zip", lg), kept[1], file_name=_zip_name(found),
+                           mime="application/zip", icon=":material/download:",
+                           key="remind_zip", help=t("rem.ui.zip_help", lg))
 
 
 def _sender(env: dict, lg: str):
@@ -134,12 +168,11 @@ def _previews(found: rule.Chase, key: tuple, lg: str) -> None:
             st.code(text, language=None, wrap_lines=True)
 
 
-def _send_form(found: rule.Chase, f: Filters, days: int, env: dict, lg: str) -> None:
+def _send_form(found: rule.Chase, f: Filters, days: int, env: dict, lg: str,
+               attach: bool) -> None:
     count = sum(1 for r in found.reminders if r.emails)
     if not count:
         return
-    attach = st.checkbox(t("rem.ui.attach", lg), key="remind_attach",
-                         help=t("rem.ui.attach_help", lg))
     sure = st.checkbox(tn("rem.ui.confirm", count, lg, sender=plain(env["FOLLOWUP_SMTP_FROM"])),
                        key=f"remind_confirm_{found.snapshot}_{days}")
     if st.button(t("rem.ui.send", lg), type="primary", disabled=not sure, key="remind_send",

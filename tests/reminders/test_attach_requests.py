@@ -44,6 +44,12 @@ def test_each_draft_carries_the_actors_request_and_the_request_is_recorded(
     assert [r[0] for r in sheet.iter_rows(min_row=4, values_only=True)] == ["B2", "B7"]
     assert draft.get_body(("plain",)) is not None
     assert requests_made(db) == [("kari", "Hum", 2), ("kari", "IOM", 3), ("kari", "MR/DEM", 2)]
+    # each request lies beside its draft too, the same workbook as the attachment
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "01-hum.eml", "02-iom.eml", "03-mr-dem.eml",
+        *(f"statusforespørsel-{a}-{TODAY}.xlsx" for a in ("Hum", "IOM", "MR-DEM"))]
+    assert (tmp_path / "out" / f"statusforespørsel-Hum-{TODAY}.xlsx").read_bytes() == (
+        attached.get_content())
 
 
 def test_without_the_option_nothing_is_attached_or_recorded(reminder_rounds_db, tmp_path, cli):

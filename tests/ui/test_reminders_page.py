@@ -4,6 +4,9 @@ a confirmation and the role, checked on the server right before it (tests/remind
 
 from __future__ import annotations
 
+import datetime as dt
+import email
+import email.policy
 import io
 import zipfile
 
@@ -175,3 +178,28 @@ def test_sending_with_the_requests_attached_records_them(database, tmp_path):
     with store.reader(database) as con:
         made = con.execute("SELECT made_by, actor FROM requests ORDER BY actor").fetchall()
     assert made == [("kari@mfa.no", "Hum"), ("kari@mfa.no", "IOM")]
+
+
+def test_the_drafts_with_requests_carry_each_workbook_beside_its_draft(database):
+    at = page("kari@mfa.no")
+    at.checkbox(key="remind_attach").check().run()
+    # the drafts with requests are made (and recorded) on a click, not on every run
+    assert "remind_zip" not in [b.key for b in at.get("download_button")]
+    at.button(key="remind_zip_make").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        "Utkastene er laget, med 3 forespørsler om status (registrert)."]
+    assert [b.key for b in at.get("download_button")].count("remind_zip") == 1
+    _, data, count = at.session_state["remind_zip_made"]
+    day = dt.date.today().isoformat()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist() == [
+            "01-hum.eml", "02-iom.eml", "03-mr-dem.eml", f"statusforespørsel-Hum-{day}.xlsx",
+            f"statusforespørsel-IOM-{day}.xlsx", f"statusforespørsel-MR-DEM-{day}.xlsx"]
+        draft = email.message_from_bytes(archive.read("02-iom.eml"),
+                                         policy=email.policy.default)
+        (attached,) = list(draft.iter_attachments())
+        assert attached.get_content() == archive.read(f"statusforespørsel-IOM-{day}.xlsx")
+    with store.reader(database) as con:
+        made = con.execute("SELECT made_by, actor FROM requests ORDER BY actor").fetchall()
+    assert made == [("kari@mfa.no", "Hum"), ("kari@mfa.no", "IOM"), ("kari@mfa.no", "MR/DEM")]
