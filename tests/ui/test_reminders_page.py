@@ -191,6 +191,7 @@ def test_the_drafts_with_requests_carry_each_workbook_beside_its_draft(database)
         "Utkastene er laget, med 3 forespørsler om status (registrert)."]
     assert [b.key for b in at.get("download_button")].count("remind_zip") == 1
     _, data, count = at.session_state["remind_zip_made"]
+    assert count == 3
     day = dt.date.today().isoformat()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.namelist() == [
