@@ -16,8 +16,9 @@ st.title(t("page.upload", lg), anchor=False)
 upload.notice()
 st.caption(t("up.intro", lg))
 upload.template_button()
-files = st.file_uploader(t("up.file", lg), type=["xlsx", "xlsm", "xls"],
-                         key=upload.uploader_key(), accept_multiple_files=True)
+# any file is taken, so that one that is not a workbook is answered in the user's language
+files = upload.workbooks(st.file_uploader(t("up.file", lg), key=upload.uploader_key(),
+                                          accept_multiple_files=True))
 if len(files) != 1:
     upload.forget()
 if len(files) < 2:

@@ -25,8 +25,11 @@ from followup.ui import auth, database, generation, grids, lang, snapshots, stat
 from followup.workbook import formats
 
 _STATE = "upload_checked"
+ROUND = "manage_round"  # the round chosen under the rounds: the one just imported, after one
 _UPLOADS = "upload_generation"  # bumped after an import: a new uploader key empties the form
 SHOWN = 15
+EXCEL = (".xlsx", ".xlsm", ".xls")
+OTHER_KINDS = {".ods": "ods", ".fods": "ods", ".csv": "csv", ".txt": "csv"}
 
 
 def template_button() -> None:
@@ -35,6 +38,23 @@ def template_button() -> None:
     st.download_button(t("up.template", lg), template_path(lg).read_bytes(),
                        file_name=t("up.template_file", lg), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def workbooks(files: list) -> list:
+    """Return the uploads that are Excel workbooks; for every other file say, in the user's
+    language, to save it as .xlsx and how (the uploader takes any file, so none is refused in
+    Streamlit's English)."""
+    lg = lang()
+    kept = []
+    for uploaded in files:
+        suffix = Path(uploaded.name).suffix.lower()
+        if suffix in EXCEL:
+            kept.append(uploaded)
+            continue
+        kind = OTHER_KINDS.get(suffix, "other")
+        st.error(t(f"up.not_xlsx.{kind}", lg, file=plain(quote(uploaded.name, lg))),
+                 icon=":material/table_view:")
+    return kept
 
 
 def checked(uploaded) -> ingest.Checked:
@@ -157,6 +177,7 @@ def _report(outcome: jobs.JobResult) -> None:
             notice += " " + (t("up.now_current", lg) if latest == outcome.detail["snapshot_id"]
                              else t("up.not_current", lg, snapshot=latest))
         st.session_state["upload_notice"] = notice
+        st.session_state[ROUND] = int(outcome.detail["snapshot_id"])
         st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
         state.clear(("round",))
         st.rerun()
@@ -193,7 +214,7 @@ def rounds() -> None:
     labels = {int(r.snapshot_id): f"{r.snapshot_id} · {date(r.as_of, lg)} · {r.file_name}"
               for r in rows.itertuples()}
     chosen = st.selectbox(t("up.choose_round", lg), list(labels), format_func=labels.get,
-                          key="manage_round")
+                          key=ROUND)
     row = rows[rows["snapshot_id"] == chosen].iloc[0]
     original = ingest.archive_path(database(), row["sha256"])
     if original.exists():

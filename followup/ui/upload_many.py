@@ -17,7 +17,7 @@ from followup.i18n import date, plain, t, tn
 from followup.report.figures import tables
 from followup.store import ingest, preview
 from followup.ui import auth, database, lang, state
-from followup.ui.upload import loaded_round, ready
+from followup.ui.upload import ROUND, loaded_round, ready
 from followup.ui.upload_scope import since
 
 _STATE = "upload_many"
@@ -96,6 +96,7 @@ def section(files) -> None:
             st.error(t("up.failed", lg, detail=plain(outcome.message)), icon=":material/error:")
             break
         as_of = dt.date.fromisoformat(outcome.detail["as_of"])
+        st.session_state[ROUND] = int(outcome.detail["snapshot_id"])
         done.append(f"{plain(result.file_name)}: " + t(
             "up.imported", lg, snapshot=outcome.detail["snapshot_id"], as_of=date(as_of, lg)))
     if done:

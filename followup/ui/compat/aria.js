@@ -5,7 +5,8 @@
   state.words = __WORDS__;
   const NAMED = ["aria-label", "title", "placeholder", "data-title"];
   const TEXTS = ['[data-testid="stSkipToContent"]', '[data-testid="stFileUploaderDropzone"]',
-                 '[data-testid="stTooltipContent"]'];
+                 '[data-testid="stTooltipContent"]', '[data-testid="stDateInputCalendar"]',
+                 '[role="listbox"] [role="option"]'];
 
   const said = (value) => {
     const words = state.words;

@@ -73,12 +73,24 @@ def words(lg: str) -> dict:
         "Decrement": t("aria.decrement", lg),
         "file upload": t("aria.file", lg),
         "Upload": t("aria.upload", lg),
+        "Add files": t("aria.add_files", lg),
+        "add icon": t("aria.add_files", lg),
+        "Drag and drop files here": t("aria.drop_files", lg),
+        "Drag and drop a file here": t("aria.drop_files", lg),
+        "Choose date": t("aria.choose_date", lg),
+        "Clear date": t("aria.clear_date", lg),
+        "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+            t("aria.date_keys", lg),
+        "Select all": t("aria.select_all", lg),
     }
     patterns = [
         (r"^Help for (.+)$", t("aria.help_for", lg, label="{1}")),
         (r"^(.+) — start$", t("aria.range_start", lg, label="{1}")),
         (r"^(.+) — end$", t("aria.range_end", lg, label="{1}")),
         (r"^(\S+) per file( • .+)?$", t("aria.per_file", lg, size="{1}", types="{2}")),
+        (r"^Remove (.+)$", t("aria.remove_file", lg, name="{1}")),
+        (r"^Error: (.+) files are not allowed\.$", t("aria.not_allowed", lg, type="{1}")),
+        (r"^Select (\d+) matches$", t("aria.select_matches", lg, count="{1}")),
     ]
     return {"exact": exact, "patterns": patterns}
 
