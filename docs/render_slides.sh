@@ -6,7 +6,7 @@
 # Builds `python -m followup slides` (by default on a fresh database holding the sample
 # rounds), converts it to PDF with `soffice --headless` and writes deck.pptx, deck.pdf and one
 # PNG per slide (slide-N.png) to OUT_DIR (default /tmp/oppfolging-slides). Needs Debian's
-# libreoffice-impress and poppler-utils; fonts-crosextra-carlito gives Calibri's metrics.
+# libreoffice-impress and poppler-utils; fonts-liberation2 gives Arial's metrics.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-${TMPDIR:-/tmp}/oppfolging-slides}
@@ -15,7 +15,7 @@ python=${PYTHON:-$root/.venv/bin/python}
 for tool in soffice pdftoppm; do
     command -v "$tool" >/dev/null || {
         echo "$tool is missing: apt-get install -y libreoffice-impress poppler-utils" \
-             "fonts-crosextra-carlito" >&2; exit 1; }
+             "fonts-liberation2" >&2; exit 1; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,8 @@
 """Drawing on a 16:9 python-pptx deck: titles, text, key-figure tiles, native charts, tables.
 
 Everything is sized for a projector (nothing below 12 pt) and coloured from the app's palette.
+Every text is set in Arial (LibreOffice draws it with the metric-compatible Liberation Sans) and
+boxes are sized from its measured widths (text_width), so that no number, date or word breaks.
 Number formats carry a locale tag (`[$-414]` bokmål, `[$-814]` nynorsk, `[$-409]` English), so
 LibreOffice shows `1 250 000` and `2,5` in a Norwegian deck on any machine; PowerPoint shows the
 same codes with the separators of the viewer's regional settings.
@@ -26,6 +28,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from followup.report.documents import text_width as tw
 from followup.report.documents.cells import xml_text
 from followup.report.documents.chart_data import chart_data
 from followup.report.figures.charts import GRID, INK, MUTED
@@ -39,6 +42,7 @@ LANGUAGE = {"nb": MSO_LANGUAGE_ID.NORWEGIAN_BOKMOL, "nn": MSO_LANGUAGE_ID.NORWEG
             "en": MSO_LANGUAGE_ID.ENGLISH_UK}
 LOCALE = {"nb": "[$-414]", "nn": "[$-814]", "en": "[$-409]"}
 WHITE = "FFFFFF"
+SLACK = 0.95  # a measured text fills at most this share of its box: room for rounding
 
 
 def rgb(color: str) -> RGBColor:
@@ -71,7 +75,7 @@ def deck(lang: str, title: str) -> Presentation:
 
 def style_run(run, size: int, lang: str, bold: bool = False, color: str = INK) -> None:
     """Give a run an explicit size, weight, colour and language."""
-    run.font.size, run.font.bold = Pt(size), bold
+    run.font.name, run.font.size, run.font.bold = tw.FONT, Pt(size), bold
     run.font.color.rgb = rgb(color)
     run.font.language_id = LANGUAGE.get(lang, LANGUAGE["nb"])
 
@@ -120,10 +124,37 @@ def footer(page, text: str, number: int, total: int, lang: str) -> None:
             [(f"{number} / {total}", SMALL_PT, False, MUTED)], lang, PP_ALIGN.RIGHT)
 
 
+def fit_pt(texts: Sequence[str], width: float, largest: int, bold: bool = False,
+           whole: bool = False) -> int:
+    """Return the largest size, from largest down to 12 pt, at which every text fits a box
+    width points wide: its widest word on a line (whole: the whole text on one line)."""
+    measure = tw.width_pt if whole else tw.widest_word_pt
+    for size in range(largest, SMALL_PT - 1, -1):
+        if max((measure(text, size, bold) for text in texts if text), default=0) <= width * SLACK:
+            return size
+    return SMALL_PT
+
+
+def _card_margin(narrow: bool) -> int:
+    return Inches(0.06 if narrow else 0.15)
+
+
+def tile_sizes(cards: Sequence[tuple], width: int, narrow: bool = False) -> tuple[int, int]:
+    """Return the sizes of the labels and changes, and of the values, of cards (label, value,
+    change) width EMU wide: no word of a label or change breaks, no value leaves its line."""
+    inner = (width - 2 * _card_margin(narrow)) / Pt(1)
+    largest = TEXT_PT - 2 if narrow else TEXT_PT
+    return (min(fit_pt([label for label, _, _ in cards], inner, largest),
+                fit_pt([delta for _, _, delta in cards if delta], inner, largest, bold=True)),
+            fit_pt([value for _, value, _ in cards], inner, 36 if narrow else 44, bold=True,
+                   whole=True))
+
+
 def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
-         lang: str, narrow: bool = False) -> None:
+         lang: str, narrow: bool = False, sizes: tuple[int, int] | None = None) -> None:
     """Add a key-figure card: the label, the value large, the change coloured by its tone
-    (narrow: smaller type and margins, for six cards in a row)."""
+    (narrow: smaller margins, for six cards in a row; sizes: those of tile_sizes, by default
+    fitted to this card alone)."""
     card = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box)
     card.adjustments[0] = 0.08
     card.fill.solid()
@@ -132,10 +163,10 @@ def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
     card.shadow.inherit = False
     frame = card.text_frame
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame.margin_left = frame.margin_right = Inches(0.06 if narrow else 0.15)
+    frame.margin_left = frame.margin_right = _card_margin(narrow)
     colors = {"good": "#007A5A", "bad": "#B54700"}
-    text_pt = TEXT_PT - 2 if narrow else TEXT_PT
-    lines = [(label, text_pt, False, MUTED), (value, 36 if narrow else 44, True, INK)]
+    text_pt, value_pt = sizes or tile_sizes([(label, value, delta)], box[2], narrow)
+    lines = [(label, text_pt, False, MUTED), (value, value_pt, True, INK)]
     if delta:
         lines.append((delta, text_pt, True, colors.get(tone, MUTED)))
     fill_text(frame, lines, lang, PP_ALIGN.CENTER)
@@ -143,7 +174,7 @@ def tile(page, box: tuple, label: str, value: str, delta: str | None, tone: str,
 
 def _style_axis(axis, lang: str, fmt: str | None = None, title: str | None = None) -> None:
     axis.format.line.color.rgb = rgb(GRID)
-    axis.tick_labels.font.size = Pt(CHART_PT)
+    axis.tick_labels.font.name, axis.tick_labels.font.size = tw.FONT, Pt(CHART_PT)
     axis.tick_labels.font.color.rgb = rgb(INK)
     if fmt:
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = fmt, False
@@ -154,25 +185,27 @@ def _style_axis(axis, lang: str, fmt: str | None = None, title: str | None = Non
 
 def chart(page, box: tuple, kind, categories: Sequence[str], series: Sequence[tuple],
           fmt: str, lang: str, *, axis_fmt: str | None = None, axis_title: str | None = None,
-          labels: bool = True, legend: bool = True, top_down: bool = False,
+          labels: bool = True, legend: bool | None = None, top_down: bool = False,
           inside: bool = False):
     """Add a native chart of series (name, values, colour[, label colour]); return the chart.
 
     The values are embedded in the deck's own workbook, so the chart stays editable (names
     as text, see chart_data; every text cleaned for XML, as in every text frame). With
     top_down, horizontal bars list the first category on top (the data is stored bottom up,
-    so the value axis stays at the foot in every program).
+    so the value axis stays at the foot in every program). The legend (at the top) shows
+    when there is more than one series, unless legend says otherwise.
     """
     order = slice(None, None, -1 if top_down else 1)  # bars are drawn from the bottom up
     data = chart_data(list(categories)[order],
                       [(name, list(values)[order]) for name, values, *_ in series], fmt)
     shape = page.shapes.add_chart(kind, *box, data)
     out = shape.chart
-    out.font.size, out.font.color.rgb = Pt(CHART_PT), rgb(INK)
-    out.has_legend = legend and len(series) > 1
+    out.font.name, out.font.size, out.font.color.rgb = tw.FONT, Pt(CHART_PT), rgb(INK)
+    out.has_title = False  # a chart of one series is titled by it otherwise
+    out.has_legend = len(series) > 1 if legend is None else legend
     if out.has_legend:
         out.legend.position, out.legend.include_in_layout = XL_LEGEND_POSITION.TOP, False
-        out.legend.font.size = Pt(CHART_PT)
+        out.legend.font.name, out.legend.font.size = tw.FONT, Pt(CHART_PT)
     plot = out.plots[0]
     plot.gap_width = 60
     if kind in (XL_CHART_TYPE.BAR_STACKED, XL_CHART_TYPE.COLUMN_STACKED):
@@ -221,7 +254,7 @@ def _labels(series, fmt: str, color: str, kind, inside: bool) -> None:
     labels = series.data_labels
     labels.number_format, labels.number_format_is_linked = fmt, False
     labels.show_value = True
-    labels.font.size, labels.font.bold = Pt(CHART_PT), True
+    labels.font.name, labels.font.size, labels.font.bold = tw.FONT, Pt(CHART_PT), True
     labels.font.color.rgb = rgb(color)
     stacked = kind in (XL_CHART_TYPE.BAR_STACKED, XL_CHART_TYPE.COLUMN_STACKED)
     labels.position = (XL_LABEL_POSITION.CENTER if stacked else

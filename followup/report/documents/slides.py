@@ -99,10 +99,11 @@ def key_figures(d: Deck) -> None:
         return
     gap = Inches(0.25 if len(items) <= 5 else 0.15)
     width = (kit.WIDTH - 2 * kit.MARGIN - gap * (len(items) - 1)) / len(items)
+    narrow = len(items) > 5
+    sizes = kit.tile_sizes([(k.label, k.value, k.delta) for k in items], int(width), narrow)
     for i, item in enumerate(items):
         kit.tile(page, (kit.MARGIN + i * (width + gap), Inches(2.0), int(width), Inches(3.0)),
-                 item.label, item.value, item.delta, kpis.tone(item), d.lang,
-                 narrow=len(items) > 5)
+                 item.label, item.value, item.delta, kpis.tone(item), d.lang, narrow, sizes)
     against = t("kpi.and_from", d.lang).join(dict.fromkeys(k.against for k in items
                                                            if k.against))
     if against:
@@ -253,10 +254,9 @@ def spend(d: Deck) -> None:
                       [planned.label(y, plans, d.lang) for y in by_year["year"]], series,
                       kit.number_format("mnok", d.lang), d.lang,
                       axis_fmt=mnok_axis(top, d.lang), axis_title=t("chart.mnok", d.lang),
-                      inside=inside)
+                      inside=inside, legend=True)
     if level:
         kit.as_line(chart, INK)
-    chart.has_legend = True
 
 
 SLIDES = (title_slide, key_figures, slide_tables.portfolio, completion, recommendations,
