@@ -137,6 +137,16 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                        "Fell bort", "No longer applicable", "Not applicable", "N/A"),
 }
 STATUSES = tuple(STATUS_WORDS)
+# The six status words the template offers in each language (its drop-down, one per status):
+# a message about a word it does not know names these first, the others only as also accepted.
+OFFERED_STATUSES: dict[str, tuple[str, ...]] = {
+    "nb": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort", "Ikke rapportert",
+           "Bortfalt"),
+    "nn": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje påbyrja", "Ikkje rapportert",
+           "Ikkje relevant"),
+    "en": ("Done", "Partially done", "Ongoing", "Not started", "Not reported",
+           "Not applicable"),
+}
 
 # Management responses to a recommendation (bokmål, nynorsk, English); an empty cell is
 # `no_response`, with a warning.

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from followup.i18n import number, quote, t, tn
+from followup.workbook.formats import OFFERED_STATUSES, STATUS_WORDS
 
 LONGEST_VALUE = 100
 COUNTED = {"more_like_this"}  # problems whose message has plural forms for args["count"]
@@ -40,6 +41,14 @@ def _argument(value, lang: str):
     return _one_line(value)
 
 
+def _statuses(lang: str) -> dict[str, str]:
+    """Return the status words the template offers in lang, and the others also accepted."""
+    offered = OFFERED_STATUSES.get(lang, OFFERED_STATUSES["nb"])
+    return {"accepted": ", ".join(offered),
+            "also": ", ".join(w for words in STATUS_WORDS.values() for w in words
+                              if w not in offered)}
+
+
 @dataclass(frozen=True)
 class Problem:
     """An error or warning at a sheet, Excel row and column, with the value found there."""
@@ -68,6 +77,8 @@ class Problem:
         value = _shown(self.value)
         fields = dict(value=value, column=_one_line(self.column), sheet=_one_line(self.sheet),
                       row=self.row, quoted=quote(value, lang), **args)
+        if self.code == "unknown_status":
+            fields.update(_statuses(lang))
         if self.code in COUNTED:
             fields.pop("count")
             return tn(f"problem.{self.code}", self.args["count"], lang, **fields)

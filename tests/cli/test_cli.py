@@ -105,7 +105,9 @@ def test_a_rejected_workbook_exits_2_with_one_problem_per_line_and_no_traceback(
     lines = done.stderr.splitlines()
     assert lines[0] == "Advarsel: Tiltak, rad 1: ukjente kolonner blir ikke lest: Notat."
     assert lines[1].startswith("Tiltak, rad 2, kolonne Status: «Nesten ferdig» er ikke en "
-                               "kjent status. Godtatte: Gjennomført, Ferdig,")
+                               "kjent status. Bruk en av: Gjennomført, Delvis gjennomført, "
+                               "Pågår, Ikke gjort, Ikke rapportert, Bortfalt (også godtatt: "
+                               "Ferdig,")
     assert lines[2:] == [
         "Tiltak, rad 3, kolonne ID: ID «A1» finnes også i rad 2; hver ID skal være unik.",
         "Advarsel: Tiltak, rad 3, kolonne Status: status er tom; registrert som "

@@ -3,6 +3,7 @@ filled-in copy of each loads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import openpyxl
@@ -11,6 +12,7 @@ import pytest
 from followup.i18n import LANGS, t
 from followup.report.documents import template
 from followup.settings import template_path
+from followup.store import ingest
 from tests.i18n.test_nynorsk import BOKMAL_ONLY
 from tests.support.builders import load, stored
 
@@ -58,3 +60,24 @@ def test_the_nynorsk_instructions_hold_no_bokmal_word():
              for w in re.findall(r"[a-zæøåA-ZÆØÅ]+", line)}
     assert sorted(words & BOKMAL_ONLY) == []
     assert {"ikkje", "frå", "éi"} & words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_templates_status_per_row_gives_the_rounds_date_once_filled_in(tmp_path, db, lang):
+    wb = openpyxl.load_workbook(template_path(lang))
+    words = template.WORDS[lang]
+    actions = wb[words["sheets"][0]]
+    assert actions["A1"].value == t("template.status_per", lang)
+    assert actions["C1"].value is None and actions["C1"].number_format == "DD.MM.YYYY"
+    assert [c.value for c in actions[template.HEADER_ROW]] == list(words["actions"])
+    actions.append(["A1", None, "tiltak", None, "Hum", None, None, None, None,
+                    words["statuses"][2]])
+    empty = tmp_path / "empty-date.xlsx"
+    wb.save(empty)
+    assert ingest.check(empty.read_bytes(), empty.name).found_as_of is None
+    actions["C1"] = dt.datetime(2012, 12, 14)
+    filled = tmp_path / "filled-date.xlsx"
+    wb.save(filled)
+    found = ingest.check(filled.read_bytes(), filled.name).found_as_of
+    assert (found.as_of, found.sheet, found.row) == (dt.date(2012, 12, 14), words["sheets"][0], 1)
+    assert load(db, filled).as_of == dt.date(2012, 12, 14)

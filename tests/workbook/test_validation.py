@@ -7,8 +7,10 @@ import zipfile
 
 import pytest
 
+from followup.report.documents import template
 from followup.store import ingest
-from followup.workbook.problems import Rejected
+from followup.workbook import formats
+from followup.workbook.problems import Problem, Rejected
 from tests.support.builders import (
     MINIMAL_ACTIONS,
     MINIMAL_GRANTS,
@@ -191,22 +193,44 @@ def test_a_sheet_named_almost_like_a_grants_sheet_is_named_in_a_warning(tmp_path
 
 # --- cell-level errors -------------------------------------------------------------------
 
-ACCEPTED = ("Gjennomført, Ferdig, Fullført, Utført, Done, Completed, Implemented, Delvis, "
-            "Delvis gjennomført, Partial, Partially done, Partially implemented, Pågår, "
-            "Påbegynt, Påbyrja, Under arbeid, Ongoing, In progress, Started, Ikke påbegynt, "
-            "Ikke startet, Ikke gjort, Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not started, "
-            "Not done, Not initiated, Ikke rapportert, Ingen rapport, Ikkje rapportert, "
-            "Not reported, No report, Bortfalt, Ikke relevant, Utgår, Ikkje relevant, Bortfalle, "
-            "Fell bort, No longer applicable, Not applicable, N/A")
+# the template's six words of the language first, then every other word also accepted
+ACCEPTED_NB = ("Bruk en av: Gjennomført, Delvis gjennomført, Pågår, Ikke gjort, Ikke rapportert, "
+               "Bortfalt (også godtatt: Ferdig, Fullført, Utført, Done, Completed, Implemented, "
+               "Delvis, Partial, Partially done, Partially implemented, Påbegynt, Påbyrja, "
+               "Under arbeid, Ongoing, In progress, Started, Ikke påbegynt, Ikke startet, "
+               "Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not started, Not done, Not initiated, "
+               "Ingen rapport, Ikkje rapportert, Not reported, No report, Ikke relevant, Utgår, "
+               "Ikkje relevant, Bortfalle, Fell bort, No longer applicable, Not applicable, N/A)")
+ACCEPTED_EN = ("Use one of: Done, Partially done, Ongoing, Not started, Not reported, "
+               "Not applicable (also accepted: Gjennomført, Ferdig, Fullført, Utført, Completed, "
+               "Implemented, Delvis, Delvis gjennomført, Partial, Partially implemented, Pågår, "
+               "Påbegynt, Påbyrja, Under arbeid, In progress, Started, Ikke påbegynt, "
+               "Ikke startet, Ikke gjort, Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not done, "
+               "Not initiated, Ikke rapportert, Ingen rapport, Ikkje rapportert, No report, "
+               "Bortfalt, Ikke relevant, Utgår, Ikkje relevant, Bortfalle, Fell bort, "
+               "No longer applicable, N/A)")
 
 
 def test_unknown_status_lists_the_accepted_words(tmp_path):
     rows = [["Tiltak", "Ansvarlig", "Status"], ["a", "Hum", "Pågår"], ["b", "Hum", "Snart ferdig"]]
     nb, en = both(tmp_path, {"Tiltak": rows})
     assert nb == [f"Tiltak, rad 3, kolonne Status: «Snart ferdig» er ikke en kjent status. "
-                  f"Godtatte: {ACCEPTED}."]
+                  f"{ACCEPTED_NB}."]
     assert en == [f"Tiltak, row 3, column Status: “Snart ferdig” is not a known status. "
-                  f"Accepted: {ACCEPTED}."]
+                  f"{ACCEPTED_EN}."]
+
+
+def test_unknown_status_names_the_templates_six_words_of_the_language_first():
+    problem = Problem("error", "unknown_status", "Tiltak", 3, "Status", "Snart ferdig")
+    for lang, word in (("nb", "Ikke gjort"), ("nn", "Ikkje påbyrja"), ("en", "Not started")):
+        first, also = problem.message(lang).split(": ", 1)[1].split(" (", 1)
+        assert first.split(", ") == list(template.WORDS[lang]["statuses"])
+        assert word in first and word not in also
+        listed = first.split(", ") + also.rstrip(").").split(": ", 1)[1].split(", ")
+        assert sorted(listed) == sorted(w for ws in formats.STATUS_WORDS.values() for w in ws)
+        # one word for each status, in the order of the statuses
+        assert [next(s for s, ws in formats.STATUS_WORDS.items() if w in ws)
+                for w in formats.OFFERED_STATUSES[lang]] == list(formats.STATUSES)
 
 
 def test_non_numeric_amounts_in_every_amount_column(tmp_path):
@@ -440,7 +464,7 @@ def test_every_problem_of_every_sheet_is_collected_in_sheet_and_row_order(tmp_pa
     }
     assert problems(tmp_path, sheets) == [
         "Tiltak, rad 2, kolonne Status: «Ferdigg» er ikke en kjent status. "
-        f"Godtatte: {ACCEPTED}.",
+        f"{ACCEPTED_NB}.",
         "Tiltak, rad 3, kolonne ID: ID «A1» finnes også i rad 2; hver ID skal være unik.",
         "Tiltak, rad 3, kolonne Status: status er tom; registrert som «Ikke rapportert».",
         "Tilskudd, rad 2: ukjente kolonner blir ikke lest: Ekstra.",

@@ -16,11 +16,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from followup.i18n import t
+from followup.workbook import formats
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
 ROWS = 1000
+TITLE_ROW, HEADER_ROW = 1, 3  # the actions sheet: `Status per` and its date, then the header
 
 # The workbook format's own words in each language (see followup/workbook/formats.py).
 WORDS = {
@@ -35,8 +37,7 @@ WORDS = {
         "recommendations": ("Nr", "Anbefaling", "Ledelsens svar", "Begrunnelse", "Ansvarlig",
                             "Evaluering"),
         "contacts": ("Ansvarlig", "E-post"),
-        "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort",
-                     "Ikke rapportert", "Bortfalt"),
+        "statuses": formats.OFFERED_STATUSES["nb"],
         "responses": ("Enig", "Delvis enig", "Uenig"),
         "types": ("flerårig", "ettårig"),
     },
@@ -51,8 +52,7 @@ WORDS = {
         "recommendations": ("Nr", "Tilråding", "Leiinga sitt svar", "Grunngjeving",
                             "Ansvarleg", "Evaluering"),
         "contacts": ("Ansvarleg", "E-post"),
-        "statuses": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje påbyrja",
-                     "Ikkje rapportert", "Ikkje relevant"),
+        "statuses": formats.OFFERED_STATUSES["nn"],
         "responses": ("Einig", "Delvis einig", "Ueinig"),
         "types": ("fleirårig", "eittårig"),
     },
@@ -67,8 +67,7 @@ WORDS = {
         "recommendations": ("ID", "Recommendation", "Management response", "Response text",
                             "Responsible", "Evaluation"),
         "contacts": ("Actor", "Email"),
-        "statuses": ("Done", "Partially done", "Ongoing", "Not started", "Not reported",
-                     "Not applicable"),
+        "statuses": formats.OFFERED_STATUSES["en"],
         "responses": ("Agreed", "Partially agreed", "Disagreed"),
         "types": ("multi-year", "one-year"),
     },
@@ -87,6 +86,7 @@ def instructions(lang: str) -> list[str]:
         t("template.title", lang), "",
         t("template.upload", lang), t("template.command", lang), "",
         t("template.actions", lang, sheet=actions, required=", ".join((a[2], a[4], a[9]))),
+        t("template.date", lang, sheet=actions, title=t("template.status_per", lang)),
         t("template.status", lang, choices=", ".join(w["statuses"])),
         t("template.id", lang, column=a[0]),
         t("template.evidence", lang, column=a[12]), "",
@@ -106,20 +106,30 @@ def instructions(lang: str) -> list[str]:
     ]
 
 
-def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
+def _header(ws, names: tuple[str, ...], widths: tuple[int, ...], row: int = 1) -> None:
     for col, (name, width) in enumerate(zip(names, widths), start=1):
-        cell = ws.cell(row=1, column=col, value=name)
+        cell = ws.cell(row=row, column=col, value=name)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = ws.cell(row=2, column=1)
+    ws.freeze_panes = ws.cell(row=row + 1, column=1)
 
 
-def _choices(ws, words: tuple[str, ...], column: str, last: int = ROWS) -> None:
+def _choices(ws, words: tuple[str, ...], column: str, last: int = ROWS, first: int = 2) -> None:
     rule = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True,
                           showErrorMessage=False)
-    rule.add(f"{column}2:{column}{last}")
+    rule.add(f"{column}{first}:{column}{last}")
     ws.add_data_validation(rule)
+
+
+def _title(ws, lang: str) -> None:
+    """Write the actions sheet's title row: `Status per` (over two columns) and an empty date
+    cell beside it, which the reader takes as the round's date once filled in."""
+    ws.cell(row=TITLE_ROW, column=1, value=t("template.status_per", lang)).font = TITLE_FONT
+    ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=2)
+    date = ws.cell(row=TITLE_ROW, column=3)
+    date.font, date.number_format = TITLE_FONT, "DD.MM.YYYY"
+    date.alignment = Alignment(horizontal="left")
 
 
 def build(target: Path, lang: str = "nb") -> Path:
@@ -133,9 +143,10 @@ def build(target: Path, lang: str = "nb") -> Path:
     guide.column_dimensions["A"].width = 100
     actions, grants, disbursements, recommendations, contacts = w["sheets"]
     ws = wb.create_sheet(actions)
-    _header(ws, w["actions"], ACTION_WIDTHS)
-    _choices(ws, w["statuses"], "J")
-    for row in range(2, ROWS + 1):
+    _title(ws, lang)
+    _header(ws, w["actions"], ACTION_WIDTHS, row=HEADER_ROW)
+    _choices(ws, w["statuses"], "J", first=HEADER_ROW + 1)
+    for row in range(HEADER_ROW + 1, ROWS + 1):
         ws.cell(row=row, column=9).number_format = "DD.MM.YYYY"
     ws = wb.create_sheet(grants)
     _header(ws, w["grants"], GRANT_WIDTHS)
