@@ -80,9 +80,9 @@ def section(files) -> None:
             _one(result)
     going = sorted((c for c in checked if ready(c)),
                    key=lambda c: ingest.round_date(c, None)[0])
-    left = len(checked) - len(going)
+    left = [c.file_name for c in checked if c not in going]
     if left:
-        st.caption(tn("up.many_left", left, lg))
+        st.caption(tn("up.many_left", len(left), lg, files=plain(", ".join(left))))
     if not st.button(tn("up.import_all", len(going), lg), type="primary", disabled=not going,
                      key="import_all", icon=":material/upload:"):
         return

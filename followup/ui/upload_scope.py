@@ -137,7 +137,7 @@ def refusals(made: preview.Preview) -> None:
     lg = lang()
     ids = proposed.actions(made.proposed)
     if made.proposed:
-        st.markdown(tn("up.proposed", len(ids) or 1, lg))
+        st.markdown(tn("up.proposed", len(made.proposed), lg))
         grids.draw(grids.fitted(proposed.frame(made.proposed, lg), list(proposed.COLUMNS)))
     chosen = list(st.session_state.get(REFUSED) or ())
     ids = list(dict.fromkeys([*ids, *chosen]))

@@ -1,0 +1,220 @@
+"""Collecting the status (issue 23) in real Chromium at 1366 px, in nb, nn and en: Oppfølging's
+section Forespørsler om status (who was asked, who has answered), the upload preview of a
+return (each proposed change, before → proposed, and the field that refuses them), and
+several returns uploaded at once (one left out, named). Measured in the DOM: the texts in the
+language chosen, and no text cut (a label, heading or message no wider than its box; each
+grid cell's text, measured with the grid's own font, within its column)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from followup.i18n import t, tn
+from tests.support.browser import require_chromium, running, settled
+from tests.support.builders import load, standard_workbook, write_workbook
+from tests.support.cli import run_cli
+
+pytestmark = pytest.mark.browser
+
+EVIDENCE = "https://arkiv.example.org/sak/2013/17"
+COMMENT = "Venter på svar fra partneren i Genève før vi lukker tiltaket"
+
+
+def filled(path: Path, out: Path, as_of: str, cells: dict) -> Path:
+    """Write an actor's request filled in as a return dated as_of."""
+    wb = load_workbook(path)
+    ws = wb["Tiltak"]
+    ws["A1"] = f"Status per {as_of}"
+    for ref, value in cells.items():
+        ws[ref] = value
+    wb.save(out)
+    return out
+
+
+def collected(folder: Path) -> tuple[Path, dict[str, Path]]:
+    """Build the database: the standard round, requests to IOM and Hum, IOM's return loaded
+    (Hum silent); return it and the files to upload: Hum's return and a broken workbook."""
+    db = folder / "db" / "followup.duckdb"
+    load(db, standard_workbook(folder / "in" / "standard.xlsx"), "2012-12-14")
+    done = run_cli("requests", "--out", folder / "out", "--db", db, "--actor", "IOM",
+                   "--actor", "Hum")
+    assert done.returncode == 0, done.stderr
+    asked = {p.name.split("-")[1]: p for p in (folder / "out").iterdir()}
+    iom = filled(asked["IOM"], folder / "iom.xlsx", "15.01.2013", {"K4": "Gjennomført"})
+    assert run_cli("ingest", iom, "--db", db).returncode == 0
+    files = {
+        "hum": filled(asked["Hum"], folder / "hum-retur.xlsx", "20.01.2013",
+                      {"K4": "Gjennomført", "L4": COMMENT, "M4": EVIDENCE}),
+        "broken": write_workbook(folder / "ødelagt-retur.xlsx", {"Tiltak": [
+            ["ID", "Tiltak", "Ansvarlig", "Status", "Frist"],
+            ["Z1", "z1", "Hum", "Pågår", "neste år"]]})}
+    return db, files
+
+
+@pytest.fixture(scope="module")
+def collect_server(tmp_path_factory):
+    """Yield the dashboard on the collected database, and the files to upload."""
+    require_chromium()
+    folder = tmp_path_factory.mktemp("collect-server")
+    db, files = collected(folder)
+    with running(db) as server:
+        yield server, files
+
+
+@pytest.fixture(scope="module")
+def laptop(browser):
+    """Yield one page at 1366 × 768."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    yield context.new_page()
+    context.close()
+
+
+# Each grid as it is drawn: its columns' widths (the grid component's own, read from the page),
+# its font and paddings (the grid's CSS variables), its row height, what scrolls, and every
+# header and cell's text with the width it is drawn at; a text longer than its column, or
+# (wrapping) needing more lines than its row has, is cut.
+GRIDS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(g => {
+  const canvas = g.querySelector('canvas[data-testid=data-grid-canvas]');
+  let f = canvas[Object.keys(canvas).find(k => k.startsWith('__reactFiber'))];
+  while (f && !(f.memoizedProps && Array.isArray(f.memoizedProps.columns)
+                && f.memoizedProps.getCellContent)) f = f.return;
+  const props = f.memoizedProps;
+  const css = getComputedStyle(canvas);
+  const v = name => css.getPropertyValue(name).trim();
+  const family = v('--gdg-font-family') || 'sans-serif';
+  const pad = parseFloat(v('--gdg-cell-horizontal-padding') || '8');
+  const ctx = document.createElement('canvas').getContext('2d');
+  const width = (text, style) => {
+    ctx.font = `${style} ${family}`;
+    return ctx.measureText(text).width;
+  };
+  const body = v('--gdg-base-font-style'), head = v('--gdg-header-font-style');
+  const size = parseFloat(body.split(' ').pop());
+  const lines = Math.max(1, Math.floor((props.rowHeight - 6) / (size * 1.2)));
+  const cut = [], rows = [];
+  const scroller = g.querySelector('.dvn-scroller');
+  props.columns.forEach((col, c) => {
+    if (!col.title) return;  // the row markers
+    if (width(col.title, head) + 2 * pad > col.width + 0.5) cut.push(`header ${col.title}`);
+  });
+  for (let r = 0; r < props.rows; r++) {
+    const row = [];
+    props.columns.forEach((col, c) => {
+      if (!col.title) return;
+      const cell = props.getCellContent([c, r]);
+      const data = cell.data && Array.isArray(cell.data.values) ? cell.data.values : cell.data;
+      const text = typeof cell.displayData === 'string' ? cell.displayData
+        : typeof data?.displayDate === 'string' ? data.displayDate
+        : Array.isArray(data) ? data.map(x => typeof x === 'object' ? (x.label ?? x.value ?? '')
+                                                               : x).join(' ')
+        : String(data ?? '');
+      row.push(text);
+      const room = col.width - 2 * pad - (cell.kind === 'bubble' ? 16 : 0);
+      let used = 1, line = 0;
+      for (const word of text.split(/\\s+/).filter(Boolean)) {
+        const w = width(word + ' ', body);
+        if (line && line + w > room) { used += 1; line = 0; }
+        line += w;
+        if (width(word, body) > room) used = 99;
+      }
+      if (text && (used > lines || (lines === 1 && width(text, body) > room)))
+        cut.push(`${col.title}: ${text}`);
+    });
+    rows.push(row);
+  }
+  return {heads: props.columns.filter(c => c.title).map(c => c.title), rows, cut,
+          wide: scroller.scrollWidth > scroller.clientWidth};
+})"""
+HEADS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(
+  g => g.querySelector('[role=columnheader]'))"""
+# Every label, heading, message, caption and button text in the main part: cut when its text
+# is wider than its box and the box hides the rest (what only a screen reader reads, in a box
+# of 1 px, and icons drawn from a font's ligatures, hidden from it, left out).
+CUT_JS = """() => [...document.querySelectorAll(
+    '[data-testid=stMain] :is(h1, h2, h3, p, li, label, button, summary, span)')]
+  .filter(e => e.textContent.trim() && !e.closest('[aria-hidden=true]')
+          && e.getBoundingClientRect().width > 1
+          && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+  .map(e => e.textContent.trim().slice(0, 60))"""
+
+
+def grids(page) -> list[dict]:
+    """Return the page's grids as GRIDS_JS measures them."""
+    page.wait_for_function(HEADS_JS, timeout=30_000)
+    return page.evaluate(GRIDS_JS)
+
+
+def texts(page, selector: str) -> list[str]:
+    """Return the text of every element of the main part matching selector."""
+    return [e.strip() for e in page.locator(f"[data-testid=stMain] {selector}").all_inner_texts()]
+
+
+LANGS = ["nb", "nn", "en"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_was_asked_and_who_answered_in_the_followup_section(laptop, collect_server, lang):
+    server, _ = collect_server
+    laptop.goto(f"{server.url}/followup?lang={lang}")
+    settled(laptop)
+    assert {"nb": "Forespørsler om status", "nn": "Førespurnader om status",
+            "en": "Requests for a status"}[lang] in texts(laptop, "h2")
+    assert tn("req.ui.answered", 2, lang, answered=1) in texts(laptop, "p")
+    (asked,) = [g for g in grids(laptop) if t("col.returned", lang) in g["heads"]]
+    assert asked["heads"] == [t(f"col.{c}", lang) for c in (
+        "actor", "evaluation", "requested", "returned", "last_report", "open_actions")]
+    # Hum has not answered (first), IOM has; Hum's open action A2, IOM's A6 (its return
+    # made A5 done)
+    assert [(r[0], r[3], r[5]) for r in asked["rows"]] == [
+        ("Hum", t("export.no", lang), "1"), ("IOM", t("export.yes", lang), "1")]
+    assert (asked["cut"], asked["wide"]) == ([], False)
+    assert laptop.evaluate(CUT_JS) == []
+
+
+def upload(page, server, lang: str, *paths: Path) -> None:
+    """Open the upload page in the language and give it the files."""
+    page.goto(f"{server.url}/upload?lang={lang}")
+    settled(page)
+    page.locator("input[type='file']").set_input_files([str(p) for p in paths])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_preview_of_a_return_shows_each_proposed_change_and_the_refuse_field(
+        laptop, collect_server, lang):
+    server, files = collect_server
+    upload(laptop, server, lang, files["hum"])
+    refuse = laptop.get_by_text(t("up.refuse", lang), exact=True)
+    refuse.wait_for(timeout=60_000)
+    settled(laptop)
+    # the message's bold part, as drawn
+    assert tn("up.proposed", 3, lang).split("**")[1] in texts(laptop, "p strong")
+    (proposed,) = [g for g in grids(laptop) if t("col.field", lang) in g["heads"]]
+    assert proposed["heads"] == [t(f"col.{c}", lang) for c in (
+        "action_id", "actor", "field", "was", "proposed", "refused")]
+    assert proposed["rows"] == [
+        ["A2", "Hum", t("col.status", lang), t("status.ongoing", lang), t("status.done", lang),
+         ""],
+        ["A2", "Hum", t("col.comment", lang), "–", COMMENT, ""],
+        ["A2", "Hum", t("col.evidence", lang), "–", EVIDENCE, ""]]
+    assert (proposed["cut"], proposed["wide"]) == ([], False)
+    label = laptop.locator("[data-testid=stMultiSelect] label").filter(
+        has_text=t("up.refuse", lang))
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert laptop.evaluate(CUT_JS) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_returns_at_once_one_left_out_and_named(laptop, collect_server, lang):
+    server, files = collect_server
+    upload(laptop, server, lang, files["hum"], files["broken"])
+    button = laptop.get_by_role("button", name=tn("up.import_all", 1, lang))
+    button.wait_for(timeout=60_000)
+    settled(laptop)
+    assert texts(laptop, "h3") == ["hum-retur.xlsx", "ødelagt-retur.xlsx"]
+    assert tn("up.many_left", 1, lang, files="ødelagt-retur.xlsx") in texts(laptop, "p")
+    assert t("up.many_as_of", lang, as_of={"en": "2013-01-20"}.get(lang, "20.01.2013")) in \
+        texts(laptop, "p")
+    assert laptop.evaluate(CUT_JS) == []
