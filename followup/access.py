@@ -19,7 +19,8 @@ from dataclasses import dataclass
 ROLES = ("viewer", "editor", "admin")
 LISTS = {"viewer": "viewers", "editor": "editors", "admin": "admins"}
 NEEDS = {"browse": "viewer", "download": "viewer", "import": "editor", "remind": "editor",
-         "request": "editor", "clear_cache": "editor", "delete": "admin", "audit": "admin"}
+         "request": "editor", "clear_cache": "editor", "delete": "admin", "audit": "admin",
+         "configure": "admin"}  # configure: read how the app is set up (secrets, variables)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def role_of(identity: str | None, rules: Access) -> str | None:
 
 
 def can(role: str | None, action: str) -> bool:
-    """Return True when the role may do the action (browse, download, import, delete, audit)."""
+    """Return True when the role may do the action (one of NEEDS)."""
     needed = NEEDS[action]
     return role in ROLES and ROLES.index(role) >= ROLES.index(needed)
 

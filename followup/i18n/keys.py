@@ -26,6 +26,7 @@ DYNAMIC = (
     N_("alt.by_type_grants"),
     N_("auth.do.audit"),
     N_("auth.do.browse"),
+    N_("auth.do.configure"),
     N_("auth.do.delete"),
     N_("auth.do.download"),
     N_("auth.do.import"),

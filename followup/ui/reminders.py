@@ -111,7 +111,9 @@ def section(f: Filters) -> None:
     if env and sender is not None:
         _send_form(found, f, days, env, lg, attach)
     else:
-        st.caption(t("rem.ui.no_smtp", lg))
+        # how to set it up is for those who set the app up; the others are told whom to ask
+        st.caption(t("rem.ui.no_smtp", lg) if auth.allowed("configure")
+                   else t("rem.ui.no_smtp_ask", lg))
 
 
 def _zip_name(found: rule.Chase) -> str:

@@ -60,7 +60,7 @@ def test_an_entry_that_is_not_text_is_an_error():
     ("viewer", {"browse", "download"}),
     ("editor", {"browse", "download", "import", "remind", "request", "clear_cache"}),
     ("admin", {"browse", "download", "import", "remind", "request", "clear_cache", "delete",
-               "audit"}),
+               "audit", "configure"}),
     (None, set()),
     ("superuser", set()),
 ])
