@@ -84,10 +84,11 @@ def grid(df: pd.DataFrame, columns: list[str], lang: str, selectable: bool = Fal
     return Grid(data, config, plan.row_height)
 
 
-def fitted(data: pd.DataFrame, columns: list[str]) -> Grid:
+def fitted(data: pd.DataFrame, columns: list[str], budget: int = sizing.BUDGET) -> Grid:
     """Return a grid of a table already written out for people (its headers in `data`, their
-    codes in `columns`, in the same order), each column sized to fit the page."""
-    plan = sizing.plan(data, columns)
+    codes in `columns`, in the same order), each column sized to fit the page (or `budget`
+    pixels)."""
+    plan = sizing.plan(data, columns, budget=budget)
     config = {head: st.column_config.Column(width=plan.widths[c])
               for c, head in zip(columns, data.columns)}
     return Grid(data, config, plan.row_height)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from followup import store
 from followup.i18n import date, plain, quote, status_label, t, tn
-from followup.report.figures import proposed, tables
+from followup.report.figures import proposed, sizing, tables
 from followup.store import ingest, preview
 from followup.ui import database, grids, lang
 from followup.ui.data import options
@@ -129,18 +129,19 @@ def since(made: preview.Preview) -> None:
     st.warning("\n".join(lines), icon=":material/history:")
 
 
-def refusals(made: preview.Preview) -> None:
+def refusals(made: preview.Preview, key: str = REFUSED, inset: int = 0) -> None:
     """Show what the workbook proposes for the actions already reported, field by field
     (status, comment, evidence: as last reported and as proposed), and let the editor refuse
-    single actions with an ID: they keep their previous report (the preview above is already
-    without them)."""
+    single actions with an ID (the field `key`): they keep their previous report (the preview
+    above is already without them). `inset`: the pixels a container takes of the page."""
     lg = lang()
     ids = proposed.actions(made.proposed)
     if made.proposed:
         st.markdown(tn("up.proposed", len(made.proposed), lg))
-        grids.draw(grids.fitted(proposed.frame(made.proposed, lg), list(proposed.COLUMNS)))
-    chosen = list(st.session_state.get(REFUSED) or ())
+        grids.draw(grids.fitted(proposed.frame(made.proposed, lg), list(proposed.COLUMNS),
+                                sizing.BUDGET - inset))
+    chosen = list(st.session_state.get(key) or ())
     ids = list(dict.fromkeys([*ids, *chosen]))
     if ids:
-        st.multiselect(t("up.refuse", lg), ids, key=REFUSED, format_func=plain,
+        st.multiselect(t("up.refuse", lg), ids, key=key, format_func=plain,
                        help=t("up.refuse_help", lg))

@@ -1,7 +1,8 @@
 """Collecting the status (issue 23) in real Chromium at 1366 px, in nb, nn and en: Oppfølging's
 section Forespørsler om status (who was asked, who has answered), the upload preview of a
 return (each proposed change, before → proposed, and the field that refuses them), and
-several returns uploaded at once (one left out, named). Measured in the DOM: the texts in the
+several returns uploaded at once (each in its expander with its date and refuse field, one
+left out, named). Measured in the DOM: the texts in the
 language chosen, and no text cut (a label, heading or message no wider than its box; each
 grid cell's text, measured with the grid's own font, within its column)."""
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from followup.i18n import t, tn
+from followup.i18n import quote, t, tn
 from tests.support.browser import require_chromium, running, settled
 from tests.support.builders import load, standard_workbook, write_workbook
 from tests.support.cli import run_cli
@@ -213,8 +214,19 @@ def test_two_returns_at_once_one_left_out_and_named(laptop, collect_server, lang
     button = laptop.get_by_role("button", name=tn("up.import_all", 1, lang))
     button.wait_for(timeout=60_000)
     settled(laptop)
-    assert texts(laptop, "h3") == ["hum-retur.xlsx", "ødelagt-retur.xlsx"]
+    # each in its own expander: its date from its title row, its refuse field
+    assert texts(laptop, "[data-testid=stExpander] summary [data-testid=stMarkdownContainer]"
+                 ) == ["hum-retur.xlsx", "ødelagt-retur.xlsx"]
     assert tn("up.many_left", 1, lang, files="ødelagt-retur.xlsx") in texts(laptop, "p")
-    assert t("up.many_as_of", lang, as_of={"en": "2013-01-20"}.get(lang, "20.01.2013")) in \
-        texts(laptop, "p")
+    assert t("up.as_of_found", lang, sheet="Tiltak", row=1, text=quote(
+        "Status per 20.01.2013", lang)) in texts(laptop, "p")
+    # (the input's value; the field draws it as 20 . 01 . 2013)
+    assert laptop.locator("[data-testid=stDateInput] input").input_value() == "2013-01-20"
+    # the proposed changes fit inside the expander too
+    (proposed,) = [g for g in grids(laptop) if t("col.field", lang) in g["heads"]]
+    assert len(proposed["rows"]) == 3
+    assert (proposed["cut"], proposed["wide"]) == ([], False)
+    label = laptop.locator("[data-testid=stMultiSelect] label").filter(
+        has_text=t("up.refuse", lang))
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth")
     assert laptop.evaluate(CUT_JS) == []

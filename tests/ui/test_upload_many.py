@@ -4,6 +4,8 @@ in the order of their dates."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
@@ -32,7 +34,8 @@ def page(db, tmp_path, monkeypatch, cli):
     assert cli("requests", "--out", tmp_path / "out", "--db", db, "--actor", "IOM", "--actor",
                "Hum").returncode == 0
     asked = {p.name.split("-")[1]: p for p in (tmp_path / "out").iterdir()}
-    returns = [filled(asked["IOM"], tmp_path / "iom.xlsx", "15.01.2013", {"K4": "Gjennomført"}),
+    returns = [filled(asked["IOM"], tmp_path / "iom.xlsx", "15.01.2013",
+                      {"K4": "Gjennomført", "L5": "Nesten ferdig"}),
                filled(asked["Hum"], tmp_path / "hum.xlsx", "10.01.2013", {"K4": "Gjennomført"}),
                write_workbook(tmp_path / "broken.xlsx", {"Tiltak": [
                    ["ID", "Tiltak", "Ansvarlig", "Status", "Frist"],
@@ -51,10 +54,12 @@ def page(db, tmp_path, monkeypatch, cli):
 
 def test_each_workbook_is_previewed_and_the_good_ones_imported_in_date_order(page, db):
     at = page
-    # file names are Markdown-escaped as every text from a user is (`\.` reads `.`)
-    assert [s.value.replace("\\", "") for s in at.subheader] == [
+    # each in its own expander, named as written (Markdown-escaped: `\.` reads `.`)
+    assert [e.label.replace("\\", "") for e in at.expander] == [
         "iom.xlsx", "hum.xlsx", "broken.xlsx"]
-    assert "Per 15.01.2013 (fra arbeidsbokens tittelrad)." in [c.value for c in at.caption]
+    assert [d.value for d in at.date_input] == [dt.date(2013, 1, 15), dt.date(2013, 1, 10)]
+    assert "Datoen er hentet fra arket Tiltak, rad 1: «Status per 15.01.2013»" in [
+        c.value.replace("\\", "") for c in at.caption]
     assert "1 arbeidsbok importeres ikke (den har feil eller er allerede lastet inn): " \
         "broken.xlsx." in [c.value.replace("\\", "") for c in at.caption]
     assert at.button(key="import_all").label == "Importer alle 2 arbeidsbøkene"
@@ -71,3 +76,28 @@ def test_each_workbook_is_previewed_and_the_good_ones_imported_in_date_order(pag
         "A2": "done", "A5": "done", "A6": "partial"}
     assert at.success[0].value.replace("\\", "").startswith(
         "hum.xlsx: Importert som runde 2 per 10.01.2013.")
+
+
+def test_each_workbook_has_its_own_date_and_refusals_and_is_imported_with_them(page, db):
+    at = page
+    refuse = [m for m in at.multiselect if m.key.startswith("many_refused_")]
+    # IOM proposes A5 done and a comment on A6; Hum A2 done
+    assert [m.options for m in refuse] == [["A5", "A6"], ["A2"]]
+    refuse[0].select("A6").run()
+    assert not at.exception
+    (hum_date,) = [d for d in at.date_input if d.value == dt.date(2013, 1, 10)]
+    assert hum_date.key.startswith("many_as_of_")
+    hum_date.set_value(dt.date(2013, 1, 20)).run()
+    assert not at.exception
+    at.button(key="import_all").click().run()
+    assert not at.exception
+    with store.reader(db) as con:
+        rounds = [(r["snapshot_id"], r["as_of"].isoformat(), r["file_name"])
+                  for r in store.snapshots(con)]
+        _, rows = store.run_query(con, "action_list", Filters(snapshot=3).params())
+    # Hum's return now dated after IOM's: imported second
+    assert sorted(rounds) == [(1, "2012-12-14", "standard.xlsx"),
+                              (2, "2013-01-15", "iom.xlsx"), (3, "2013-01-20", "hum.xlsx")]
+    # A6's comment refused: it keeps its report (no comment); A5 and A2 done
+    assert {r[0]: (r[3], r[5]) for r in rows if r[0] in ("A2", "A5", "A6")} == {
+        "A2": ("done", None), "A5": ("done", None), "A6": ("partial", None)}

@@ -17,6 +17,8 @@ import pandas as pd
 
 # The grid's width beside the sidebar on a 1366 px screen, less its border.
 BUDGET = 868
+# What an expander's padding and border take of it (a grid inside one is this much narrower).
+EXPANDER = 40
 # The row markers (a checkbox) of a grid whose rows can be clicked.
 MARKERS = 34
 # Long texts: they take what the short columns leave, and wrap.
@@ -87,18 +89,37 @@ def plan(data: pd.DataFrame, columns: list[str], hidden: tuple[str, ...] = (),
     if not wrapped:
         return Plan(widths, None)
     weights = sum(WEIGHT.get(c, 1) for c in wrapped)
-    lines = 1
     for c in wrapped:
         width = max(MIN_WRAPPED, int(left * WEIGHT.get(c, 1) / weights))
-        widths[c] = width
-        per_line = max(1, int((width - PAD) / CHAR))
-        longest = max((len(v) for v in data[headers[c]] if isinstance(v, str)), default=0)
         header = math.ceil(len(headers[c]) * HEADER_CHAR + PAD)
         widths[c] = max(width, header)
+    _fit_words(widths, {c: data[headers[c]] for c in wrapped})
+    lines = 1
+    for c in wrapped:
+        per_line = max(1, int((widths[c] - PAD) / CHAR))
+        longest = max((len(v) for v in data[headers[c]] if isinstance(v, str)), default=0)
         lines = max(lines, math.ceil(longest / per_line))
     if lines <= 1:
         return Plan(widths, None)
     return Plan(widths, max(65, ROW_PAD + LINE * min(lines, MAX_LINES)))
+
+
+def _fit_words(widths: dict[str, int], texts: dict[str, pd.Series]) -> None:
+    """Widen a wrapped column whose longest word (a link, a case number) does not fit it, by
+    what the other wrapped columns have beyond their own longest word and MIN_WRAPPED."""
+    need = {c: math.ceil(max((len(w) for v in col if isinstance(v, str) for w in v.split()),
+                             default=0) * CHAR + PAD) for c, col in texts.items()}
+    short = {c: need[c] - widths[c] for c in texts if need[c] > widths[c]}
+    spare = {c: widths[c] - max(need[c], MIN_WRAPPED) for c in texts
+             if c not in short and widths[c] > max(need[c], MIN_WRAPPED)}
+    if not short or sum(short.values()) > sum(spare.values()):
+        return
+    total = sum(spare.values())
+    for c, lack in short.items():
+        widths[c] += lack
+    taken = sum(short.values())
+    for c, room in spare.items():
+        widths[c] -= math.ceil(taken * room / total)
 
 
 def height(rows: int, row_height: int | None) -> int:
