@@ -70,7 +70,7 @@ _LOG = logging.getLogger(__name__)
 
 def navigation():
     """Return the page navigation with titles in the chosen language."""
-    compat.install()
+    compat.install([url for _, url, _ in PAGES] + ["upload"])
     freeze_startup_heap()
     lg = lang()
     page = auth.gate(lg) or st.navigation(_sections(lg))

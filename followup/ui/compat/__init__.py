@@ -23,21 +23,30 @@ naming itself: it works (every page draws, and middleware answers from the first
 before any script ran), but dashboard.py must then hold the server's set-up and keep its page
 configuration and navigation under `if __name__ == "__main__":`, and importing the app outside
 a script run has Streamlit warn that no runtime exists. The README's command and a
-dashboard.py that is set_page_config + navigation only are kept instead, so the two patches
-that are middleware in all but name (static_files, metrics) are put on the running server
-here, at the first script run. arrow_bytes (a conversion inside a script run) and
+dashboard.py that is set_page_config + navigation only are kept instead, so the patches that
+are middleware in all but name (static_files, metrics, page_address) are put on the running
+server here, at the first script run. arrow_bytes (a conversion inside a script run) and
 pages_directory (the script runner's mode) have no st.App seam at all.
 """
 
 from __future__ import annotations
 
-from followup.ui.compat import arrow_bytes, clear_cache, media_access, metrics, static_files
+from followup.ui.compat import (
+    arrow_bytes,
+    clear_cache,
+    media_access,
+    metrics,
+    page_address,
+    static_files,
+)
 
 
-def install() -> None:
-    """Put every patch in place that fits this Streamlit (once per process; call at every run)."""
+def install(pages: list[str]) -> None:
+    """Put every patch in place that fits this Streamlit (once per process; call at every run);
+    pages are the last parts of the pages' addresses."""
     metrics.install()
     static_files.install()
+    page_address.install(pages)
     arrow_bytes.install()
     media_access.install()
     clear_cache.install()

@@ -112,6 +112,13 @@ def test_a_frontend_file_asked_for_again_is_answered_from_memory(opened_server):
     assert "followup.ui.compat: static_files in force" in logged(opened_server)
 
 
+def test_a_pages_own_address_is_served_with_the_apps_root_for_the_frontend(opened_server):
+    status, _headers, body = get(f"{opened_server.url}/grants")
+    assert status == 200
+    assert body.count(b"window.__streamlit = Object.assign({BACKEND_BASE_URL: root}") == 1
+    assert "followup.ui.compat: page_address in force" in logged(opened_server)
+
+
 def test_a_shared_tables_arrow_bytes_are_handed_out_again(opened_server):
     assert asyncio.run(_one_run(opened_server.url)).errors == []  # the overview's tables again
     assert "followup.ui.compat: arrow_bytes in force" in logged(opened_server)
