@@ -101,3 +101,27 @@ def test_each_workbook_has_its_own_date_and_refusals_and_is_imported_with_them(p
     # A6's comment refused: it keeps its report (no comment); A5 and A2 done
     assert {r[0]: (r[3], r[5]) for r in rows if r[0] in ("A2", "A5", "A6")} == {
         "A2": ("done", None), "A5": ("done", None), "A6": ("partial", None)}
+
+
+def test_a_hostile_file_name_is_shown_as_written_in_its_expander_and_the_left_out_line(
+        db, tmp_path, monkeypatch):
+    from followup.i18n import plain
+
+    load(db, standard_workbook(tmp_path / "in" / "standard.xlsx"), "2012-12-14")
+    # (a name with a slash is cut to its last part: ingest.display_name)
+    name = "**fet** [lenke](javascript:alert(1)) :smile: ![x](data:,x) <img src=x> $x^2$"
+    broken = write_workbook(tmp_path / "broken.xlsx", {"Tiltak": [
+        ["ID", "Tiltak", "Ansvarlig", "Status", "Frist"], ["Z1", "z1", "Hum", "Pågår", "x"]]})
+    good = standard_workbook(tmp_path / "good.xlsx")
+    monkeypatch.setenv("FOLLOWUP_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    uploader = at.file_uploader(key="workbook")
+    uploader.upload(f"{name}.xlsx", broken.read_bytes(), XLSX)
+    uploader.upload("good.xlsx", good.read_bytes(), XLSX)
+    uploader.run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [plain(f"{name}.xlsx"), plain("good.xlsx")]
+    assert f"1 arbeidsbok importeres ikke (den har feil eller er allerede lastet inn): " \
+           f"{plain(name + '.xlsx')}." in [c.value for c in at.caption]
