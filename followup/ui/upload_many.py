@@ -117,6 +117,10 @@ def section(files) -> None:
     """Check, preview and import several workbooks at once, each in its own expander."""
     lg = lang()
     checked = list({c.sha256 or id(c): c for c in _checked(files)}.values())
+    shown = {c.sha256 for c in checked}
+    kept = st.session_state.get(_PREVIEWS) or {}
+    for key in [k for k in kept if k[0] not in shown]:  # a file taken away
+        del kept[key]
     chosen = {}
     for result in checked:
         with st.expander(plain(result.file_name), expanded=True,
