@@ -2,6 +2,7 @@
 
     python docs/make_screenshots.py [OUT_DIR]            # the README's screenshots (docs/)
     python docs/make_screenshots.py OUT_DIR --review     # every page at meeting sizes
+    python docs/make_screenshots.py OUT_DIR --review --only=grants,390,nn   # some of them
 
 Starts the dashboard on a fresh database with the sample rounds, opens each page in Debian's
 headless Chromium and writes one PNG per page. `--review` writes every page at 1366×768, at
@@ -52,6 +53,11 @@ def _shoot(browser, url: str, path: Path, width: int, height: int, full: bool) -
 def main() -> None:
     """Write the screenshots (see the module's docstring)."""
     review = "--review" in sys.argv
+    only = {w for a in sys.argv if a.startswith("--only=") for w in a[7:].split(",") if w}
+
+    def wanted(*names: str) -> bool:  # each named kind (page, size, language) given, or all
+        groups = (REVIEW_PAGES, REVIEW_SIZES, ("nb", "nn", "en"))
+        return all(n in only or not only & set(g) for n, g in zip(names, groups))
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out = Path(args[0] if args else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
@@ -64,6 +70,8 @@ def main() -> None:
                     for name, path in REVIEW_PAGES.items():
                         for size, (width, height, extra) in REVIEW_SIZES.items():
                             for lang in ("nb", "nn", "en"):
+                                if not wanted(name, size, lang):
+                                    continue
                                 query = "&".join(q for q in (extra, f"lang={lang}") if q)
                                 _shoot(browser, f"{server.url}/{path}?{query}",
                                        out / f"{name}-{size}-{lang}.png", width, height, True)

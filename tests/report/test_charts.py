@@ -30,7 +30,7 @@ def test_completion_by_actor_has_one_trace_per_status_in_its_colour():
     assert [tr.marker.color for tr in fig.data] == [
         charts.STATUS_COLORS[s] for s in ("done", "ongoing", "not_started", "not_applicable")]
     assert list(fig.data[0].customdata) == ["Hum", "IOM"]
-    assert [a.text for a in fig.layout.annotations] == ["50\u00a0% gjennomført"] * 2
+    assert [a.text for a in fig.layout.annotations] == ["50\u00a0%<br>gjennomført"] * 2
     assert fig.layout.separators == ",\u00a0"
     assert fig.layout.barmode == "stack"
 
@@ -118,8 +118,9 @@ def test_spend_change_compares_with_a_missing_year_as_zero_without_infinity():
 def test_spend_change_labels_the_change_in_percent():
     fig = charts.spend_change(SPEND, "nb")
     assert list(fig.data[0].x) == ["2012", "2013"]
-    assert list(fig.data[0].text) == ["+1,0 mill.\u00a0kr (+66,7\u00a0%)",
-                                      "\u22121,9 mill.\u00a0kr (\u221274,0\u00a0%)"]
+    assert list(fig.data[0].text) == ["+1,0 mill.\u00a0kr<br>(+66,7\u00a0%)",  # two lines
+                                      "\u22121,9 mill.\u00a0kr<br>(\u221274,0\u00a0%)"]
+    assert fig.data[0].constraintext == "none"  # never shrunk to the bar's width
     assert fig.data[0].marker.color == ("#009E73", "#D55E00")
 
 
@@ -174,3 +175,42 @@ def test_amount_ticks_take_the_decimals_the_range_needs():
     assert amount_axis(0, 2.5000005)["dtick"] == 0.5  # 2 000 000,50 + 500 000
     assert count_axis(3) == {"tick0": 0, "dtick": 1, "tickformat": ",d", "rangemode": "tozero"}
     assert count_axis(40)["dtick"] == 10
+
+
+BY_TYPE_PLANNED = pd.concat([BY_TYPE.assign(planned=False), pd.DataFrame(
+    {"year": [2013], "grant_type": ["multi-year"], "grants": [2], "amount_nok": [650_000.0],
+     "planned": [True]})], ignore_index=True)
+
+
+@pytest.mark.parametrize("lang, plan", [("nb", "2013 (plan)"), ("en", "2013 (plan)")])
+def test_a_planned_year_is_drawn_apart_on_the_grant_type_charts(lang, plan):
+    """Issue 24 #5: the 14.12.2012 round's 2013 is a plan on every chart of grants by type:
+    labelled, its bars striped and lighter, its axis label on two lines, never on end."""
+    for build in (charts.grants_by_type_count, charts.grants_by_type_amount):
+        fig = build(BY_TYPE_PLANNED, lang)
+        multi = fig.data[0]
+        assert list(multi.x) == ["2011", "2012", plan]
+        assert list(multi.marker.pattern.shape) == ["", "", "/"]
+        assert list(multi.marker.opacity) == [1, 1, 0.55]
+        axis = fig.layout.xaxis
+        assert list(axis.ticktext) == ["2011", "2012", plan.replace(" ", "<br>", 1)]
+        assert axis.tickangle == 0
+
+
+def test_the_multi_year_share_marks_a_planned_year_hollow_and_says_the_years_paid():
+    df = pd.DataFrame({"year": [2011, 2012, 2013], "multi_year_pct": [100.0, 80.0, 50.0],
+                       "planned": [False, False, True]})
+    fig = charts.multi_year_share(df, "nb")
+    assert list(fig.data[0].x) == ["2011", "2012", "2013 (plan)"]
+    assert list(fig.data[0].marker.color) == ["#0072B2", "#0072B2", "white"]
+    # the sentence read aloud ends with the last year paid, not the plan
+    assert "2012" in fig.layout.meta["alt"] and "50" not in fig.layout.meta["alt"]
+
+
+def test_a_total_just_under_the_portfolio_line_is_written_above_it():
+    """Issue 24 #4: 57,5 sat on the 60 MNOK line, struck through by it."""
+    df = pd.DataFrame({"year": [2010, 2011, 2012], "grp": "IOM",
+                       "amount_nok": [57_500_000.0, 61_700_000.0, 30_000_000.0]})
+    fig = charts.spend_over_time(df, "nb", level_nok=60_000_000)
+    assert [(a.text, a.y) for a in fig.layout.annotations] == [
+        ("57,5", 60.0), ("61,7", 61.7), ("30,0", 30.0)]

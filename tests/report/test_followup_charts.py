@@ -55,7 +55,7 @@ def test_recommendations_by_response_stacks_statuses_in_the_status_colours():
     assert list(fig.data[0].x) == [1, 1, 0]  # implemented: 1 accepted, 1 partly accepted
     assert list(fig.data[3].x) == [0, 0, 1]  # the rejected one has no actions
     assert [a.text for a in fig.layout.annotations] == [
-        "1 av 3 gjennomført", "1 av 1 gjennomført", "0 av 1 gjennomført"]
+        "1 av 3<br>gjennomført", "1 av 1<br>gjennomført", "0 av 1<br>gjennomført"]  # narrow
     assert fig.layout.barmode == "stack"
 
 
@@ -64,7 +64,7 @@ def test_recommendations_by_response_in_nynorsk_and_english():
     assert list(nn.data[0].y) == ["Einig", "Delvis einig", "Ueinig"]
     en = followup_charts.recommendations_by_response(RECS, "en")
     assert list(en.data[0].y) == ["Accepted", "Partially accepted", "Rejected"]
-    assert en.layout.annotations[0].text == "1 of 3 implemented"
+    assert en.layout.annotations[0].text == "1 of 3<br>implemented"
 
 
 def test_deadline_words_for_overdue_today_and_left():

@@ -62,18 +62,18 @@ def test_spend_by_year_filters_disbursements_by_their_grant(standard_db):
 
 def test_grants_by_type_splits_multi_and_one_year(standard_db):
     columns, data = rows(standard_db, "grants_by_type")
-    assert columns == ["year", "grant_type", "grants", "amount_nok"]
-    assert [(y, t, g, float(a)) for y, t, g, a in data] == [
-        (2011, "multi-year", 2, 1_500_000.0),
-        (2012, "multi-year", 1, 2_000_000.5),
-        (2012, "one-year", 1, 500_000.0),
-        (2013, "multi-year", 2, 650_000.0),
+    assert columns == ["year", "grant_type", "grants", "amount_nok", "planned"]
+    assert [(y, t, g, float(a), p) for y, t, g, a, p in data] == [  # the round is of 14.12.2012:
+        (2011, "multi-year", 2, 1_500_000.0, False),              # 2013's sums are plans
+        (2012, "multi-year", 1, 2_000_000.5, False),
+        (2012, "one-year", 1, 500_000.0, False),
+        (2013, "multi-year", 2, 650_000.0, True),
     ]
 
 
 def test_grants_by_type_filtered_by_region(standard_db):
     data = rows(standard_db, "grants_by_type", regions=("Europa",))[1]
-    assert [(y, t, g, float(a)) for y, t, g, a in data] == [
+    assert [(y, t, g, float(a)) for y, t, g, a, _ in data] == [
         (2011, "multi-year", 2, 1_500_000.0),
         (2012, "multi-year", 1, 2_000_000.5),
         (2013, "multi-year", 2, 650_000.0),

@@ -148,7 +148,9 @@ SPEND_JS = """() => Object.fromEntries(
   const bars = [...plot.querySelectorAll('.barlayer .point path')];
   const zero = plot.querySelector('.zerolinelayer path, .zl');
   return [key ? key.slice(7) : '', {
-    x: [...plot.querySelectorAll('.xaxislayer-above .xtick text')].map(e => e.textContent),
+    x: [...plot.querySelectorAll('.xaxislayer-above .xtick text')].map(e =>
+       e.querySelector('tspan.line') ? [...e.querySelectorAll('tspan.line')]
+         .map(t => t.textContent).join(' ') : e.textContent),  // a label on two lines
     striped: bars.filter(p => (p.style.fill || '').startsWith('url(')).length,
     bars: bars.length,
     below: zero ? bars.filter(p => p.getBoundingClientRect().top
@@ -203,3 +205,45 @@ def test_a_phone_gets_lists_not_grids_and_no_page_wider_than_its_screen(
             if key.removeprefix("st-key-").endswith(("changes_table", "stalled_table",
                                                      "deadlines_table", "actions_table",
                                                      "recommendations_table"))] == []
+
+
+# Every text of every chart: its size as drawn (the font size scaled by the SVG), and whether it
+# leaves its chart (its box past the chart's own box, more than a pixel), by the chart's key.
+LABELS_JS = """() => {
+  const found = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+    if (!frame.width) continue;
+    const key = ([...plot.closest('[data-testid="stElementContainer"]').classList]
+                 .find(c => c.startsWith('st-key-')) || '?').slice(7);
+    for (const el of plot.querySelectorAll('text')) {
+      const text = el.textContent.trim();
+      const box = el.getBoundingClientRect();
+      if (!text || !box.width || el.closest('.hoverlayer')) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize)
+                   * Math.hypot(el.getScreenCTM().a, el.getScreenCTM().b);
+      const out = box.left < frame.left - 1 || box.right > frame.right + 1
+                  || box.top < frame.top - 1 || box.bottom > frame.bottom + 1;
+      const why = `${size.toFixed(1)} px${out ? ', out' : ''}`;
+      if (size < 12 || out) found.push(`${key}: ${text} (${why})`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_no_chart_label_leaves_its_chart_or_drops_under_12_px(browser, sample_server, lang,
+                                                              width):
+    """Issue 24 #4: "93,2 mill. kr · 39 %" ran out of Største partnere at 1366, "100 % gjenn…"
+    at 390, the change labels shrank to 6-9 px."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in PRESENT_ORDER:
+        page.goto(f"{sample_server.url}/{path}?lang={lang}")
+        settled(page)
+        found[path] = page.evaluate(LABELS_JS)
+    context.close()
+    assert found == {path: [] for path in PRESENT_ORDER}

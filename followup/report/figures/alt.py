@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from followup.i18n import date, mnok, number, percent, status_label, t, tn
+from followup.report.figures import planned
 from followup.report.figures.chart_tables import ChartTable
 
 
@@ -40,6 +41,12 @@ def table_of(fig: go.Figure) -> ChartTable | None:
     return ChartTable(list(table["head"]), [list(r) for r in table["rows"]]) if table else None
 
 
+def _paid(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows of the years paid, or all rows when every year is a plan."""
+    paid = planned.actual(df)
+    return paid if len(paid) else df
+
+
 def _years(years) -> tuple[int, int]:
     values = sorted(int(y) for y in years)
     return values[0], values[-1]
@@ -66,7 +73,9 @@ def trend(df: pd.DataFrame, lang: str) -> str:
 
 
 def by_type(df: pd.DataFrame, lang: str, measure: str) -> str:
-    """Return the sentence for multi-year against one-year, by number or by amount."""
+    """Return the sentence for multi-year against one-year, by number or by amount (over the
+    years paid: a planned year is no disbursement)."""
+    df = _paid(df)
     first, last = _years(df["year"])
     year = df[df["year"].astype(int) == last]
     multi = year[year["grant_type"] == "multi-year"]
@@ -82,8 +91,8 @@ def by_type(df: pd.DataFrame, lang: str, measure: str) -> str:
 
 
 def share(df: pd.DataFrame, lang: str) -> str:
-    """Return the sentence for the multi-year share per year."""
-    rows = df.sort_values("year")
+    """Return the sentence for the multi-year share per year (over the years paid)."""
+    rows = _paid(df).sort_values("year")
     return t("alt.share", lang, first=int(rows["year"].iloc[0]), last=int(rows["year"].iloc[-1]),
              first_pct=percent(rows["multi_year_pct"].iloc[0], lang, 0),
              last_pct=percent(rows["multi_year_pct"].iloc[-1], lang, 0))

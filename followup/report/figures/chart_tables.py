@@ -59,23 +59,25 @@ def trend(df: pd.DataFrame, labels: list[str], lang: str) -> ChartTable:
 
 
 def by_type(df: pd.DataFrame, lang: str, measure: str) -> ChartTable:
-    """Return multi-year and one-year per year: agreements (measure `grants`) or NOK."""
-    kinds = ("multi-year", "one-year")
+    """Return multi-year and one-year per year: agreements (measure `grants`) or NOK; a
+    planned year labelled as the axis labels it."""
+    kinds, plans = ("multi-year", "one-year"), planned.years(df)
     values = df.pivot_table(index="year", columns="grant_type", values=measure, aggfunc="sum")
     write = ((lambda v: _counts(v, lang)) if measure == "grants"
              else (lambda v: mnok(0.0 if pd.isna(v) else float(v), lang)))
     return ChartTable(
         [t("col.year", lang), *(t(f"grant_type.{k}", lang) for k in kinds)],
-        [[str(int(y)), *(write(values.at[y, k]) if k in values else write(None) for k in kinds)]
+        [[planned.label(y, plans, lang),
+          *(write(values.at[y, k]) if k in values else write(None) for k in kinds)]
          for y in sorted(values.index, key=int)])
 
 
 def share(df: pd.DataFrame, lang: str) -> ChartTable:
-    """Return the multi-year share of spend per year."""
+    """Return the multi-year share of spend per year (a planned year labelled as such)."""
     rows = df.sort_values("year")
     return ChartTable([t("col.year", lang), t("grant_type.multi-year", lang)],
-                      [[str(int(y)), percent(p, lang, 0)]
-                       for y, p in zip(rows["year"], rows["multi_year_pct"])])
+                      [[year, percent(p, lang, 0)]
+                       for year, p in zip(planned.labels(rows, lang), rows["multi_year_pct"])])
 
 
 def spend(df: pd.DataFrame, lang: str, plans: frozenset = frozenset()) -> ChartTable:

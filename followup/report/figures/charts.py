@@ -59,6 +59,22 @@ def _visible(text: str) -> int:
     return len(html.unescape(_TAG.sub("", text)))
 
 
+def end_room(labels, size: float) -> dict:
+    """Return a right margin wide enough for labels written past the ends of horizontal bars
+    (in pixels, from their visible characters at `size` px, a generous 0.56 em each), so a
+    label never leaves its chart however narrow the chart is drawn: a share of the axis, as
+    before, is a few pixels on a phone."""
+    widest = max((_visible(line) for label in labels for line in str(label).split("<br>")),
+                  default=0)
+    return {"r": round(widest * size * 0.56) + 20}
+
+
+def below(label: str) -> str:
+    """Return a label with its last word on a line of its own (`17 %` over `gjennomført`),
+    narrow enough to stand past a bar's end on a phone."""
+    return "<br>".join(label.rsplit(" ", 1))
+
+
 def _two_lines(label: str, width: int) -> str:
     """Return a label wrapped on at most two lines of about `width` visible characters,
     shortened (…) only when two lines do not hold it."""
@@ -109,7 +125,7 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
     """Horizontal stacked bars of status counts per actor, best completion on top."""
     written, df = df, _escaped(df, "actor")
     actors = list(dict.fromkeys(df["actor"]))
-    labels = [_two_lines(a, 24 if compact else 32) for a in actors]
+    labels = [_two_lines(a, 24) for a in actors]
     fig = Lean()
     for status in STATUSES:
         part = df[df["status"] == status].set_index("actor").reindex(actors)
@@ -122,18 +138,20 @@ def completion_by_actor(df: pd.DataFrame, lang: str, compact: bool = False,
                 + ": %{x}<extra></extra>")
     shares = df.drop_duplicates("actor").set_index("actor").reindex(actors)
     totals = df.groupby("actor")["actions"].sum().reindex(actors)
+    ends = []
     for actor in actors:
         share = percent(shares.loc[actor, "completion_pct"], lang, 0)
-        fig.add_annotation(
-            x=totals[actor], y=actor, xanchor="left", showarrow=False, xshift=8,
-            text=share if compact else t("chart.done_label", lang, pct=share),
-            font={"size": round(15 * scale), "color": INK})
+        ends.append(share if compact else below(t("chart.done_label", lang, pct=share)))
+        fig.add_annotation(x=totals[actor], y=actor, xanchor="left", align="left", xshift=8,
+                           showarrow=False, text=ends[-1],
+                           font={"size": round(15 * scale), "color": INK})
     fig.update_layout(barmode="stack", bargap=0.3, showlegend=True)
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=actors, ticktext=labels)
     fig.update_xaxes(title_text=t("chart.actions", lang), **count_axis(totals.max(), 4),
-                     range=[0, totals.max() * (1.25 if compact else 1.4)])
+                     range=[0, totals.max() * 1.04])
     per_bar = 50 if compact else 58
     fig = style(fig, lang, height=max(140 + per_bar * len(actors), 280), scale=scale)
+    fig.update_layout(margin=end_room(ends, 15 * scale))
     if compact:
         fig.update_layout(showlegend=False, margin={"t": 10})
     return alt.describe(fig, alt.completion(written, lang),
@@ -189,7 +207,8 @@ def _year_axis(fig: go.Figure, years, lang: str, plans: frozenset = frozenset())
     the planned ones labelled as plans."""
     order = [planned.label(y, plans, lang) for y in sorted({int(y) for y in years})]
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=order,
-                     title_text=t("chart.year", lang))
+                     tickmode="array", tickvals=order, ticktext=[planned.tick(o) for o in order],
+                     tickangle=0, title_text=t("chart.year", lang))
 
 
 def _mnok_bars(fig: go.Figure, x, values, name: str, color: str, lang: str) -> None:
@@ -201,18 +220,20 @@ def _mnok_bars(fig: go.Figure, x, values, name: str, color: str, lang: str) -> N
 @built
 def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """Grouped bars: agreements with a disbursement per year, multi-year and one-year."""
-    fig = Lean()
+    fig, plans = Lean(), frozenset(planned.years(df))
     for kind, color in TYPE_COLORS.items():
         part = df[df["grant_type"] == kind]
-        fig.add_bar(x=part["year"].astype(str), y=part["grants"],
+        x = planned.labels(part, lang)
+        fig.add_bar(x=x, y=part["grants"],
                     name=t(f"grant_type.{kind}", lang), marker_color=color,
                     text=[number(v, 0, lang) for v in part["grants"]], textposition="outside",
                     cliponaxis=False,
                     textfont={"size": round(15 * scale), "color": INK},
                     hovertemplate="%{x}: %{y}<extra>" + t(f"grant_type.{kind}", lang)
                     + "</extra>")
+        planned.mark(fig.data[-1], x, plans, lang)
     fig.update_layout(barmode="group", bargap=0.3)
-    _year_axis(fig, df["year"], lang)
+    _year_axis(fig, df["year"], lang, plans)
     most = float(df["grants"].max()) if len(df) else 1.0
     fig.update_yaxes(title_text=t("chart.grants", lang), **count_axis(most),
                      range=[0, most * 1.18])
@@ -227,13 +248,15 @@ def grants_by_type_count(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.
 def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
                           compact: bool = False) -> go.Figure:
     """Stacked bars: NOK disbursed per year to multi-year and to one-year agreements."""
-    fig = Lean()
+    fig, plans = Lean(), frozenset(planned.years(df))
     for kind, color in TYPE_COLORS.items():
         part = df[df["grant_type"] == kind]
-        _mnok_bars(fig, part["year"].astype(str), part["amount_nok"].astype(float),
-                   t(f"grant_type.{kind}", lang), color, lang)
+        x = planned.labels(part, lang)
+        _mnok_bars(fig, x, part["amount_nok"].astype(float), t(f"grant_type.{kind}", lang),
+                   color, lang)
+        planned.mark(fig.data[-1], x, plans, lang)
     fig.update_layout(barmode="stack", bargap=0.35)
-    _year_axis(fig, df["year"], lang)
+    _year_axis(fig, df["year"], lang, plans)
     top = df.groupby("year")["amount_nok"].sum().astype(float).max() / 1e6 if len(df) else 1
     fig.update_yaxes(title_text=t("chart.mnok", lang), **amount_axis(0, top))
     fig = style(fig, lang, height=320 if compact else 380, scale=scale)
@@ -246,13 +269,18 @@ def grants_by_type_amount(df: pd.DataFrame, lang: str, scale: float = 1.0,
 @built
 def multi_year_share(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     """A line of the multi-year share of spend per year, labelled, on a 0-100 scale."""
-    fig = Lean().add_scatter(
-        x=df["year"].astype(str), y=df["multi_year_pct"], mode="lines+markers+text",
-        line={"color": TYPE_COLORS["multi-year"], "width": 4}, marker={"size": 12},
+    plans = frozenset(planned.years(df))
+    x = planned.labels(df, lang)
+    fig = Lean().add_scatter(  # a planned year's point hollow: a plan, not a share paid
+        x=x, y=df["multi_year_pct"], mode="lines+markers+text",
+        line={"color": TYPE_COLORS["multi-year"], "width": 4},
+        marker={"size": 12, "color": [("white" if int(y) in plans else
+                                       TYPE_COLORS["multi-year"]) for y in df["year"]],
+                "line": {"width": 3, "color": TYPE_COLORS["multi-year"]}},
         text=[percent(v, lang, 0) for v in df["multi_year_pct"]], textposition="top center",
         name=t("grant_type.multi-year", lang), cliponaxis=False,
         hovertemplate="%{x}: %{text}<extra></extra>")
-    _year_axis(fig, df["year"], lang)
+    _year_axis(fig, df["year"], lang, plans)
     fig.update_yaxes(range=[0, 120], tickvals=[0, 20, 40, 60, 80, 100],
                      title_text=t("chart.share", lang),
                      ticksuffix="\u00a0%" if is_norwegian(lang) else "%")
@@ -293,7 +321,8 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
         fig.data[-1]["showlegend"] = not compact
     totals = df.groupby("year")["amount_nok"].sum().sort_index()
     for i, total in enumerate(totals):  # x by position: a year-like name reads as an index
-        fig.add_annotation(x=i, y=max(total, 0) / 1e6, text=number(total / 1e6, 1, lang),
+        fig.add_annotation(x=i, y=_above_level(max(total, 0), level_nok) / 1e6,
+                           text=number(total / 1e6, 1, lang),
                            showarrow=False, yanchor="bottom", yshift=2, bgcolor="white",
                            borderpad=1,  # readable where the portfolio line crosses it
                            font={"size": round((13 if compact else 15) * scale), "color": INK})
@@ -316,6 +345,12 @@ def spend_over_time(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                         chart_tables.spend(written, lang, plans))
 
 
+def _above_level(total: float, level_nok: float | None) -> float:
+    """Return where a year's total is written: on its bar, or just above the portfolio line
+    when the bar ends close under it (the line would strike the figure through)."""
+    return level_nok if level_nok and 0.8 * level_nok <= total < level_nok else total
+
+
 @built
 def spend_totals(df: pd.DataFrame, lang: str, level_nok: float | None = None,
                  scale: float = 1.0) -> go.Figure:
@@ -336,11 +371,12 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
     change = amounts.diff().dropna()
     before = amounts.shift(1).dropna()
     labels = [("+" if c > 0 else "") + mnok(c, lang)
-              + (f" ({'+' if c > 0 else ''}{percent(c / b * 100, lang, 1)})" if b else "")
+              + (f"<br>({'+' if c > 0 else ''}{percent(c / b * 100, lang, 1)})" if b else "")
               for c, b in zip(change, before)]
     low, high = min(change.min(), 0) / 1e6, max(change.max(), 0) / 1e6
     fig = Lean().add_bar(
         x=change.index.astype(str), y=change / 1_000_000, text=labels, textposition="outside",
+        constraintext="none",  # never shrunk to the bar's width (it drew them at 6-9 px)
         marker_color=["#009E73" if c >= 0 else "#D55E00" for c in change],
         textfont={"size": round(14 * scale), "color": INK},
         hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False)
@@ -349,7 +385,8 @@ def spend_change(df: pd.DataFrame, lang: str, scale: float = 1.0) -> go.Figure:
                      range=[low * 1.3, high * 1.3 or 1], **amount_axis(low * 1.3, high * 1.3))
     fig.update_layout(showlegend=False)
     return alt.describe(style(fig, lang, height=340, scale=scale), alt.change(change, lang),
-                        chart_tables.change(change.index, labels, lang))
+                        chart_tables.change(change.index,
+                                            [w.replace("<br>", " ") for w in labels], lang))
 
 
 @built
@@ -359,19 +396,24 @@ def largest_partners(df: pd.DataFrame, lang: str, top: int = 10,
     written = df.head(top)
     df = _escaped(written, "partner")
     amounts = df["amount_nok"].astype(float)
+    ends = [f"{mnok(a, lang)}<br>{percent(s, lang, 0)}" for a, s in zip(amounts,
+                                                                        df["share_pct"])]
     fig = Lean().add_bar(
         y=list(df["partner"]), x=amounts / 1_000_000, orientation="h",
-        marker_color=GROUP_COLORS[0], cliponaxis=False,
-        text=[f"{mnok(a, lang)} · {percent(s, lang, 0)}" for a, s in zip(amounts,
-                                                                       df["share_pct"])],
-        textposition="outside", customdata=df["partner"],
-        hovertemplate="%{customdata}: %{text}<extra></extra>")
+        marker_color=GROUP_COLORS[0], customdata=[[p, e.replace("<br>", " · ")]
+                                                  for p, e in zip(df["partner"], ends)],
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>")
+    for partner, amount, end in zip(df["partner"], amounts, ends):
+        fig.add_annotation(x=amount / 1e6, y=partner, xanchor="left", align="left", xshift=6,
+                           showarrow=False, text=end, font={"size": round(15 * scale),
+                                                            "color": INK})
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(df["partner"]),
-                     ticktext=[_two_lines(p, 26) for p in df["partner"]])
-    top = amounts.max() / 1e6 * 1.75 if len(df) else 1
+                     ticktext=[_two_lines(p, 20) for p in df["partner"]])
+    top = amounts.max() / 1e6 * 1.04 if len(df) else 1
     fig.update_xaxes(title_text=t("chart.mnok", lang), range=[0, top], **amount_axis(0, top))
     fig.update_layout(showlegend=False)
     fig = style(fig, lang, height=110 + 50 * len(df), scale=scale)
+    fig.update_layout(margin=end_room(ends, 15 * scale))
     return alt.describe(fig, alt.partners(written, lang), chart_tables.partners(written, lang))
 
 

@@ -12,7 +12,15 @@ import plotly.graph_objects as go
 
 from followup.i18n import date, status_label, t
 from followup.report.figures import alt, chart_tables
-from followup.report.figures.charts import GRID, INK, STATUS_COLORS, plotly_text, style
+from followup.report.figures.charts import (
+    GRID,
+    INK,
+    STATUS_COLORS,
+    below,
+    end_room,
+    plotly_text,
+    style,
+)
 from followup.report.figures.lean import Lean, built
 
 RESPONSES = ("accepted", "partial", "rejected", "no_response")
@@ -77,16 +85,18 @@ def recommendations_by_response(recs: pd.DataFrame, lang: str, scale: float = 1.
                         marker_color=REC_STATUS_COLORS[status], customdata=responses,
                         hovertemplate="%{y}<br>" + name + ": %{x}<extra></extra>")
     totals = [int(counts.loc[r].sum()) for r in responses]
-    for label, response, total in zip(labels, responses, totals):
-        done = int(counts.get((response, "implemented"), 0))
-        fig.add_annotation(x=total, y=label, xanchor="left", showarrow=False, xshift=8,
-                           text=t("rec.implemented_of", lang, done=done, total=total),
-                           font={"size": round(15 * scale), "color": INK})
+    ends = [below(t("rec.implemented_of", lang, done=int(counts.get((r, "implemented"), 0)),
+                    total=total)) for r, total in zip(responses, totals)]
+    for label, end, total in zip(labels, ends, totals):
+        fig.add_annotation(x=total, y=label, xanchor="left", align="left", showarrow=False,
+                           xshift=8,
+                           text=end, font={"size": round(15 * scale), "color": INK})
     most = max(totals, default=1)
     fig.update_layout(barmode="stack", bargap=0.35, showlegend=True)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("chart.recommendations", lang), dtick=1 if most <= 12 else None,
-                     range=[0, most * 1.45])
+                     range=[0, most * 1.04])
     fig = style(fig, lang, height=max(160 + 56 * len(responses), 280), scale=scale)
+    fig.update_layout(margin=end_room(ends, 15 * scale))
     return alt.describe(fig, alt.recommendations(recs, lang),
                         chart_tables.recommendations(recs, responses, REC_STATUSES, lang))

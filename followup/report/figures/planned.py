@@ -23,6 +23,18 @@ def label(year, plans: set[int], lang: str) -> str:
     return t("chart.planned_year", lang, year=int(year)) if int(year) in plans else str(int(year))
 
 
+def tick(text: str) -> str:
+    """Return an axis label on two lines when it is a planned year's (`2013` over `(plan)`),
+    so a narrow chart never turns its years on end to fit it."""
+    return text.replace(" ", "<br>", 1)
+
+
+def labels(df: pd.DataFrame, lang: str) -> list[str]:
+    """Return the year of each of a query's rows as an axis writes it."""
+    plans = years(df)
+    return [label(y, plans, lang) for y in df["year"]]
+
+
 def actual(df: pd.DataFrame) -> pd.DataFrame:
     """Return the rows of the years up to the round's year (all rows when none is planned)."""
     plans = years(df)
