@@ -19,7 +19,7 @@ share = ui.query("multi_year_share", f)
 ui.cards(kpis.action_cards(ui.query("action_kpis", f, previous=previous), lg)
          + views.implementation_cards(f) + kpis.spend_cards(spend, share, info["as_of"], lg))
 
-left, middle, right = st.columns([4, 3, 3])
+left, middle, right = st.container(key="small_charts").columns([4, 3, 3])
 with left:
     by_actor = ui.query("status_by_actor", f)
     if ui.panel("h.small_completion", by_actor, "empty.actions",

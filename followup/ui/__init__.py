@@ -103,8 +103,11 @@ def header(page: str, f: Filters) -> None:
     st.html(CSS)
     if presenting():
         present.nav(page, PAGES, lg)
-    title, tools = st.columns([5, 4], vertical_alignment="bottom")
-    title.title(t(f"page.{page}", lg), anchor=False)
+    # the title takes what the downloads leave: the three stay on one row at 1366 in every
+    # language, and go under the title only where the two do not fit side by side
+    top = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    top.title(t(f"page.{page}", lg), anchor=False, width="stretch")
+    tools = top.container(width="content")
     if f.snapshot is None:
         st.info(t("empty.db", lg))
         st.stop()
@@ -208,6 +211,12 @@ def empty(key: str) -> None:
 CSS = """
 <style>
 .block-container { padding-top: 2.2rem; }
+/* the three small charts side by side: each heading keeps two lines, its words at the bottom,
+   so the headings and the charts start on one line whichever heading wraps */
+@media (min-width: 640px) {
+  .st-key-small_charts h2 { box-sizing: content-box; min-height: 2lh; display: flex;
+                             flex-direction: column; justify-content: flex-end; }
+}
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }
 /* key-figure labels and changes wrap instead of being cut (…), in every language */
