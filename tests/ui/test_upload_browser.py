@@ -20,6 +20,11 @@ VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "
 # Streamlit 1.67's English in and around the uploader and the date picker
 ENGLISH = ("Upload", "Browse", "Drag and drop", "Limit", "per file", "Add files", "Remove",
            "not allowed", "Error", "add icon", "Choose date", "Clear date", "Select all")
+# the calendar's English words (its weekdays' initials, S M T W T F S, are left as they are)
+CALENDAR_ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December", "Sunday", "Monday",
+                    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Choose",
+                    "Previous", "Next month", "selected", "day,", "month", "year")
 # what the uploader and the date input show and name: their texts (the icons' ligatures, such
 # as `upload`, are glyphs, not words) and their labels
 WORDS_JS = """() => {
@@ -107,6 +112,16 @@ def test_after_an_import_delete_offers_the_round_just_imported(browser, sample_s
     words = page.evaluate(WORDS_JS)
     assert t("aria.choose_date", "nb") in words, words
     assert english(words) == []
+    # the calendar: its heading, months, days and buttons (the return is as of 15.10.2012)
+    page.get_by_test_id("stDateInputCalendarButton").click()
+    page.get_by_test_id("stDateInputCalendar").wait_for()
+    settled(page)
+    calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
+                                              '[data-testid="stDateInputCalendar"]'))
+    page.keyboard.press("Escape")
+    assert {"Velg dato, oktober 2012", "Forrige måned", "Neste måned", "oktober 2012",
+            "mandag 15. oktober 2012 (valgt)", "tirsdag 16. oktober 2012"} <= set(calendar)
+    assert [w for w in calendar if any(e in w for e in CALENDAR_ENGLISH)] == []
     chosen = page.get_by_role("combobox", name="Runde")
     before = chosen.input_value()
     importer.click()

@@ -13,7 +13,13 @@
     if (Object.prototype.hasOwnProperty.call(words.exact, value)) return words.exact[value];
     for (const [pattern, template] of words.patterns) {
       const found = value.match(new RegExp(pattern));
-      if (found) return template.replace(/\{(\d)\}/g, (_, i) => found[Number(i)] ?? "");
+      // `{=1}`: what the pattern found is said in the page's language too when it is one of
+      // the exact words (a month, a weekday in the date picker); `{1}` keeps it as found
+      if (found) return template.replace(/\{(=?)(\d)\}/g, (_, say, i) => {
+        const part = found[Number(i)] ?? "";
+        return say && Object.prototype.hasOwnProperty.call(words.exact, part)
+          ? words.exact[part] : part;
+      });
     }
     return null;
   };

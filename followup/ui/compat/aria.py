@@ -34,6 +34,9 @@ from followup.i18n import t
 from followup.ui.compat import gate
 
 PATCH = "aria"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 WRITTEN_FOR = {"streamlit": "1.67"}
 SOURCE = Path(__file__).with_name("aria.js")
 
@@ -51,7 +54,7 @@ def _source() -> str:
 def words(lg: str) -> dict:
     """Return Streamlit 1.67's English names and texts with what the page says instead in lg:
     exact words, and patterns (a JavaScript regular expression, the words with `{1}` for
-    what it found)."""
+    what it found, `{=1}` for that said in lg when it is one of the exact words)."""
     exact = {
         "App pages": t("aria.pages", lg),
         "Sidebar": t("aria.sidebar", lg),
@@ -83,6 +86,14 @@ def words(lg: str) -> dict:
             t("aria.date_keys", lg),
         "Select all": t("aria.select_all", lg),
     }
+    months, weekdays = t("aria.months", lg).split(","), t("aria.weekdays", lg).split(",")
+    exact.update(zip(MONTHS, months))
+    exact.update(zip(WEEKDAYS, weekdays))
+    exact.update({"Previous month": t("aria.previous_month", lg),
+                  "Next month": t("aria.next_month", lg), "day": t("aria.day_part", lg),
+                  "month": t("aria.month_part", lg), "year": t("aria.year_part", lg)})
+    month, weekday = "(" + "|".join(MONTHS) + ")", "(" + "|".join(WEEKDAYS) + ")"
+    day = rf"^{weekday}, {month} (\d{{1,2}}), (\d{{4}})"
     patterns = [
         (r"^Help for (.+)$", t("aria.help_for", lg, label="{1}")),
         (r"^(.+) — start$", t("aria.range_start", lg, label="{1}")),
@@ -91,6 +102,15 @@ def words(lg: str) -> dict:
         (r"^Remove (.+)$", t("aria.remove_file", lg, name="{1}")),
         (r"^Error: (.+) files are not allowed\.$", t("aria.not_allowed", lg, type="{1}")),
         (r"^Select (\d+) matches$", t("aria.select_matches", lg, count="{1}")),
+    ]
+    patterns += [
+        # the date picker's calendar: its heading, its days, the parts of the date typed
+        (rf"^Choose date, {month} (\d{{4}})$", t("aria.calendar", lg, month="{=1}", year="{2}")),
+        (day + " selected$", t("aria.day_selected", lg, weekday="{=1}", month="{=2}", day="{3}",
+                               year="{4}")),
+        (day + "$", t("aria.day", lg, weekday="{=1}", month="{=2}", day="{3}", year="{4}")),
+        (r"^(day|month|year), (.+)$", "{=1}, {2}"),
+        (rf"^{month} (\d{{4}})$", "{=1} {2}"),
     ]
     return {"exact": exact, "patterns": patterns}
 
