@@ -4,7 +4,7 @@ chosen round, the stalled actions and the deadlines (click a row for the action'
 import streamlit as st
 
 from followup import ui
-from followup.report.figures import charts, kpis
+from followup.report.figures import charts, kpis, tables
 from followup.ui import views
 
 ui.through_navigation()
@@ -16,8 +16,9 @@ info = ui.round_info(f.snapshot)
 previous = ui.previous_round(f.snapshot)
 spend = ui.query("spend_by_year", f)
 share = ui.query("multi_year_share", f)
-ui.cards(kpis.action_cards(ui.query("action_kpis", f, previous=previous), lg)
-         + views.implementation_cards(f) + kpis.spend_cards(spend, share, info["as_of"], lg))
+ui.cards(kpis.overview_cards(ui.query("action_kpis", f, previous=previous),
+                             ui.query(tables.RATE_QUERY, f, previous=previous), spend, share,
+                             info["as_of"], lg))
 
 left, middle, right = st.container(key="small_charts").columns([4, 3, 3])
 with left:

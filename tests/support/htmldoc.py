@@ -86,5 +86,5 @@ def parse(text: str) -> Node:
 
 def table_rows(doc: Node, table_id: str) -> list[list[str]]:
     """Return the text of every body cell of the table with that id, row by row."""
-    body = doc.one("table", id=table_id).one("tbody")
-    return [[td.text for td in tr.find_all("td")] for tr in body.find_all("tr")]
+    bodies = doc.one("table", id=table_id).find_all("tbody")
+    return [[td.text for td in tr.find_all("td")] for body in bodies for tr in body.find_all("tr")]

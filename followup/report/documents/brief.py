@@ -39,9 +39,9 @@ from followup.settings import (
 from followup.workbook.formats import STATUSES
 
 CSS = Path(__file__).with_name("brief.css")
-WIDTH, HALF = 1000, 490
 FIRST_PAGE_HEIGHT, PAGE_HEIGHT = 440, 560
 FULL_SIZE_ACTORS = 6
+KEEP_FIRST, KEEP_LAST = 2, 3  # a table's rows that stay together on paper
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
        "img-src data: blob:; font-src data:")
 
@@ -62,10 +62,13 @@ def _round(con, snapshot: int) -> dict:
     return next(r for r in store.snapshots(con) if r["snapshot_id"] == snapshot)
 
 
-def _chart(fig: go.Figure, name: str, width: int = WIDTH, height: int = PAGE_HEIGHT) -> str:
-    fig.update_layout(width=width, height=min(fig.layout.height or height, height),
-                      autosize=False)
-    div = fig.to_html(full_html=False, include_plotlyjs=False, config=charts.PLOTLY_CONFIG,
+def _chart(fig: go.Figure, name: str, height: int = PAGE_HEIGHT) -> str:
+    """Return a chart as wide as its container (plotly's responsive mode: it is laid out again
+    when the window changes), at most height pixels high."""
+    fig.update_layout(width=None, height=min(fig.layout.height or height, height),
+                      autosize=True)
+    div = fig.to_html(full_html=False, include_plotlyjs=False, default_width="100%",
+                      config={**charts.PLOTLY_CONFIG, "responsive": True},
                       div_id=f"chart-{name}")
     return f'<figure class="chart">{div}</figure>'
 
@@ -96,7 +99,8 @@ def cards(items: list[Kpi], lang: str) -> str:
 
 
 def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
-    """Return rows as an HTML table: headers translated, values written out and escaped."""
+    """Return rows as an HTML table: headers translated, values written out and escaped; the
+    first and the last rows in row groups that a printed page does not split (tbody.keep)."""
     shown = tables.labelled(df, columns, lang)
     head = "".join(f'<th class="c-{c}">{esc(t(f"col.{c}", lang))}</th>' for c in columns)
     overdue = df["overdue"].fillna(False).astype(bool) if "overdue" in df else None
@@ -112,8 +116,13 @@ def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
                 text += f' <span class="flag">{esc(t("brief.overdue", lang))}</span>'
             cells.append(f'<td class="{css}">{text}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<table class="data" id="t-{name}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    groups = ([("keep", rows)] if len(rows) <= KEEP_FIRST + KEEP_LAST else
+              [("keep", rows[:KEEP_FIRST]), ("", rows[KEEP_FIRST:-KEEP_LAST]),
+               ("keep", rows[-KEEP_LAST:])])
+    body = "".join(f'<tbody class="{css}">{"".join(part)}</tbody>' if css else
+                   f'<tbody>{"".join(part)}</tbody>' for css, part in groups)
+    return f'<table class="data" id="t-{name}"><thead><tr>{head}</tr></thead>{body}</table>'
+
 
 
 def _completion(by_actor: pd.DataFrame, lang: str) -> str:
@@ -129,10 +138,12 @@ def _completion(by_actor: pd.DataFrame, lang: str) -> str:
 
 
 def key_figures(con, filters: Filters, as_of, previous: int | None, lang: str) -> list[Kpi]:
-    """Return the round's key figures (actions, done, overdue, spend, multi-year share)."""
-    spend = frame(con, "spend_by_year", filters)
-    return (kpis.action_cards(frame(con, "action_kpis", filters, previous=previous), lang)
-            + kpis.spend_cards(spend, frame(con, "multi_year_share", filters), as_of, lang))
+    """Return the round's key figures: Oversikt's six (kpis.overview_cards), in its order."""
+    return kpis.overview_cards(
+        frame(con, "action_kpis", filters, previous=previous),
+        frame(con, tables.RATE_QUERY, filters, previous=previous),
+        frame(con, "spend_by_year", filters), frame(con, "multi_year_share", filters), as_of,
+        lang)
 
 
 def _first_page(con, filters: Filters, info: dict, previous: int | None, lang: str) -> str:
@@ -226,9 +237,9 @@ def _multi_year(con, filters: Filters, lang: str) -> str:
         return _section("multi", t("brief.multi", lang), _empty("empty.grants", lang))
     share = frame(con, "multi_year_share", filters)
     body = (f'<div class="pair"><div><h3>{esc(t("h.by_type_amount", lang))}</h3>'
-            + _chart(charts.grants_by_type_amount(by_type, lang), "by-type", HALF)
+            + _chart(charts.grants_by_type_amount(by_type, lang), "by-type")
             + f'</div><div><h3>{esc(t("h.multi_share", lang))}</h3>'
-            + _chart(charts.multi_year_share(share, lang), "multi-share", HALF)
+            + _chart(charts.multi_year_share(share, lang), "multi-share")
             + f'</div></div><p class="caption">{esc(t("h.multi_caption", lang))}</p>')
     return _section("multi", t("brief.multi", lang), body)
 

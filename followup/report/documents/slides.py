@@ -91,9 +91,6 @@ def key_figures(d: Deck) -> None:
     """Add the key figures as cards, with what their changes are measured against."""
     page = d.slide("slides.kpis")
     items = brief.key_figures(d.con, d.filters, d.info["as_of"], d.previous, d.lang)
-    rate = kpis.implementation_cards(d.frame(tables.RATE_QUERY, previous=d.previous), d.lang)
-    actions = len(kpis.action_cards(d.frame("action_kpis", previous=d.previous), d.lang))
-    items = items[:actions] + rate + items[actions:]  # in the order of Oversikt's cards
     if not items:
         d.note(page, t("slides.no_actions", d.lang))
         return

@@ -112,6 +112,14 @@ def spend_cards(spend: pd.DataFrame, share: pd.DataFrame, as_of: dt.date,
     return cards
 
 
+def overview_cards(actions: pd.DataFrame, rates: pd.DataFrame, spend: pd.DataFrame,
+                   share: pd.DataFrame, as_of: dt.date, lang: str) -> list[Kpi]:
+    """Return the key figures of Oversikt, the briefing and the deck, in that one order: actions,
+    share done, overdue, recommendations implemented, the year's spend, its multi-year share."""
+    return (action_cards(actions, lang) + implementation_cards(rates, lang)
+            + spend_cards(spend, share, as_of, lang))
+
+
 def implementation_cards(rates: pd.DataFrame, lang: str) -> list[Kpi]:
     """Return the implementation-rate card against the previous round; none when the round
     has no accepted or partly accepted recommendation."""
