@@ -111,7 +111,7 @@ def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
             code = df[c].iloc[i] if c in ("status", "previous_status") else None
             css = f"c-{c} status-{code}" if isinstance(code, str) else f"c-{c}"
             text = (links.evidence_html(df[c].iloc[i]) if c == "evidence"
-                    else esc(shown[c].iloc[i]))
+                    else esc(shown[c].iloc[i]).replace("/", "/<wbr>"))  # breaks after a slash
             if c == "due_date" and overdue is not None and overdue.iloc[i]:
                 text += f' <span class="flag">{esc(t("brief.overdue", lang))}</span>'
             cells.append(f'<td class="{css}">{text}</td>')
