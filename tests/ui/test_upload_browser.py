@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from followup.i18n import quote, t
+from followup.i18n import quote, t, tn
 from followup.settings import ROOT
 from tests.support.browser import settled
 
@@ -135,3 +135,27 @@ def test_after_an_import_delete_offers_the_round_just_imported(browser, sample_s
     assert not before.startswith(f"{snapshot} · ")  # the latest round was offered before
     assert after.startswith(f"{snapshot} · ") and after.endswith("retur-kopi.xlsx")
     assert confirm.startswith(f"Ja, slett runde {snapshot} (retur-kopi.xlsx)")
+
+
+def test_after_several_returns_are_imported_delete_offers_the_last_one(browser, sample_server,
+                                                                       tmp_path):
+    copies = []
+    for name in ("retur-a.xlsx", "retur-b.xlsx"):  # the sample's return, saved again twice
+        book = load_workbook(ROOT / "data" / "sample-retur-2012-10.xlsx")
+        book.properties.title = name
+        book.save(tmp_path / name)
+        copies.append(tmp_path / name)
+    context = browser.new_context(viewport=VIEWPORTS["laptop"])
+    page = context.new_page()
+    upload(page, sample_server, "nb", *copies)
+    importer = page.get_by_role("button", name=tn("up.import_all", 2, "nb"))
+    expect(importer).to_be_enabled(timeout=60_000)
+    importer.click()
+    notice = page.get_by_text("retur-b.xlsx: Importert som runde", exact=False)
+    expect(notice).to_be_visible(timeout=90_000)
+    settled(page)
+    snapshot = int(notice.inner_text().split("retur-b.xlsx: Importert som runde ")[1]
+                   .split(" ")[0])
+    after = page.get_by_role("combobox", name="Runde").input_value()
+    context.close()
+    assert after.startswith(f"{snapshot} · ") and after.endswith("retur-b.xlsx")
