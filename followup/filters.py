@@ -40,8 +40,9 @@ class Filters:
         return bool(self.regions or self.sections or self.evaluations or self.partners
                     or self.actors or self.year_from is not None or self.year_to is not None)
 
-    def describe(self, lang: str) -> str:
-        """Return one line naming the filters in use, or saying that everything is shown."""
+    def describe(self, lang: str, labelled: bool = True) -> str:
+        """Return one line naming the filters in use (after `Utvalg:` unless not `labelled`,
+        where a label of its own stands beside it), or saying that everything is shown."""
         chosen = [("filter.evaluation", self.evaluations), ("filter.region", self.regions),
                   ("filter.section", self.sections), ("filter.partner", self.partners),
                   ("col.actor", self.actors)]
@@ -51,4 +52,4 @@ class Filters:
                          f"{self.year_to or '…'}")
         if not items:
             return t("scope.none", lang)
-        return t("scope.filters", lang, items="; ".join(items))
+        return t("scope.filters", lang, items="; ".join(items)) if labelled else "; ".join(items)

@@ -125,8 +125,8 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "done": ("Gjennomført", "Ferdig", "Fullført", "Utført", "Done", "Completed", "Implemented"),
-    "partial": ("Delvis", "Delvis gjennomført", "Partial", "Partially done",
-                "Partially implemented"),
+    "partial": ("Delvis", "Delvis gjennomført", "Partial", "Partially done", "Partly done",
+                "Partially implemented", "Partly implemented"),
     "ongoing": ("Pågår", "Påbegynt", "Påbyrja", "Under arbeid", "Ongoing", "In progress",
                 "Started"),
     "not_started": ("Ikke påbegynt", "Ikke startet", "Ikke gjort", "Ikkje påbyrja",
@@ -137,15 +137,15 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                        "Fell bort", "No longer applicable", "Not applicable", "N/A"),
 }
 STATUSES = tuple(STATUS_WORDS)
-# The six status words the template offers in each language (its drop-down, one per status):
+# The six status words the template offers in each language (its drop-down, one per status),
+# the words the pages write (one name per thing, tests/workbook/test_validation.py):
 # a message about a word it does not know names these first, the others only as also accepted.
 OFFERED_STATUSES: dict[str, tuple[str, ...]] = {
     "nb": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikke gjort", "Ikke rapportert",
            "Bortfalt"),
-    "nn": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje påbyrja", "Ikkje rapportert",
+    "nn": ("Gjennomført", "Delvis gjennomført", "Pågår", "Ikkje gjort", "Ikkje rapportert",
            "Ikkje relevant"),
-    "en": ("Done", "Partially done", "Ongoing", "Not started", "Not reported",
-           "Not applicable"),
+    "en": ("Done", "Partly done", "Ongoing", "Not done", "Not reported", "Not applicable"),
 }
 
 # Management responses to a recommendation (bokmål, nynorsk, English); an empty cell is

@@ -98,7 +98,7 @@ def test_a_request_in_english_has_the_english_words(cli, standard_db, tmp_path):
     assert wb.sheetnames == ["Instructions", "Actions"]
     rows = [list(r) for r in wb["Actions"].iter_rows(values_only=True)]
     assert rows[0][0] == f"Status as of {dt.date.today().isoformat()}"
-    assert [r[10] for r in rows[3:]] == ["Not started", "Partially done", "Done"]
+    assert [r[10] for r in rows[3:]] == ["Not done", "Partly done", "Done"]
 
 
 def test_a_filled_request_loaded_back_covers_that_actor_and_keeps_the_rest(

@@ -129,7 +129,7 @@ def test_brief_key_figures_equal_the_queries(brief_page, two_rounds_commented_db
         ("Tiltak", "8", "uendret"),
         ("Andel gjennomført", "42,9 %", "+14,3 p.p."),
         ("Forfalt", "1", "uendret"),
-        ("Utbetalt 2012, MNOK", "2,5", "+1,0 (66,7 %)"),
+        ("Utbetalt 2012, mill. kr", "2,5", "+1,0 (66,7 %)"),
         ("Flerårig andel 2012", "80,0 %", "−20,0 p.p."),
     ]
     assert "forrige runde (29.06.2012) og fra 2011" in doc.one(id="s-first").text

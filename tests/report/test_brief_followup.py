@@ -121,7 +121,7 @@ def test_brief_carries_the_recommendations_as_the_query_does(brief, three_rounds
         ["1", "r1", "Enig", "Gjennomført", "1", "1", "100 %"],
         ["2", "r2", "Delvis enig", "Delvis gjennomført", "2", "0", "0 %"],
         ["3", "r3", "Uenig", "Uten tiltak", "0", "0", "–"],
-        ["4", "r4", "Enig", "Ikke påbegynt", "1", "0", "0 %"],
+        ["4", "r4", "Enig", "Ikke gjort", "1", "0", "0 %"],
         ["5", "r5", "Ikke besvart", "Uten tiltak", "0", "0", "–"],
         ["6", "r6", "Enig", "Pågår", "3", "0", "0 %"],
     ]

@@ -269,7 +269,7 @@ def test_recommendations_by_response_and_status(tmp_path):
         "Gjennomført": (1, None, None, None),
         "Delvis gjennomført": (None, 1, None, None),
         "Pågår": (1, None, None, None),
-        "Ikke påbegynt": (1, None, None, None),
+        "Ikke gjort": (1, None, None, None),
         "Uten tiltak": (None, None, 1, 1),
     }
     summary = expected(db, "response_summary")

@@ -306,7 +306,7 @@ def test_recommendations_page_shows_response_status_and_progress(three_rounds_ap
         "Gjennomført",
         "Delvis gjennomført",
         "Uten tiltak",
-        "Ikke påbegynt",
+        "Ikke gjort",
         "Uten tiltak",
         "Pågår",
     ]
@@ -319,7 +319,7 @@ def test_recommendations_page_shows_response_status_and_progress(three_rounds_ap
         ("Gjennomført", [1, 0, 0, 0]),
         ("Delvis gjennomført", [0, 1, 0, 0]),
         ("Pågår", [1, 0, 0, 0]),
-        ("Ikke påbegynt", [1, 0, 0, 0]),
+        ("Ikke gjort", [1, 0, 0, 0]),
         ("Uten tiltak", [0, 0, 1, 1]),
     ]
 

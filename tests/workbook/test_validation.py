@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from followup.i18n import status_label
 from followup.report.documents import template
 from followup.store import ingest
 from followup.workbook import formats
@@ -196,16 +197,18 @@ def test_a_sheet_named_almost_like_a_grants_sheet_is_named_in_a_warning(tmp_path
 # the template's six words of the language first, then every other word also accepted
 ACCEPTED_NB = ("Bruk en av: Gjennomført, Delvis gjennomført, Pågår, Ikke gjort, Ikke rapportert, "
                "Bortfalt (også godtatt: Ferdig, Fullført, Utført, Done, Completed, Implemented, "
-               "Delvis, Partial, Partially done, Partially implemented, Påbegynt, Påbyrja, "
+               "Delvis, Partial, Partially done, Partly done, Partially implemented, "
+               "Partly implemented, Påbegynt, Påbyrja, "
                "Under arbeid, Ongoing, In progress, Started, Ikke påbegynt, Ikke startet, "
                "Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not started, Not done, Not initiated, "
                "Ingen rapport, Ikkje rapportert, Not reported, No report, Ikke relevant, Utgår, "
                "Ikkje relevant, Bortfalle, Fell bort, No longer applicable, Not applicable, N/A)")
-ACCEPTED_EN = ("Use one of: Done, Partially done, Ongoing, Not started, Not reported, "
+ACCEPTED_EN = ("Use one of: Done, Partly done, Ongoing, Not done, Not reported, "
                "Not applicable (also accepted: Gjennomført, Ferdig, Fullført, Utført, Completed, "
-               "Implemented, Delvis, Delvis gjennomført, Partial, Partially implemented, Pågår, "
+               "Implemented, Delvis, Delvis gjennomført, Partial, Partially done, "
+               "Partially implemented, Partly implemented, Pågår, "
                "Påbegynt, Påbyrja, Under arbeid, In progress, Started, Ikke påbegynt, "
-               "Ikke startet, Ikke gjort, Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not done, "
+               "Ikke startet, Ikke gjort, Ikkje påbyrja, Ikkje starta, Ikkje gjort, Not started, "
                "Not initiated, Ikke rapportert, Ingen rapport, Ikkje rapportert, No report, "
                "Bortfalt, Ikke relevant, Utgår, Ikkje relevant, Bortfalle, Fell bort, "
                "No longer applicable, N/A)")
@@ -222,7 +225,7 @@ def test_unknown_status_lists_the_accepted_words(tmp_path):
 
 def test_unknown_status_names_the_templates_six_words_of_the_language_first():
     problem = Problem("error", "unknown_status", "Tiltak", 3, "Status", "Snart ferdig")
-    for lang, word in (("nb", "Ikke gjort"), ("nn", "Ikkje påbyrja"), ("en", "Not started")):
+    for lang, word in (("nb", "Ikke gjort"), ("nn", "Ikkje gjort"), ("en", "Not done")):
         first, also = problem.message(lang).split(": ", 1)[1].split(" (", 1)
         assert first.split(", ") == list(template.WORDS[lang]["statuses"])
         assert word in first and word not in also
@@ -231,6 +234,9 @@ def test_unknown_status_names_the_templates_six_words_of_the_language_first():
         # one word for each status, in the order of the statuses
         assert [next(s for s, ws in formats.STATUS_WORDS.items() if w in ws)
                 for w in formats.OFFERED_STATUSES[lang]] == list(formats.STATUSES)
+        # one name per thing (issue 24 #10): the template offers the words the pages write
+        assert [status_label(s, lang) for s in formats.STATUSES] == list(
+            formats.OFFERED_STATUSES[lang])
 
 
 def test_non_numeric_amounts_in_every_amount_column(tmp_path):

@@ -23,6 +23,7 @@ from followup.i18n import status_label, t
 from followup.report.documents import comparison
 from followup.report.documents.cells import formula_like, plain
 from followup.report.documents.comparison import Comparison
+from followup.report.figures import planned
 from followup.report.figures.tables import RATE_QUERY
 from followup.settings import DUE_SOON_DAYS, REPORT_MONTHS, STALLED_ROUNDS
 
@@ -195,7 +196,7 @@ def summary(con, filters: Filters, lang: str,
     agreed = [g["amount_nok"] for g in grants if g["amount_nok"] is not None]
     out = [(t("export.round", lang), info["as_of"], "date"),
            (t("export.file", lang), info["file_name"], "text"),
-           (t("export.filters", lang), filters.describe(lang), "text"),
+           (t("export.filters", lang), filters.describe(lang, labelled=False), "text"),
            *([(t("export.compared", lang), compared.as_of, "date")]
              if compared and compared.as_of else []),
            (t("kpi.actions", lang), now["actions"], "int"),
@@ -208,10 +209,11 @@ def summary(con, filters: Filters, lang: str,
            (t("export.grants", lang), len(grants), "int"),
            (t("export.agreed", lang), sum(agreed) if agreed else None, "nok"),
            (t("export.disbursed", lang), sum(g["disbursed_nok"] for g in grants), "nok")]
-    for year in _dicts(con, "multi_year_share", filters):
-        amount = year["amount_nok"]
-        out.append((t("export.spend", lang, year=year["year"]), amount, "nok"))
-        out.append((t("kpi.multi", lang, year=year["year"]),
+    for year in _dicts(con, "multi_year_share", filters):  # a planned year named as a plan
+        amount, named = year["amount_nok"], planned.label(year["year"], (
+            {year["year"]} if year["planned"] else set()), lang)
+        out.append((t("export.spend", lang, year=named), amount, "nok"))
+        out.append((t("kpi.multi", lang, year=named),
                     year["multi_year_nok"] / amount if amount else None, "pct"))
     return out
 
