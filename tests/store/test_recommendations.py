@@ -326,4 +326,4 @@ def test_the_template_has_the_recommendations_sheet_with_a_response_list():
                                         "Ansvarlig", "Evaluering"]
     assert [(v.formula1, str(v.sqref)) for v in ws.data_validations.dataValidation] == [
         ('"Enig,Delvis enig,Uenig"', "C2:C200")]
-    assert "Anbefaling nr" in [c.value for c in wb["Tiltak"][1]]
+    assert "Anbefaling nr" in [c.value for c in wb["Tiltak"][3]]  # under the title row

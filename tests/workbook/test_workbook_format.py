@@ -677,9 +677,12 @@ def test_a_workbook_written_in_nynorsk_loads(db):
 def test_the_problems_of_a_rejected_workbook_read_in_nynorsk(tmp_path):
     checked = check_sheets(tmp_path, {
         "Tiltak": [["Tiltak", "Ansvarleg", "Status"], ["Lage plan", "Hum", "Kanskje"]]})
+    offered = formats.OFFERED_STATUSES["nn"]  # the template's six nynorsk words first
     assert texts(checked, "nn", "error") == [
-        "Tiltak, rad 2, kolonne Status: «Kanskje» er ikkje ein kjend status. Godtekne: "
-        + ", ".join(w for words in formats.STATUS_WORDS.values() for w in words) + "."]
+        "Tiltak, rad 2, kolonne Status: «Kanskje» er ikkje ein kjend status. Bruk ein av: "
+        + ", ".join(offered) + " (òg godteke: "
+        + ", ".join(w for words in formats.STATUS_WORDS.values() for w in words
+                    if w not in offered) + ")."]
 
 
 NYNORSK = ["Tilskot", "Avtalar", "Utbetalingar", "Ansvarleg", "Tilråding", "Partnar",
