@@ -334,20 +334,23 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def stamp(con, at: dt.datetime | None = None, catalog: str | None = None) -> dt.datetime:
+def stamp(con, after: str, at: dt.datetime | None = None,
+          catalog: str | None = None) -> dt.datetime:
     """Return the time (to the second) to stamp a load or a request with, at `at` (default:
-    now): one second after the latest load or request of the database (in `catalog` when
-    given, else the connection's current one) when that is not earlier, so that the order of
-    the two survives the second precision (whether a round came back after a request is read
-    from it, and both can happen within one second when a script runs them)."""
+    now): one second after the latest event of the other kind (`after`: "requests" for a
+    load, "loads" for a request; in `catalog` when given, else the connection's current
+    one) when that is not earlier, so that their order survives the second precision:
+    whether a round came back after a request is read from it, and a script can make both
+    within one second. Events of one kind keep the clock's time."""
     at = at or now()
+    query = sql({"requests": "latest_request", "loads": "latest_load"}[after])
     if not catalog:
-        latest = one(con, sql("latest_event"))[0]
+        latest = one(con, query)[0]
     else:
         current = one(con, "SELECT current_database()")[0].replace('"', '""')
         con.execute(f"USE {catalog}")  # a name from the code (the attached target), not input
         try:
-            latest = one(con, sql("latest_event"))[0]
+            latest = one(con, query)[0]
         finally:
             con.execute(f'USE "{current}"')
     return max(at, latest + dt.timedelta(seconds=1)) if latest else at

@@ -288,7 +288,7 @@ def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str 
     from followup import store
 
     params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
-              "sha256": checked.sha256, "loaded_at": store.stamp(con, catalog="target"),
+              "sha256": checked.sha256, "loaded_at": store.stamp(con, "requests", catalog="target"),
               "loaded_by": who,
               "warnings": problem_count(checked.warnings), "whole_plan": scope.whole_plan,
               **checked.counts}

@@ -17,7 +17,7 @@ def record(db: Path, snapshot: int, who: str | None, made_at: dt.datetime,
         request = store.one(con, "SELECT coalesce(max(request_id), 0) + 1 FROM requests")[0]
         as_of = store.one(con, "SELECT as_of FROM snapshots WHERE snapshot_id = $id",
                           {"id": snapshot})
-        made_at = store.stamp(con, made_at)
+        made_at = store.stamp(con, "loads", made_at)
         con.execute("BEGIN")
         for actor, name, counts in asked:
             for evaluation, actions in counts.items():
