@@ -114,11 +114,33 @@ def header(page: str, f: Filters) -> None:
     info = round_info(f.snapshot)
     shown = t("scope.round", lg, as_of=date(info["as_of"], lg), file=info["file_name"])
     st.caption(plain(f"{shown} · {f.describe(lg)}"))
+    said = headline(page, f, info["as_of"])
+    if said:  # the sentence read aloud first, the details after it (issue 24 #6)
+        st.html(f'<p class="page-headline">{html.escape(said)}</p>')
     if only_sample():
         st.warning(t("sample.notice", lg), icon=":material/science:")
     if not presenting():
         with tools:
             downloads(f, info["as_of"])
+
+
+ACTION_PAGES = ("overview", "evaluations", "followup", "recommendations")
+GRANT_PAGES = ("grants", "portfolio")
+
+
+def headline(page: str, f: Filters, as_of) -> str | None:
+    """Return the page's headline: the actions done, overdue and stalled on the pages about
+    actions, the year's disbursements on the pages about grants (from the pages' own queries,
+    so the figures agree with the cards under it)."""
+    lg = lang()
+    if page in ACTION_PAGES:
+        stalled = len(query("stalled_actions", f, rounds=settings.STALLED_ROUNDS))
+        kpi = query("action_kpis", f, previous=previous_round(f.snapshot))  # as the cards ask
+        return kpis.action_headline(kpi, stalled, lg)
+    if page in GRANT_PAGES:
+        return kpis.spend_headline(query("spend_by_year", f), query("multi_year_share", f),
+                                   as_of, lg)
+    return None
 
 
 def only_sample() -> bool:
@@ -217,6 +239,7 @@ CSS = """
   .st-key-small_charts h2 { box-sizing: content-box; min-height: 2lh; display: flex;
                              flex-direction: column; justify-content: flex-end; }
 }
+.page-headline { font-size: 1.35rem; font-weight: 600; line-height: 1.35; margin: 0; }
 [data-testid="stMetricValue"] { font-size: 2.1rem; }
 [data-testid="stMetricDelta"] { font-size: 0.95rem; }
 /* key-figure labels and changes wrap instead of being cut (…), in every language */

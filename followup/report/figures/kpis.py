@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from followup.i18n import date, number, percent, t
+from followup.i18n import date, mnok, number, percent, t
 from followup.i18n.numbers import MINUS
 
 
@@ -135,3 +135,29 @@ def implementation_cards(rates: pd.DataFrame, lang: str) -> list[Kpi]:
                 help=t("kpi.implementation_help", lang),
                 **_change(diff, t("kpi.points", lang, value=number(abs(diff or 0), 1, lang)), vs,
                           "normal", lang))]
+
+
+def action_headline(kpis: pd.DataFrame, stalled: int, lang: str) -> str | None:
+    """Return the sentence a page about actions opens with, to be read aloud first: `4 av 12
+    tiltak gjennomført · 2 forfalt · 2 står stille` (None when the filters leave no action)."""
+    if kpis.empty or not kpis.iloc[0]["applicable"]:
+        return None
+    now = kpis.iloc[0]
+    return t("headline.actions", lang, done=number(now["done"], 0, lang),
+             applicable=number(now["applicable"], 0, lang),
+             overdue=number(now["overdue"], 0, lang), stalled=number(stalled, 0, lang))
+
+
+def spend_headline(spend: pd.DataFrame, share: pd.DataFrame, as_of: dt.date,
+                   lang: str) -> str | None:
+    """Return the sentence a page about grants opens with: what was disbursed in the year the
+    key figures describe and the multi-year share of it (None without disbursements)."""
+    year = spend_year(spend, as_of)
+    if year is None:
+        return None
+    amount = float(spend.set_index("year")["amount_nok"].astype(float)[year])
+    shares = share.set_index("year")["multi_year_pct"]
+    text = t("headline.spend", lang, amount=mnok(amount, lang), year=year)
+    if year in shares.index and pd.notna(shares[year]):
+        text += " · " + t("headline.multi", lang, share=percent(float(shares[year]), lang, 0))
+    return text
