@@ -252,7 +252,8 @@ CSS = """
 [data-testid="stMetricLabel"] { min-height: 2.7em; align-items: flex-start; }
 [data-testid="stMetricLabel"] > div { overflow: visible !important; }
 @media (max-width: 640px) {
-  .block-container { padding-left: 1rem; padding-right: 1rem; }
+  /* below the header bar, which a phone draws opaque (the title's top was cut by it) */
+  .block-container { padding-left: 1rem; padding-right: 1rem; padding-top: 4.5rem; }
   h1 { font-size: 2rem; }
   [data-testid="stMetricLabel"] { min-height: 0; }
 }

@@ -178,6 +178,8 @@ def test_a_planned_year_is_drawn_apart_and_never_read_as_a_fall(laptop, sample_s
 
 PHONE_JS = """() => ({
   wide: document.documentElement.scrollWidth,
+  under: document.querySelector('h1').getBoundingClientRect().top
+         >= document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom,
   lists: [...document.querySelectorAll('.phone-list')].filter(
     e => e.getBoundingClientRect().width).map(e => e.querySelectorAll('li').length),
   grids: [...document.querySelectorAll('[data-testid=stElementContainer]')].filter(
@@ -200,6 +202,8 @@ def test_a_phone_gets_lists_not_grids_and_no_page_wider_than_its_screen(
         seen[path] = page.evaluate(PHONE_JS)
     context.close()
     assert {path: s["wide"] for path, s in seen.items() if s["wide"] > 390} == {}
+    # the title below the header bar (a phone draws it opaque; it cut the title's top)
+    assert [path for path, s in seen.items() if not s["under"]] == []
     assert {path: seen[path]["lists"] for path in PHONE_LISTS} == PHONE_LISTS
     assert [key for path in PHONE_LISTS for key in seen[path]["grids"]
             if key.removeprefix("st-key-").endswith(("changes_table", "stalled_table",
