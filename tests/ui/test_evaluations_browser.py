@@ -53,3 +53,33 @@ def test_a_click_on_an_evaluation_opens_its_follow_up(fresh_page, portfolio_serv
     actions = fresh_page.locator(".st-key-actions_table [data-testid='stDataFrame'] table")
     expect(actions.locator("tbody tr")).to_have_count(2, timeout=20_000)
     assert sorted(actions.evaluate(ROWS, "ID")) == ["B1", "B2"]
+
+
+# the register's box against its scrolling width, and the headers it shows
+FIT = """() => {
+  const g = document.querySelector('.st-key-portfolio_table [data-testid="stDataFrame"]');
+  const s = g.querySelector('.dvn-scroller');
+  return {sideways: s.scrollWidth - s.clientWidth,
+          heads: [...g.querySelectorAll('[role=columnheader]')].map(h => h.textContent.trim())};
+}"""
+FIRST = {"nb": ["Evaluering", "Gjennomført", "Akseptert", "Aksepterte gjennomført",
+                "Åpne anbefalinger", "Rapport"],
+         "nn": ["Evaluering", "Gjennomført", "Godteke", "Godtekne gjennomførte",
+                "Opne tilrådingar", "Rapport"],
+         "en": ["Evaluation", "Done", "Accepted", "Accepted implemented",
+                "Open recommendations", "Report"]}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_register_does_not_scroll_sideways_at_1366(browser, portfolio_server, lang):
+    """Issue 24 #1: its twelve columns scrolled sideways inside its box; the deciding ones
+    are shown, the rest are in the grid's column menu."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{portfolio_server.url}/evaluations?lang={lang}")
+    settled(page)
+    expect(grid(page).locator("table tbody tr")).to_have_count(2, timeout=20_000)
+    fit = page.evaluate(FIT)
+    context.close()
+    assert fit["sideways"] <= 0
+    assert [h for h in fit["heads"] if h][:6] == FIRST[lang]
