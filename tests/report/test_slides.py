@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
+from pptx.enum.dml import MSO_FILL
 from pptx.util import Emu
 
 from followup import store
@@ -153,14 +154,20 @@ def test_completion_chart_holds_the_status_counts_per_actor(deck, two_rounds_com
     assert colours == ["009E73", "56B4E9", "0072B2", "D55E00", "8C8C8C", "D4D4D4"]
 
 
+def striped(chart) -> list[list[bool]]:
+    """Return, per bar series, whether each of its bars is drawn striped (a planned year)."""
+    return [[s.points[i].format.fill.type == MSO_FILL.PATTERNED
+             for i in range(len(s.values))] for s in chart.plots[0].series]
+
+
 def test_agreement_charts_hold_number_and_nok_per_type_and_year(deck, two_rounds_commented_db):
     count, amount = charts(titled(deck[0], "Flerårige")[0])
-    assert data(count) == (
-        ["2011", "2012", "2013"],
+    assert data(count) == (  # the round is of 14.12.2012: 2013 is a plan
+        ["2011", "2012", "2013 (plan)"],
         {"Flerårig": (2, 1, 2), "Ettårig": (None, 1, None)},
     )
     assert data(amount) == (
-        ["2011", "2012", "2013"],
+        ["2011", "2012", "2013 (plan)"],
         {"Flerårig": (1_500_000, 2_000_000.5, 650_000), "Ettårig": (None, 500_000, None)},
     )
     by_type = expected(two_rounds_commented_db, "grants_by_type")
@@ -168,6 +175,7 @@ def test_agreement_charts_hold_number_and_nok_per_type_and_year(deck, two_rounds
         sum(float(r["amount_nok"]) for r in by_type)
     )
     assert amount.plots[0].series[0].data_labels.number_format == "[$-414]#,##0.0,,"
+    assert striped(count) == striped(amount) == [[False, False, True]] * 2
     # tenths on the axis below 5 MNOK (2,5 here), so no two ticks read the same
     assert amount.value_axis.tick_labels.number_format == "[$-414]#,##0.0,,"
 
@@ -184,6 +192,11 @@ def test_spend_chart_draws_the_portfolio_level_as_a_line(deck, two_rounds_commen
         {f"Porteføljenivå ca. 60 mill.{NB}kr": (60_000_000,) * 3},
     )
     assert [p.__class__.__name__ for p in chart.plots] == ["BarPlot", "LinePlot"]
+    assert striped(chart) == [[False, False, True]]  # 2013 drawn apart, as in the app
+    bars = chart.plots[0].series[0]  # its label in ink: white would not read on the stripes
+    assert str(bars.points[2].data_label.font.color.rgb) == "1F2933"  # INK
+    assert bars.points[2].data_label._dLbl.xpath("c:numFmt/@formatCode") == [
+        bars.data_labels.number_format]
     assert [
         r["amount_nok"] for r in expected(two_rounds_commented_db, "spend_by_year")
     ] == pytest.approx(list(data(chart)[1]["Utbetalt"]))

@@ -10,6 +10,7 @@ same codes with the separators of the viewer's regional settings.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 from lxml import etree
@@ -21,7 +22,7 @@ from pptx.enum.chart import (
     XL_LEGEND_POSITION,
     XL_MARKER_STYLE,
 )
-from pptx.enum.dml import MSO_LINE
+from pptx.enum.dml import MSO_LINE, MSO_PATTERN
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -283,3 +284,40 @@ def as_line(out, color: str) -> None:
     drawn.format.line.color.rgb = rgb(color)
     drawn.format.line.width = Pt(2.5)
     drawn.format.line.dash_style = MSO_LINE.DASH
+
+
+def mark_planned(out, positions: Sequence[int], bars: int | None = None) -> None:
+    """Draw the bars at these category positions striped on white in their series' colour
+    (a planned year, as the app draws it: a plan, not a disbursement); the first `bars`
+    series only (a line of the portfolio level after them is left alone)."""
+    for drawn in list(out.plots[0].series)[:bars]:
+        color = drawn.format.fill.fore_color.rgb
+        for at in positions:
+            fill = drawn.points[at].format.fill
+            fill.patterned()
+            fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+            fill.fore_color.rgb, fill.back_color.rgb = color, rgb("#FFFFFF")
+            _dark_label(drawn, at)
+
+
+# What a point's own data label repeats of its series' labels (the schema's order).
+_LABEL_PARTS = ("c:numFmt", "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal",
+                "c:showCatName", "c:showSerName", "c:showPercent", "c:showBubbleSize",
+                "c:separator")
+
+
+def _dark_label(drawn, at: int) -> None:
+    """Give the bar at `at` a data label of its own like its series' but in ink (a white
+    label on a striped, mostly white bar would not read)."""
+    labels = drawn._element.find(qn("c:dLbls"))
+    if labels is None:
+        return
+    own = etree.Element(qn("c:dLbl"))
+    etree.SubElement(own, qn("c:idx")).set("val", str(at))
+    for tag in _LABEL_PARTS:
+        part = labels.find(qn(tag))
+        if part is not None:
+            own.append(copy.deepcopy(part))
+    for color in own.iter(qn("a:srgbClr")):
+        color.set("val", INK.lstrip("#").upper())
+    labels.insert(len(labels.findall(qn("c:dLbl"))), own)  # a point's labels come first

@@ -195,6 +195,7 @@ def multi_year(d: Deck) -> None:
         d.note(page, t("slides.no_grants", d.lang))
         return
     years = sorted({int(y) for y in by_type["year"]})
+    plans = planned.years(by_type)
     top = float(by_type.groupby("year")["amount_nok"].sum().abs().max())
     half = (kit.WIDTH - 2 * kit.MARGIN - Inches(0.4)) / 2
     for i, (column, key, kind, fmt) in enumerate((
@@ -203,11 +204,13 @@ def multi_year(d: Deck) -> None:
         left = kit.MARGIN + i * (half + Inches(0.4))
         kit.textbox(page, (left, kit.BODY_TOP, int(half), Inches(0.5)),
                     [(t(key, d.lang), kit.TEXT_PT, True)], d.lang)
-        kit.chart(page, (left, kit.BODY_TOP + Inches(0.5), int(half),
-                         kit.BODY_BOTTOM - kit.BODY_TOP - Inches(0.5)),
-                  kind, [str(y) for y in years], type_series(by_type, years, column, d.lang),
-                  kit.number_format(fmt, d.lang), d.lang,
-                  axis_fmt=mnok_axis(top, d.lang) if fmt == "mnok" else None)
+        chart = kit.chart(page, (left, kit.BODY_TOP + Inches(0.5), int(half),
+                                 kit.BODY_BOTTOM - kit.BODY_TOP - Inches(0.5)),
+                          kind, [planned.label(y, plans, d.lang) for y in years],
+                          type_series(by_type, years, column, d.lang),
+                          kit.number_format(fmt, d.lang), d.lang,
+                          axis_fmt=mnok_axis(top, d.lang) if fmt == "mnok" else None)
+        kit.mark_planned(chart, [i for i, y in enumerate(years) if y in plans])
 
 
 def type_series(by_type: pd.DataFrame, years: list[int], column: str, lang: str) -> list:
@@ -252,6 +255,7 @@ def spend(d: Deck) -> None:
                       kit.number_format("mnok", d.lang), d.lang,
                       axis_fmt=mnok_axis(top, d.lang), axis_title=t("chart.mnok", d.lang),
                       inside=inside, legend=True)
+    kit.mark_planned(chart, [i for i, y in enumerate(by_year["year"]) if int(y) in plans], 1)
     if level:
         kit.as_line(chart, INK)
 
