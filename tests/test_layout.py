@@ -152,7 +152,8 @@ INTERNAL_NAMES = {"gc.get_objects", "PagesManager", "get_script_run_ctx"}
 # a stage imports only the stages before it): none of them is Streamlit's or pandas'.
 ELSEWHERE = {"followup.store.child": {"os._exit"},  # the standard library's documented exit
              "followup.report.figures.lean": {"_valid_props"},  # plotly's property names
-             "followup.report.documents.slide_kit": {"out._chartSpace", "axis._element"}}  # pptx
+             "followup.report.documents.slide_kit": {  # python-pptx's chart XML
+                 "out._chartSpace", "axis._element", "drawn._element"}}
 
 
 def _internals(path: Path) -> list[str]:

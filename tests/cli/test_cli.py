@@ -261,11 +261,12 @@ def test_query_filtered_by_region_and_section(loaded_db, cli):
 def test_query_as_csv_and_table(loaded_db, cli):
     done = cli("query", "grants_by_type", "--db", loaded_db, "--format", "csv")
     assert done.stdout.splitlines() == [
-        "year,grant_type,grants,amount_nok", "2011,multi-year,2,1500000",
-        "2012,multi-year,1,2000000.5", "2012,one-year,1,500000", "2013,multi-year,2,650000"]
+        "year,grant_type,grants,amount_nok,planned", "2011,multi-year,2,1500000,False",
+        "2012,multi-year,1,2000000.5,False", "2012,one-year,1,500000,False",
+        "2013,multi-year,2,650000,True"]  # the round is of 14.12.2012: 2013 is a plan
     table = cli("query", "grants_by_type", "--db", loaded_db).stdout.splitlines()
-    assert table[0].split() == ["year", "grant_type", "grants", "amount_nok"]
-    assert table[3].split() == ["2012", "multi-year", "1", "2000000.50"]
+    assert table[0].split() == ["year", "grant_type", "grants", "amount_nok", "planned"]
+    assert table[3].split() == ["2012", "multi-year", "1", "2000000.50", "False"]
 
 
 def test_query_a_named_round(loaded_db, tmp_path, cli):

@@ -118,7 +118,7 @@ def test_the_briefings_key_figures_are_the_overviews_six_in_its_order(briefs):
     cards = [(k.one(cls="label").text, k.one(cls="value").text) for k in
              first.find_all("div", cls="kpi")]
     assert cards == [("Tiltak", "18"), ("Andel gjennomført", "29,4 %"), ("Forfalt", "3"),
-                     ("Anbefalinger gjennomført", "11,1 %"), ("Utbetalt 2012, MNOK", "62,1"),
+                     ("Anbefalinger gjennomført", "11,1 %"), ("Utbetalt 2012, mill. kr", "62,1"),
                      ("Flerårig andel 2012", "93,9 %")]
 
 
@@ -126,5 +126,5 @@ def test_a_filtered_briefing_has_the_overviews_cards_too(briefs):
     doc = parse(briefs["nb-region"][1])
     labels = [k.one(cls="label").text for k in doc.one(id="s-first").find_all("div", cls="kpi")]
     assert labels == ["Tiltak", "Andel gjennomført", "Forfalt", "Anbefalinger gjennomført",
-                      "Utbetalt 2012, MNOK", "Flerårig andel 2012"]
+                      "Utbetalt 2012, mill. kr", "Flerårig andel 2012"]
     assert re.search(r"Region: Afrika", doc.one(id="scope").text)
