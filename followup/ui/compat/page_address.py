@@ -25,11 +25,10 @@ from pathlib import Path
 
 from streamlit import file_util
 
-from followup.ui.compat import gate, server
+from followup.ui.compat import gate, server, static_files
 
 PATCH = "page_address"
 WRITTEN_FOR = {"streamlit": "1.67"}
-MOUNT = "static-assets"
 HEAD = b"<head>"
 SCRIPT = """<script>(() => {{
   const parts = location.pathname.replace(/\\/+$/, "").split("/");
@@ -93,15 +92,10 @@ class PageAddress:
         await self.app({**scope, "extensions": extensions}, receive, edit)
 
 
-def _static(route) -> bool:
-    return getattr(route, "name", None) == MOUNT and hasattr(route, "app")
-
-
 def _shape() -> str:
-    if not server.running_apps():
-        return "no Starlette app found for the running server"
-    if len(server.routes_where(_static)) != 1:
-        return f"not one mount named {MOUNT}"
+    found = static_files.mount_shape()  # the one static mount, as static_files finds it
+    if found:
+        return found
     static = Path(file_util.get_static_dir())
     if HEAD not in (static / "index.html").read_bytes():
         return "index.html has no <head>"
@@ -118,6 +112,6 @@ def install(pages: list[str]) -> None:
     _done.append(True)
     if not gate.fits(PATCH, WRITTEN_FOR, _shape):
         return
-    for _router, route in server.routes_where(_static):
+    for _router, route in server.routes_where(static_files.is_static_mount):
         if not isinstance(route.app, PageAddress):
             route.app = PageAddress(route.app, pages)

@@ -81,14 +81,16 @@ class KeptFiles:
                 self.kept[key] = (headers, b"".join(parts))
 
 
-def _static(route) -> bool:
+def is_static_mount(route) -> bool:
+    """Return True for Streamlit's mount of its static files (the frontend)."""
     return getattr(route, "name", None) == MOUNT and hasattr(route, "app")
 
 
-def _shape() -> str:
+def mount_shape() -> str:
+    """Return why the running server has not exactly one static mount ("" when it has)."""
     if not server.running_apps():
         return "no Starlette app found for the running server"
-    if len(server.routes_where(_static)) != 1:
+    if len(server.routes_where(is_static_mount)) != 1:
         return f"not one mount named {MOUNT}"
     return ""
 
@@ -98,8 +100,8 @@ def install() -> None:
     if _done or server.under_apptest():
         return
     _done.append(True)
-    if not gate.fits(PATCH, WRITTEN_FOR, _shape):
+    if not gate.fits(PATCH, WRITTEN_FOR, mount_shape):
         return
-    for _router, route in server.routes_where(_static):
+    for _router, route in server.routes_where(is_static_mount):
         if not isinstance(route.app, KeptFiles):
             route.app = KeptFiles(route.app)
