@@ -148,13 +148,17 @@ def check(data: bytes, file_name: str, limits: Limits | None = None) -> Checked:
 
 
 def fault_point(name: str) -> None:
-    """Pause here for the number of seconds in $name (fault-injection for the kill tests)."""
+    """Pause here for the number of seconds in $name (fault-injection for the kill tests),
+    having said so on stderr and, when $FOLLOWUP_FAULT_MARK names a file, by creating it (a
+    test whose import's stderr goes to a server it kills waits for that file)."""
     seconds = os.environ.get(name)
     if seconds:
         import sys
         import time
 
         print(f"fault point {name}", file=sys.stderr, flush=True)
+        if mark := os.environ.get("FOLLOWUP_FAULT_MARK"):
+            Path(mark).write_text(name)
         time.sleep(float(seconds))
 
 

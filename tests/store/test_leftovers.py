@@ -65,11 +65,15 @@ def test_a_server_killed_during_an_upload_leaves_nothing_after_the_next_start(
     temp = tmp_path / "tmp"
     temp.mkdir()
     upload = standard_workbook(tmp_path / "runde.xlsx")
+    paused = tmp_path / "paused"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp),
-           "FOLLOWUP_FAULT_BEFORE_COMMIT": "60"}
+           "FOLLOWUP_FAULT_BEFORE_COMMIT": "60", "FOLLOWUP_FAULT_MARK": str(paused)}
     server = subprocess.Popen([sys.executable, "-c", SERVER, str(upload), str(db)], cwd=ROOT,
                               env=env)
-    incoming = wait_for(lambda: list((db.parent / "originals").glob(".incoming-*")))
+    # killed before the pause, the import's next word to the dead server's pipe fails and it
+    # removes its incoming file itself: kill the server once the import waits at the fault
+    wait_for(paused.exists)
+    incoming = list((db.parent / "originals").glob(".incoming-*"))
     writer = int(incoming[0].name.split("-")[2])
     server.send_signal(signal.SIGKILL)
     server.wait(30)
