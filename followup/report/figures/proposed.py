@@ -5,9 +5,12 @@ refused it."""
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from followup.i18n import status_label, t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # the grid's columns (their codes; followup.report.figures.sizing wraps was and proposed)
 COLUMNS = ("action_id", "actor", "field", "was", "proposed", "refused")
@@ -31,6 +34,8 @@ def actions(proposed: list[dict]) -> list[str]:
 
 def frame(proposed: list[dict], lang: str) -> pd.DataFrame:
     """Return the proposed changes as a table with headers in the user's language."""
+    import pandas as pd  # here, not above: `ingest` prints `written` and must not wait 0.4 s
+
     rows = []
     for change in proposed:
         field, was, new = written(change, lang)
