@@ -170,3 +170,16 @@ def test_a_missing_or_stale_compiled_catalog_is_built_on_first_use(tmp_path):
     stale = mo.stat().st_mtime
     os.utime(mo, (stale - 10, stale - 10))
     assert b"Ferdig" in mo_bytes("nn", tmp_path / "locale") and b"Ferdig" in mo.read_bytes()
+
+
+UNIT_SPLIT = re.compile(r"\bNOK m|\bmill\. kr\b")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_money_unit_does_not_wrap_between_its_words(lang):
+    # issue 24: the English card "Disbursed 2012, NOK m" wrapped between "NOK" and "m" at 1366;
+    # a no-break space keeps "NOK m", "NOK million" and "mill. kr" whole on a card or an axis
+    split = {key(m): m.string for m in catalog(lang) if m.id and not m.pluralizable
+             and UNIT_SPLIT.search(m.string)}
+    assert split == {}
+    assert entries(lang)["kpi.spend"].string.endswith(("NOK\u00a0m", "mill.\u00a0kr"))

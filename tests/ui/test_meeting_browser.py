@@ -191,8 +191,8 @@ def test_key_figure_labels_values_and_changes_fit_from_1280_px(
     expect(page.locator("[data-testid='stMetric']")).to_have_count(5)
     assert page.evaluate(CUT_JS, "[data-testid='stMetric']") == []
     labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
-    spend = {"nb": "Utbetalt 2012, mill. kr", "nn": "Utbetalt 2012, mill. kr",
-             "en": "Disbursed 2012, NOK m"}
+    spend = {"nb": "Utbetalt 2012, mill.\u00a0kr", "nn": "Utbetalt 2012, mill.\u00a0kr",
+             "en": "Disbursed 2012, NOK\u00a0m"}
     assert labels[3].replace("\n", " ") == spend[lang]  # whole, on two lines if need be
     assert page.evaluate(CUT_JS, "[data-testid='stDownloadButton']") == []
     page.close()

@@ -33,11 +33,11 @@ def test_overview_shows_the_rounds_key_figures(two_rounds_app):
     assert not two_rounds_app.exception
     assert metrics(two_rounds_app) == {
         "Tiltak": "8", "Andel gjennomført": "42,9\u00a0%", "Forfalt": "1",
-        "Utbetalt 2012, mill. kr": "2,5", "Flerårig andel 2012": "80,0\u00a0%"}
+        "Utbetalt 2012, mill.\u00a0kr": "2,5", "Flerårig andel 2012": "80,0\u00a0%"}
     deltas = {m.label: m.delta for m in two_rounds_app.metric}
     assert deltas["Andel gjennomført"] == "+30,4 p.p."  # 42,9 - 12,5
     assert deltas["Forfalt"] == "uendret"
-    assert deltas["Utbetalt 2012, mill. kr"] == "+1,0 (66,7\u00a0%)"
+    assert deltas["Utbetalt 2012, mill.\u00a0kr"] == "+1,0 (66,7\u00a0%)"
 
 
 def test_overview_lists_what_changed_since_the_previous_round(two_rounds_app):
@@ -56,7 +56,7 @@ def test_region_filter_changes_the_numbers(two_rounds_app):
     figures = metrics(two_rounds_app)
     assert figures["Tiltak"] == "4"            # A2, A3, A7, A8
     assert figures["Andel gjennomført"] == "33,3\u00a0%"  # A7 of A2, A7, A8
-    assert figures["Utbetalt 2012, mill. kr"] == "2,0"  # G1 only (G2 is Globalt)
+    assert figures["Utbetalt 2012, mill.\u00a0kr"] == "2,0"  # G1 only (G2 is Globalt)
 
 
 def test_url_parameters_restore_the_filters(two_rounds_app):
@@ -121,7 +121,7 @@ def test_english_toggle_translates_the_page(two_rounds_app):
     two_rounds_app.segmented_control(key="lang").set_value("en").run()
     assert two_rounds_app.title[0].value == "Overview"
     assert metrics(two_rounds_app)["Share done"] == "42.9%"
-    assert metrics(two_rounds_app)["Disbursed 2012, NOK m"] == "2.5"
+    assert metrics(two_rounds_app)["Disbursed 2012, NOK\u00a0m"] == "2.5"
 
 
 def test_portfolio_split_by_section(two_rounds_app):
