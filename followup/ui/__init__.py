@@ -21,7 +21,7 @@ from followup import settings, store
 from followup.filters import Filters
 from followup.i18n import date, plain, t
 from followup.report.documents import pack
-from followup.report.figures import kpis
+from followup.report.figures import kpis, tables
 from followup.report.figures.kpis import Kpi
 from followup.ui import a11y, auth, compat, grids, present
 from followup.ui.compat.pages_directory import through_navigation
@@ -124,15 +124,19 @@ def header(page: str, f: Filters) -> None:
             downloads(f, info["as_of"])
 
 
-ACTION_PAGES = ("overview", "evaluations", "followup", "recommendations")
+ACTION_PAGES = ("overview", "evaluations", "followup")
 GRANT_PAGES = ("grants", "portfolio")
 
 
 def headline(page: str, f: Filters, as_of) -> str | None:
     """Return the page's headline: the actions done, overdue and stalled on the pages about
-    actions, the year's disbursements on the pages about grants (from the pages' own queries,
-    so the figures agree with the cards under it)."""
+    actions, the accepted recommendations implemented on Anbefalinger, the year's disbursements
+    on the pages about grants (from the pages' own queries, so the figures agree with the cards
+    under it)."""
     lg = lang()
+    if page == "recommendations":  # the card's query and arguments: one cached result
+        rates = query(tables.RATE_QUERY, f, previous=previous_round(f.snapshot))
+        return kpis.recommendation_headline(rates, lg)
     if page in ACTION_PAGES:
         stalled = len(query("stalled_actions", f, rounds=settings.STALLED_ROUNDS))
         kpi = query("action_kpis", f, previous=previous_round(f.snapshot))  # as the cards ask

@@ -148,6 +148,18 @@ def action_headline(kpis: pd.DataFrame, stalled: int, lang: str) -> str | None:
              overdue=number(now["overdue"], 0, lang), stalled=number(stalled, 0, lang))
 
 
+def recommendation_headline(rates: pd.DataFrame, lang: str) -> str | None:
+    """Return the sentence Anbefalinger opens with: the recommendations implemented of those
+    management accepted or partly accepted, and the rejected ones, counted apart (None when the
+    filters leave no recommendation)."""
+    if rates.empty or not rates.iloc[0]["recommendations"]:
+        return None
+    now = rates.iloc[0]
+    return t("headline.recommendations", lang, implemented=number(now["implemented"], 0, lang),
+             accepted=number(now["accepted"], 0, lang),
+             rejected=number(now["rejected"], 0, lang))
+
+
 def spend_headline(spend: pd.DataFrame, share: pd.DataFrame, as_of: dt.date,
                    lang: str) -> str | None:
     """Return the sentence a page about grants opens with: what was disbursed in the year the
