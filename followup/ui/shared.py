@@ -22,7 +22,7 @@ from followup.ui.compat.arrow_bytes import freeze
 from followup.ui.data import answer_of
 from followup.ui.memo import Memo
 
-FIGURES, TABLES, ROWS = Memo(1000), Memo(500), Memo(500)
+FIGURES, TABLES, ROWS, MARKUP = Memo(1000), Memo(500), Memo(500), Memo(500)
 
 
 def _shared(memo: Memo, make, key: tuple, *rest):
@@ -59,6 +59,14 @@ def figure(build, df: pd.DataFrame, *args, **options) -> go.Figure:
     name = f"{build.__module__}.{build.__qualname__}"
     return _shared(FIGURES, _figure, (name, _source(df), args, tuple(sorted(options.items()))),
                    df, build)
+
+
+def markup(build, df: pd.DataFrame, *args) -> str:
+    """Return build(df, *args), an HTML text (a list of actions in large type), made once for
+    every viewer of the same data: made again on every run, the phone's list under a table of
+    600 actions was the most of a rerun's own work."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _shared(MARKUP, _figure, (name, _source(df), args, ()), df, build)
 
 
 def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,

@@ -18,7 +18,7 @@ from followup.report.figures import action_list, followup_charts, kpis, tables
 from followup.settings import DUE_SOON_DAYS, STALLED_ROUNDS
 from followup.ui import a11y, grids, state
 from followup.ui.data import previous_round, query, round_info
-from followup.ui.shared import action_rows, figure, table
+from followup.ui.shared import action_rows, figure, markup, table
 from followup.ui.sidebar import as_list, compare_picker, presenting, scale
 from followup.ui.state import lang
 
@@ -69,9 +69,9 @@ def action_table(df: pd.DataFrame, columns: list[str], key: str, **options) -> N
     """Draw an action table whose rows can be clicked to show the action's history; as a
     list in large type instead when that is chosen or in presentation mode."""
     if as_list():
-        st.html(action_list.render(df, lang(), 24 if presenting() else 18))
+        st.html(markup(action_list.render, df, lang(), 24 if presenting() else 18))
         return
-    st.html(phone_list(action_list.render(df, lang(), 18), key))
+    st.html(phone_list(markup(action_list.render, df, lang(), 18), key))
     ids, labels = action_rows(df)
     grids.draw(table(df, tables.deciding_first(tables.with_evidence(columns, df)), lang(),
                      selectable=True), key=key,
@@ -156,8 +156,10 @@ def recommendation_table(recs: pd.DataFrame) -> None:
     a list in large type instead when that is chosen or in presentation mode."""
     lg = lang()
     if as_list():
-        st.html(action_list.render_recommendations(recs, lg, 24 if presenting() else 18))
+        st.html(markup(action_list.render_recommendations, recs, lg,
+                       24 if presenting() else 18))
         return
-    st.html(phone_list(action_list.render_recommendations(recs, lg, 18), "recommendations_table"))
+    st.html(phone_list(markup(action_list.render_recommendations, recs, lg, 18),
+                       "recommendations_table"))
     grids.draw(table(recs, tables.deciding_first(tables.RECOMMENDATION_COLUMNS), lg),
                key="recommendations_table")

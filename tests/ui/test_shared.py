@@ -124,3 +124,32 @@ def test_a_status_chip_is_written_in_the_ink_the_status_has_everywhere():
     assert tables.chip_color("partial") == "#80C7EE"  # #56B4E9 lightened a quarter
     assert tables.chip_color("done") == "#009E73"
     assert (tables.luminance("#80C7EE") + 0.05) / 0.05 >= 4.5  # black on it
+
+
+def test_a_list_of_actions_is_the_same_html_made_once():
+    from followup.report.figures import action_list
+
+    kept = shared.markup(action_list.render, STALLED, "nb", 18)
+    assert kept == action_list.render(STALLED, "nb", 18)
+    assert shared.markup(action_list.render, STALLED.copy(), "nb", 18) is kept
+    assert shared.markup(action_list.render, STALLED, "en", 18) == action_list.render(
+        STALLED, "en", 18) != kept
+    assert 'style="--al-size:24px"' in shared.markup(action_list.render, STALLED, "nb", 24)
+    recs = shared.markup(action_list.render_recommendations, RECS, "nb", 18)
+    assert recs == action_list.render_recommendations(RECS, "nb", 18)
+
+
+def test_a_rerun_of_a_page_makes_no_list_of_actions_again(two_rounds_app, monkeypatch):
+    # regression (issue 26): the phone's list under each action table was made on every run,
+    # for 600 actions most of a rerun's own work on Oppfølging at a ministry's scale
+    from followup.report.figures import action_list
+
+    made = []
+    render = action_list.render
+    monkeypatch.setattr(action_list, "render", lambda *a: made.append(a[1:]) or render(*a))
+    two_rounds_app.switch_page("pages/followup.py").run()
+    assert not two_rounds_app.exception
+    first = len(made)
+    assert first >= 1 and all(args == ("nb", 18) for args in made)
+    two_rounds_app.run()
+    assert not two_rounds_app.exception and len(made) == first
