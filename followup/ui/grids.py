@@ -62,6 +62,10 @@ def _column(col: str, columns: list[str], lang: str, width: int):
     if col == "days_overdue":
         return st.column_config.NumberColumn(format="%+d", help=t("col.days_overdue_help", lang),
                                              width=width)
+    if col == "file_name":
+        return st.column_config.Column(width=width, help=t("col.file_name_help", lang))
+    if col == "sha256":
+        return st.column_config.Column(width=width, help=t("col.sha256_help", lang))
     if col == "evidence_link":  # https links only (tables.typed); anything else is text
         return st.column_config.LinkColumn(validate=links.GRID_LINK, width=width)
     if col == "completion_pct":
@@ -80,6 +84,10 @@ def grid(df: pd.DataFrame, columns: list[str], lang: str, selectable: bool = Fal
     codes = [c for col in shown for c in ((col, "evidence_link") if col == "evidence" else (col,))]
     budget = sizing.BUDGET - (sizing.MARKERS if selectable else 0)
     plan = sizing.plan(data, codes, tables.SECONDARY, budget)
+    for c in sizing.SHORTENED:
+        if c in codes:
+            head = t(f"col.{c}", lang)
+            data[head] = data[head].map(lambda v, w=plan.widths[c]: sizing.shortened(v, w))
     config = {t(f"col.{c}", lang): _column(c, codes, lang, plan.widths[c]) for c in codes}
     return Grid(data, config, plan.row_height)
 

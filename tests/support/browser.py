@@ -162,3 +162,72 @@ def settled(page, timeout: float = 60_000) -> None:
     page.wait_for_function(SETTLED_JS, timeout=timeout)
     page.evaluate("() => new Promise(done => requestAnimationFrame("
                   "() => requestAnimationFrame(done)))")
+
+
+# Each grid as it is drawn: its columns' widths (the grid component's own, read from the page),
+# its font and paddings (the grid's CSS variables), its row height, what scrolls, and every
+# header and cell's text with the width it is drawn at; a text longer than its column, or
+# (wrapping, in a row taller than 4rem) needing more lines than its row has, is cut.
+GRIDS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(g => {
+  const canvas = g.querySelector('canvas[data-testid=data-grid-canvas]');
+  let f = canvas[Object.keys(canvas).find(k => k.startsWith('__reactFiber'))];
+  while (f && !(f.memoizedProps && Array.isArray(f.memoizedProps.columns)
+                && f.memoizedProps.getCellContent)) f = f.return;
+  const props = f.memoizedProps;
+  const css = getComputedStyle(canvas);
+  const v = name => css.getPropertyValue(name).trim();
+  const family = v('--gdg-font-family') || 'sans-serif';
+  const pad = parseFloat(v('--gdg-cell-horizontal-padding') || '8');
+  const ctx = document.createElement('canvas').getContext('2d');
+  const width = (text, style) => {
+    ctx.font = `${style} ${family}`;
+    return ctx.measureText(text).width;
+  };
+  const body = v('--gdg-base-font-style'), head = v('--gdg-header-font-style');
+  const size = parseFloat(body.split(' ').pop());
+  // the grid wraps a text only in rows taller than 4rem (st.dataframe's own rule)
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const lines = props.rowHeight > 4 * rem
+    ? Math.max(1, Math.floor((props.rowHeight - 6) / (size * 1.2))) : 1;
+  const cut = [], rows = [];
+  const scroller = g.querySelector('.dvn-scroller');
+  props.columns.forEach((col, c) => {
+    if (!col.title) return;  // the row markers
+    if (width(col.title, head) + 2 * pad > col.width + 0.5) cut.push(`header ${col.title}`);
+  });
+  for (let r = 0; r < props.rows; r++) {
+    const row = [];
+    props.columns.forEach((col, c) => {
+      if (!col.title) return;
+      const cell = props.getCellContent([c, r]);
+      const data = cell.data && Array.isArray(cell.data.values) ? cell.data.values : cell.data;
+      const text = typeof cell.displayData === 'string' ? cell.displayData
+        : typeof data?.displayDate === 'string' ? data.displayDate
+        : Array.isArray(data) ? data.map(x => typeof x === 'object' ? (x.label ?? x.value ?? '')
+                                                               : x).join(' ')
+        : String(data ?? '');
+      row.push(text);
+      const room = col.width - 2 * pad - (cell.kind === 'bubble' ? 16 : 0);
+      let used = 1, line = 0;
+      for (const word of text.split(/\\s+/).filter(Boolean)) {
+        const w = width(word + ' ', body);
+        if (line && line + w > room) { used += 1; line = 0; }
+        line += w;
+        if (width(word, body) > room) used = 99;
+      }
+      if (text && (used > lines || (lines === 1 && width(text, body) > room)))
+        cut.push(`${col.title}: ${text}`);
+    });
+    rows.push(row);
+  }
+  return {heads: props.columns.filter(c => c.title).map(c => c.title), rows, cut,
+          wide: scroller.scrollWidth > scroller.clientWidth};
+})"""
+HEADS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(
+  g => g.querySelector('[role=columnheader]'))"""
+
+
+def grids(page) -> list[dict]:
+    """Return the page's grids as GRIDS_JS measures them."""
+    page.wait_for_function(HEADS_JS, timeout=30_000)
+    return page.evaluate(GRIDS_JS)

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from followup.i18n import quote, t, tn
-from tests.support.browser import require_chromium, running, settled
+from tests.support.browser import grids, require_chromium, running, settled
 from tests.support.builders import load, standard_workbook, write_workbook
 from tests.support.cli import run_cli
 
@@ -73,64 +73,6 @@ def laptop(browser):
     context.close()
 
 
-# Each grid as it is drawn: its columns' widths (the grid component's own, read from the page),
-# its font and paddings (the grid's CSS variables), its row height, what scrolls, and every
-# header and cell's text with the width it is drawn at; a text longer than its column, or
-# (wrapping) needing more lines than its row has, is cut.
-GRIDS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(g => {
-  const canvas = g.querySelector('canvas[data-testid=data-grid-canvas]');
-  let f = canvas[Object.keys(canvas).find(k => k.startsWith('__reactFiber'))];
-  while (f && !(f.memoizedProps && Array.isArray(f.memoizedProps.columns)
-                && f.memoizedProps.getCellContent)) f = f.return;
-  const props = f.memoizedProps;
-  const css = getComputedStyle(canvas);
-  const v = name => css.getPropertyValue(name).trim();
-  const family = v('--gdg-font-family') || 'sans-serif';
-  const pad = parseFloat(v('--gdg-cell-horizontal-padding') || '8');
-  const ctx = document.createElement('canvas').getContext('2d');
-  const width = (text, style) => {
-    ctx.font = `${style} ${family}`;
-    return ctx.measureText(text).width;
-  };
-  const body = v('--gdg-base-font-style'), head = v('--gdg-header-font-style');
-  const size = parseFloat(body.split(' ').pop());
-  const lines = Math.max(1, Math.floor((props.rowHeight - 6) / (size * 1.2)));
-  const cut = [], rows = [];
-  const scroller = g.querySelector('.dvn-scroller');
-  props.columns.forEach((col, c) => {
-    if (!col.title) return;  // the row markers
-    if (width(col.title, head) + 2 * pad > col.width + 0.5) cut.push(`header ${col.title}`);
-  });
-  for (let r = 0; r < props.rows; r++) {
-    const row = [];
-    props.columns.forEach((col, c) => {
-      if (!col.title) return;
-      const cell = props.getCellContent([c, r]);
-      const data = cell.data && Array.isArray(cell.data.values) ? cell.data.values : cell.data;
-      const text = typeof cell.displayData === 'string' ? cell.displayData
-        : typeof data?.displayDate === 'string' ? data.displayDate
-        : Array.isArray(data) ? data.map(x => typeof x === 'object' ? (x.label ?? x.value ?? '')
-                                                               : x).join(' ')
-        : String(data ?? '');
-      row.push(text);
-      const room = col.width - 2 * pad - (cell.kind === 'bubble' ? 16 : 0);
-      let used = 1, line = 0;
-      for (const word of text.split(/\\s+/).filter(Boolean)) {
-        const w = width(word + ' ', body);
-        if (line && line + w > room) { used += 1; line = 0; }
-        line += w;
-        if (width(word, body) > room) used = 99;
-      }
-      if (text && (used > lines || (lines === 1 && width(text, body) > room)))
-        cut.push(`${col.title}: ${text}`);
-    });
-    rows.push(row);
-  }
-  return {heads: props.columns.filter(c => c.title).map(c => c.title), rows, cut,
-          wide: scroller.scrollWidth > scroller.clientWidth};
-})"""
-HEADS_JS = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(
-  g => g.querySelector('[role=columnheader]'))"""
 # Every label, heading, message, caption and button text in the main part: cut when its text
 # is wider than its box and the box hides the rest (what only a screen reader reads, in a box
 # of 1 px, and icons drawn from a font's ligatures, hidden from it, left out).
@@ -140,12 +82,6 @@ CUT_JS = """() => [...document.querySelectorAll(
           && e.getBoundingClientRect().width > 1
           && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
   .map(e => e.textContent.trim().slice(0, 60))"""
-
-
-def grids(page) -> list[dict]:
-    """Return the page's grids as GRIDS_JS measures them."""
-    page.wait_for_function(HEADS_JS, timeout=30_000)
-    return page.evaluate(GRIDS_JS)
 
 
 def texts(page, selector: str) -> list[str]:

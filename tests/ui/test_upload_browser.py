@@ -6,13 +6,15 @@ for deletion."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from followup.i18n import quote, t, tn
 from followup.settings import ROOT
-from tests.support.browser import settled
+from tests.support.browser import grids, settled
 
 pytestmark = pytest.mark.browser
 
@@ -159,3 +161,27 @@ def test_after_several_returns_are_imported_delete_offers_the_last_one(browser, 
     after = page.get_by_role("combobox", name="Runde").input_value()
     context.close()
     assert after.startswith(f"{snapshot} · ") and after.endswith("retur-b.xlsx")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_rounds_and_the_audit_log_show_every_value_whole_at_1366(browser, sample_server,
+                                                                     lang):
+    """Issue 24: at 1366 the rounds grid cut "sample-retur-2012-10.xlsx" after 16 characters,
+    the audit log the sample's "who" and the file's SHA-256; each cell's text, measured with
+    the grid's own font, now fits its column (wrapped where it has words, a file name too long
+    shortened in its middle), no grid scrolls sideways, and the fingerprint shows its first 12
+    characters."""
+    context = browser.new_context(viewport=VIEWPORTS["laptop"])
+    page = context.new_page()
+    page.goto(f"{sample_server.url}/upload?lang={lang}")
+    settled(page)
+    rounds, audit = grids(page)
+    context.close()
+    assert [(g["cut"], g["wide"]) for g in (rounds, audit)] == [([], False), ([], False)]
+    files = [row[rounds["heads"].index(t("col.file_name", lang))] for row in rounds["rows"]]
+    names = ["sample-2012-06.xlsx", "sample-retur-2012-10.xlsx", "sample.xlsx"]  # and others'
+    # whole, or shortened in the middle with its start and its extension kept
+    assert {n for n in names for f in files if f == n or ("…" in f and len(f) < len(n)
+            and n.startswith(f.split("…")[0]) and n.endswith(f.split("…")[1]))} == set(names)
+    sha = [row[audit["heads"].index("SHA-256")] for row in audit["rows"]]
+    assert sha and all(re.fullmatch("[0-9a-f]{12}", s) for s in sha)

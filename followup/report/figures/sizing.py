@@ -4,7 +4,8 @@ out).
 
 A short column (an ID, a status chip, a date, an amount, days) is as wide as its header or its
 widest value; a long text (an action, a comment, a recommendation, a title) shares what is left
-and wraps, on as many lines as its longest value needs (at most MAX_LINES). The widths are
+and wraps, on as many lines as its longest value needs (at most MAX_LINES); a file name, one
+long word, is shortened in its middle to its column instead. The widths are
 measured in the grid's type (14 px Source Sans): the estimate errs on the wide side.
 """
 
@@ -23,10 +24,12 @@ EXPANDER = 40
 MARKERS = 34
 # Long texts: they take what the short columns leave, and wrap.
 WRAPPED = ("action", "comment", "recommendation", "title", "evaluation", "message", "emails",
-           "ids", "was", "proposed")
+           "ids", "was", "proposed", "file_name", "who", "recipients", "detail")
 # Their share of what is left (a comment is read after the action).
 WEIGHT = {"comment": 0.7}
 MIN_WRAPPED = 150
+# ... but narrower rather than wider than the page, down to this (then the grid scrolls sideways)
+MIN_SQUEEZED = 100
 # Short texts (an actor, a partner, a section) at most this many characters wide; they wrap too.
 MAX_TEXT = 16
 CHAR, DIGIT, PAD = 7.2, 8.0, 26
@@ -34,6 +37,13 @@ CHIP_CHAR, CHIP = 6.5, 16
 HEADER_CHAR = 7.8
 LINE, ROW_PAD, ROW = 19, 14, 35
 MAX_LINES = 4
+# st.dataframe wraps a text only in rows taller than 4rem: 68 px at the theme's 17 px (a row of
+# 65 px showed two lines' room and cut the text on one)
+WRAPS = 69
+# A text that cannot wrap (a file name is one long word) is shortened in its middle to fit its
+# column, its end (the extension) kept; the page shows it whole elsewhere (the column says where).
+SHORTENED = ("file_name",)
+ELLIPSIS = "…"
 # Every row is shown up to this many; a longer table scrolls inside its box.
 MAX_ROWS = 25
 
@@ -90,18 +100,32 @@ def plan(data: pd.DataFrame, columns: list[str], hidden: tuple[str, ...] = (),
         return Plan(widths, None)
     weights = sum(WEIGHT.get(c, 1) for c in wrapped)
     for c in wrapped:
-        width = max(MIN_WRAPPED, int(left * WEIGHT.get(c, 1) / weights))
+        share = int(left * WEIGHT.get(c, 1) / weights)
+        width = share if MIN_SQUEEZED <= share < MIN_WRAPPED else max(MIN_WRAPPED, share)
         header = math.ceil(len(headers[c]) * HEADER_CHAR + PAD)
         widths[c] = max(width, header)
     _fit_words(widths, {c: data[headers[c]] for c in wrapped})
     lines = 1
     for c in wrapped:
         per_line = max(1, int((widths[c] - PAD) / CHAR))
-        longest = max((len(v) for v in data[headers[c]] if isinstance(v, str)), default=0)
+        texts = data[headers[c]].map(lambda v, w=widths[c], c=c: shortened(v, w)
+                                     if c in SHORTENED else v)
+        longest = max((len(v) for v in texts if isinstance(v, str)), default=0)
         lines = max(lines, math.ceil(longest / per_line))
     if lines <= 1:
         return Plan(widths, None)
-    return Plan(widths, max(65, ROW_PAD + LINE * min(lines, MAX_LINES)))
+    return Plan(widths, max(WRAPS, ROW_PAD + LINE * min(lines, MAX_LINES)))
+
+
+def shortened(text, width: int):
+    """Return a text with each word too long for a column `width` px wide shortened in its
+    middle, its end kept (`sample-ret…2-10.xlsx`); anything else as it is."""
+    if not isinstance(text, str):
+        return text
+    room = max(5, int((width - PAD) / CHAR))
+    tail = (room - 1) // 2
+    return " ".join(w if len(w) <= room else w[:room - 1 - tail] + ELLIPSIS + w[len(w) - tail:]
+                    for w in text.split(" "))
 
 
 def _fit_words(widths: dict[str, int], texts: dict[str, pd.Series]) -> None:

@@ -230,6 +230,7 @@ ROUND_COLUMNS = ["snapshot_id", "as_of", "file_name", "loaded_at", "actions", "g
 
 AUDIT_COLUMNS = ["logged_at", "who", "event", "snapshot_id", "as_of", "file_name", "recipients",
                  "detail", "sha256"]
+SHA_SHOWN = 12
 
 
 def who(stored: str | None, lang: str) -> str:
@@ -247,12 +248,15 @@ def who(stored: str | None, lang: str) -> str:
 
 def audit_frame(rows: list[dict], lang: str) -> pd.DataFrame:
     """Return the audit log (who imported or deleted which round, when, which file) for the
-    grid: who and the event written out, times and dates kept as values."""
+    grid: who and the event written out, the file's SHA-256 by its first SHA_SHOWN characters,
+    times and dates kept as values."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     out["who"] = out["who"].map(lambda w: who(w, lang))
     for text in ("file_name", "recipients", "detail"):
         out[text] = out[text].map(lambda w: w if isinstance(w, str) else "")
     out["event"] = out["event"].map(lambda e: t(f"event.{e}", lang))
+    # a file's fingerprint told apart by its first characters (the whole: `followup snapshots`)
+    out["sha256"] = out["sha256"].map(lambda s: s[:SHA_SHOWN] if isinstance(s, str) else "")
     out["snapshot_id"] = out["snapshot_id"].astype("Int64")
     return out
 
