@@ -51,10 +51,17 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "nb") -> st
     """Return `1 250 000` / `66,7` in Norwegian, `1,250,000` / `66.7` in English."""
     if _missing(value):
         return MISSING
+    sign, amount = _rounded(value, decimals)
+    return sign + _laid_out(amount, decimals, lang)
+
+
+@lru_cache(maxsize=4096)
+def _laid_out(amount: Decimal, decimals: int, lang: str) -> str:
+    """Return Babel's layout of a rounded absolute value (kept: a chart's table of counts asks
+    for the same few numbers hundreds of times)."""
     from babel.numbers import format_decimal
 
-    sign, amount = _rounded(value, decimals)
-    return sign + format_decimal(amount, format=_digits(decimals), locale=_locale(lang))
+    return format_decimal(amount, format=_digits(decimals), locale=_locale(lang))
 
 
 def percent(value: float | None, lang: str = "nb", decimals: int = 1) -> str:

@@ -37,12 +37,12 @@ def completion(df: pd.DataFrame, lang: str) -> ChartTable:
     """Return actions per status and the share done, per actor in the chart's order."""
     actors = list(dict.fromkeys(df["actor"]))
     codes = _present(STATUSES, df["status"])
-    counts = df.pivot_table(index="actor", columns="status", values="actions", aggfunc="sum")
+    counts = _summed(df, "actor")
     shares = df.drop_duplicates("actor").set_index("actor")["completion_pct"]
     return ChartTable(
         [t("col.actor", lang), *(status_label(c, lang) for c in codes),
          t("kpi.done", lang)],
-        [[str(a), *(_counts(counts.at[a, c], lang) for c in codes),
+        [[str(a), *(_counts(counts.get((a, c), 0), lang) for c in codes),
           percent(shares.get(a), lang, 0)] for a in actors])
 
 
@@ -50,12 +50,20 @@ def trend(df: pd.DataFrame, labels: list[str], lang: str) -> ChartTable:
     """Return actions per status in each round (oldest first), each named by its label."""
     rounds = list(dict.fromkeys(df["snapshot_id"]))
     codes = _present(STATUSES, df["status"])
-    counts = df.pivot_table(index="snapshot_id", columns="status", values="actions",
-                            aggfunc="sum")
+    counts = _summed(df, "snapshot_id")
     return ChartTable(
         [t("chart.round", lang), *(status_label(c, lang) for c in codes)],
-        [[label, *(_counts(counts.at[r, c], lang) for c in codes)]
+        [[label, *(_counts(counts.get((r, c), 0), lang) for c in codes)]
          for r, label in zip(rounds, labels)])
+
+
+def _summed(df: pd.DataFrame, by: str) -> dict:
+    """Return the actions summed per (df[by], status), a missing count as 0 (a pivot table
+    and a lookup per cell took 30 ms for the trend over a portfolio's 244 rounds)."""
+    summed: dict = {}
+    for key, status, actions in zip(df[by], df["status"], df["actions"]):
+        summed[key, status] = summed.get((key, status), 0) + (0 if pd.isna(actions) else actions)
+    return summed
 
 
 def by_type(df: pd.DataFrame, lang: str, measure: str) -> ChartTable:
