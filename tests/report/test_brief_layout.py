@@ -75,6 +75,49 @@ def test_at_794_px_nothing_scrolls_sideways_and_every_chart_fits(briefs, browser
         tab.close()
 
 
+PHONE = 390
+# what a phone shows: the page's width, every text under 12 px (the charts' too), and each
+# table against the box it scrolls in and the section around that
+PHONE_JS = """() => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const e = walker.currentNode.parentElement;
+    if (!walker.currentNode.nodeValue.trim() || e.closest('script, style, .hidden')) continue;
+    if (e.getBoundingClientRect().width < 1) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize);
+    if (size < 12) small.push(`${size}px ${walker.currentNode.nodeValue.trim().slice(0, 30)}`);
+  }
+  const tables = [...document.querySelectorAll('table.data')].map(t => {
+    const box = t.parentElement, page = t.closest('section').getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    return [t.id, box.classList.contains('table-box')
+            && ['auto', 'scroll'].includes(getComputedStyle(box).overflowX),
+            b.left >= page.left && b.right <= page.right,
+            t.getBoundingClientRect().width <= b.width + 0.5 || box.scrollWidth > box.clientWidth];
+  });
+  return {wide: document.documentElement.scrollWidth, small, tables};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", BRIEFS)
+def test_at_390_px_only_a_tables_own_box_scrolls_and_no_text_is_under_12_px(briefs, browser,
+                                                                             name):
+    # issue 24: on a phone the briefing was 704 px wide (its tables pushed the page sideways)
+    # and its table headers were 11 px
+    path, html = briefs[name]
+    tab = opened(browser, path, html, PHONE)
+    try:
+        seen = tab.evaluate(PHONE_JS)
+    finally:
+        tab.close()
+    assert seen["wide"] <= PHONE
+    assert seen["small"] == []
+    assert len(seen["tables"]) >= 3
+    assert [t for t in seen["tables"] if not all(t[1:])] == []
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", BRIEFS)
 def test_printed_no_page_holds_a_lone_row_and_headings_keep_with_what_follows(

@@ -99,8 +99,9 @@ def cards(items: list[Kpi], lang: str) -> str:
 
 
 def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
-    """Return rows as an HTML table: headers translated, values written out and escaped; the
-    first and the last rows in row groups that a printed page does not split (tbody.keep)."""
+    """Return rows as an HTML table in a box of its own: headers translated, values written out
+    and escaped; the first and the last rows in row groups that a printed page does not split
+    (tbody.keep)."""
     shown = tables.labelled(df, columns, lang)
     head = "".join(f'<th class="c-{c}">{esc(t(f"col.{c}", lang))}</th>' for c in columns)
     overdue = df["overdue"].fillna(False).astype(bool) if "overdue" in df else None
@@ -121,7 +122,9 @@ def table(df: pd.DataFrame, columns: list[str], lang: str, name: str) -> str:
                ("keep", rows[-KEEP_LAST:])])
     body = "".join(f'<tbody class="{css}">{"".join(part)}</tbody>' if css else
                    f'<tbody>{"".join(part)}</tbody>' for css, part in groups)
-    return f'<table class="data" id="t-{name}"><thead><tr>{head}</tr></thead>{body}</table>'
+    # in its own box: on a phone a wide table scrolls there, not the page (tabindex: by keyboard)
+    return (f'<div class="table-box" tabindex="0"><table class="data" id="t-{name}">'
+            f'<thead><tr>{head}</tr></thead>{body}</table></div>')
 
 
 
