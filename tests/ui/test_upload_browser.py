@@ -22,7 +22,7 @@ VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "
 # Streamlit 1.67's English in and around the uploader and the date picker
 ENGLISH = ("Upload", "Browse", "Drag and drop", "Limit", "per file", "Add files", "Remove",
            "not allowed", "Error", "add icon", "Choose date", "Clear date", "Select all")
-# the calendar's English words (its weekdays' initials, S M T W T F S, are left as they are)
+# the calendar's English words (its weekdays' initials, S M T W T F S, are checked apart)
 CALENDAR_ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December", "Sunday", "Monday",
                     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Choose",
@@ -120,7 +120,11 @@ def test_after_an_import_delete_offers_the_round_just_imported(browser, sample_s
     settled(page)
     calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
                                               '[data-testid="stDateInputCalendar"]'))
+    initials = page.get_by_test_id("stDateInputCalendar").locator("thead th").all_inner_texts()
     page.keyboard.press("Escape")
+    # the weekdays' initials in bokmål (the week starts where the browser's English starts it:
+    # søndag, mandag, tirsdag, onsdag, torsdag, fredag, lørdag); they were S M T W T F S
+    assert initials == ["S", "M", "T", "O", "T", "F", "L"]
     assert {"Velg dato, oktober 2012", "Forrige måned", "Neste måned", "oktober 2012",
             "mandag 15. oktober 2012 (valgt)", "tirsdag 16. oktober 2012"} <= set(calendar)
     assert [w for w in calendar if any(e in w for e in CALENDAR_ENGLISH)] == []
@@ -185,3 +189,28 @@ def test_the_rounds_and_the_audit_log_show_every_value_whole_at_1366(browser, sa
             and n.startswith(f.split("…")[0]) and n.endswith(f.split("…")[1]))} == set(names)
     sha = [row[audit["heads"].index("SHA-256")] for row in audit["rows"]]
     assert sha and all(re.fullmatch("[0-9a-f]{12}", s) for s in sha)
+
+
+def test_in_a_norwegian_browser_the_calendar_keeps_its_own_words_and_says_its_heading(
+        browser, sample_server, tmp_path):
+    # the calendar speaks the browser's language: in a Norwegian browser its days and initials
+    # are Norwegian already (the week from Monday), and its heading was left half English
+    # ("Choose date, oktober 2012": the pattern knew only English months)
+    book = load_workbook(ROOT / "data" / "sample-retur-2012-10.xlsx")
+    book.properties.title = "a Norwegian browser"
+    copy = tmp_path / "retur-norsk.xlsx"
+    book.save(copy)
+    context = browser.new_context(viewport=VIEWPORTS["laptop"], locale="nb-NO")
+    page = context.new_page()
+    upload(page, sample_server, "nb", copy)
+    page.get_by_test_id("stDateInputCalendarButton").click()
+    page.get_by_test_id("stDateInputCalendar").wait_for()
+    settled(page)
+    calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
+                                              '[data-testid="stDateInputCalendar"]'))
+    initials = page.get_by_test_id("stDateInputCalendar").locator("thead th").all_inner_texts()
+    context.close()
+    assert initials == ["M", "T", "O", "T", "F", "L", "S"]
+    # (react-aria's own Norwegian for the chosen day: "… valgt")
+    assert {"Velg dato, oktober 2012", "mandag 15. oktober 2012 valgt"} <= set(calendar)
+    assert [w for w in calendar if any(e in w for e in CALENDAR_ENGLISH)] == []

@@ -104,6 +104,29 @@
     }
   };
 
+  // The calendar's weekday initials are drawn in the browser's language (S M T W T F S in an
+  // English browser): each is said as the initial of its column's weekday in the page's
+  // language, that weekday read from the English name of a day in the column (a browser in
+  // another language names its days in its own: its initials are left as they are).
+  const WEEKDAY = /^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday), /;
+  const initials = () => {
+    for (const grid of document.querySelectorAll('[data-testid="stDateInputCalendar"] table')) {
+      grid.querySelectorAll("thead th").forEach((head, column) => {
+        for (const row of grid.querySelectorAll("tbody tr")) {
+          const day = row.children[column] && row.children[column].querySelector("[aria-label]");
+          const kept = day && day.followupAria && day.followupAria["aria-label"];
+          const found = (kept ? kept.source : day ? day.getAttribute("aria-label") : "")
+            .match(WEEKDAY);
+          if (!found) continue;
+          const name = state.words.exact[found[1]] || found[1];
+          const initial = name.charAt(0).toLocaleUpperCase();
+          if (head.textContent !== initial) head.textContent = initial;
+          break;
+        }
+      });
+    }
+  };
+
   state.apply = () => {
     state.queued = false;
     navigation();
@@ -113,6 +136,7 @@
     for (const el of document.querySelectorAll(NAMED.map((a) => `[${a}]`).join(","))) {
       rename(el);
     }
+    initials();
   };
   if (!state.observer) {
     state.observer = new MutationObserver(() => {

@@ -9,6 +9,10 @@ Streamlit 1.67 draws three things that fail WCAG 2.1 AA and offers no setting fo
   in English (`Skip to main content`, the uploader's `Upload` and `50MB per file`, the tooltips
   of a grid's toolbar, `Show/hide columns` …): they are
   said in the user's language (nb, nn, en: the catalogs' `aria.*` messages);
+- its date picker's calendar draws its weekdays' initials in the browser's language (S M T W
+  T F S in an English browser, whatever the page's): each is said as the initial of its
+  column's weekday in the page's language (the week still starts where the browser's
+  language starts it; the calendar's locale is the browser's, with no setting);
 - a chart (plotly's SVG) cannot be tied to a text alternative: its element is made a figure
   labelled by the chart's sentence (drawn after it by followup.ui.a11y, which gives it an id),
   and the SVG's own text (ticks, legend, labels: what the sentence and the table say) hidden
@@ -105,7 +109,8 @@ def words(lg: str) -> dict:
     ]
     patterns += [
         # the date picker's calendar: its heading, its days, the parts of the date typed
-        (rf"^Choose date, {month} (\d{{4}})$", t("aria.calendar", lg, month="{=1}", year="{2}")),
+        # (a browser in another language names the month in its own: kept as it is)
+        (r"^Choose date, (\S+) (\d{4})$", t("aria.calendar", lg, month="{=1}", year="{2}")),
         (day + " selected$", t("aria.day_selected", lg, weekday="{=1}", month="{=2}", day="{3}",
                                year="{4}")),
         (day + "$", t("aria.day", lg, weekday="{=1}", month="{=2}", day="{3}", year="{4}")),
