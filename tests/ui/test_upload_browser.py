@@ -55,6 +55,17 @@ def english(words: list[str]) -> list[str]:
     return [w for w in words if any(e.lower() in w.lower() for e in ENGLISH)]
 
 
+def open_calendar(page) -> tuple[list[str], list[str]]:
+    """Open the date picker's calendar; return its words and its weekday initials."""
+    page.get_by_test_id("stDateInputCalendarButton").click()
+    page.get_by_test_id("stDateInputCalendar").wait_for()
+    settled(page)
+    calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
+                                              '[data-testid="stDateInputCalendar"]'))
+    heads = page.get_by_test_id("stDateInputCalendar").locator("thead th")
+    return calendar, heads.all_inner_texts()
+
+
 def upload(page, server, lang: str, *files) -> None:
     """Open the upload page in lang and choose the files in its uploader."""
     page.goto(f"{server.url}/upload?lang={lang}")
@@ -115,12 +126,7 @@ def test_after_an_import_delete_offers_the_round_just_imported(browser, sample_s
     assert t("aria.choose_date", "nb") in words, words
     assert english(words) == []
     # the calendar: its heading, months, days and buttons (the return is as of 15.10.2012)
-    page.get_by_test_id("stDateInputCalendarButton").click()
-    page.get_by_test_id("stDateInputCalendar").wait_for()
-    settled(page)
-    calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
-                                              '[data-testid="stDateInputCalendar"]'))
-    initials = page.get_by_test_id("stDateInputCalendar").locator("thead th").all_inner_texts()
+    calendar, initials = open_calendar(page)
     page.keyboard.press("Escape")
     # the weekdays' initials in bokmål (the week starts where the browser's English starts it:
     # søndag, mandag, tirsdag, onsdag, torsdag, fredag, lørdag); they were S M T W T F S
@@ -203,12 +209,7 @@ def test_in_a_norwegian_browser_the_calendar_keeps_its_own_words_and_says_its_he
     context = browser.new_context(viewport=VIEWPORTS["laptop"], locale="nb-NO")
     page = context.new_page()
     upload(page, sample_server, "nb", copy)
-    page.get_by_test_id("stDateInputCalendarButton").click()
-    page.get_by_test_id("stDateInputCalendar").wait_for()
-    settled(page)
-    calendar = page.evaluate(WORDS_JS.replace('[data-testid="stDateInput"]',
-                                              '[data-testid="stDateInputCalendar"]'))
-    initials = page.get_by_test_id("stDateInputCalendar").locator("thead th").all_inner_texts()
+    calendar, initials = open_calendar(page)
     context.close()
     assert initials == ["M", "T", "O", "T", "F", "L", "S"]
     # (react-aria's own Norwegian for the chosen day: "… valgt")
