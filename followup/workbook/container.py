@@ -284,6 +284,14 @@ def _check_reach(sheet: SheetPart, body: bytes) -> None:
 
 def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
     _check_reach(sheet, body)
+    survey(sheet, body)
+
+
+def survey(sheet: SheetPart, body: bytes | None) -> None:
+    """Read a proven sheet part's merged ranges, error cells and formulas saved without a
+    result (what the reader does not give; no proof: it may run beside the parsing)."""
+    if body is None:
+        return
     end = body.rfind(b"</sheetData>")
     if any(tag.search(body) for tag in _FORMULA_TAGS):
         _formulas_without_value(sheet, body, end)
@@ -321,13 +329,20 @@ class Container:
 
     def verify(self, sheet: SheetPart) -> None:
         """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
+        survey(sheet, self.prove(sheet))
+
+    def prove(self, sheet: SheetPart) -> bytes | None:
+        """Prove a worksheet part safe to parse (no DTD, a grid within bounds) and return it
+        inflated for `survey` (None for an old .xls workbook)."""
         if self.archive is None:
-            return
+            return None
         info = next((i for i in self.archive.infolist()
                      if i.filename.lower() == sheet.path.lower()), None)
         if info is None:
             raise _reject("damaged")
-        _scan_sheet(sheet, _no_dtd(_inflate(self.archive, info, self.data), info.filename))
+        body = _no_dtd(_inflate(self.archive, info, self.data), info.filename)
+        _check_reach(sheet, body)
+        return body
 
 
 def _legacy(data: bytes) -> Container:

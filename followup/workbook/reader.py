@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 import fastexcel
 
 from followup.workbook import asof, formats, scale
-from followup.workbook.container import Container, SheetPart, column_letters, is_panic
+from followup.workbook.container import (
+    Container,
+    SheetPart,
+    column_letters,
+    is_panic,
+    survey,
+)
 from followup.workbook.problems import Problem, Rejected
 
 HEADER_SCAN_ROWS = 20
@@ -309,20 +315,24 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
     """Read every recognised sheet into DuckDB; return them and the problems.
 
     Everything waits for the largest sheet, so it is proven first, alone (the proof holds
-    the GIL, the parsing does not); then the sheets parse in two threads, largest first, and
-    are taken in the order they finish. `connect()` is called once the parsing has started
-    (so setting up DuckDB overlaps it) and returns the connection; `on_sheet(kind, sheet)` is
-    called for each sheet at once, so its typing overlaps the parsing of the others.
+    the GIL, the parsing does not), and what the reader does not give (its merged ranges,
+    error cells, formulas) is read from it while it parses; the sheets parse in two threads,
+    largest first, and are taken in the order they finish. `connect()` is called once the
+    parsing has started (so setting up DuckDB overlaps it) and returns the connection;
+    `on_sheet(kind, sheet)` is called for each sheet at once, so its typing overlaps the
+    parsing of the others.
     """
     problems: list[Problem] = _near_misses(container.sheets)
     chosen = _pick_sheets(container.sheets)
     order = sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))
     sheets = {}
     try:
-        container.verify(order[0][1])
+        largest = container.prove(order[0][1])
         with ThreadPoolExecutor(max_workers=min(2, len(chosen))) as pool:
             futures = {pool.submit(_parse if i else _load, container, part): kind
                        for i, (kind, part) in enumerate(order)}
+            survey(order[0][1], largest)  # beside its parsing (read once it is parsed)
+            del largest
             con = connect()
             for future in as_completed(futures):
                 kind = futures[future]
