@@ -105,7 +105,8 @@ def header(page: str, f: Filters) -> None:
         present.nav(page, PAGES, lg)
     # the title takes what the downloads leave: the three stay on one row at 1366 in every
     # language, and go under the title only where the two do not fit side by side
-    top = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    top = st.container(horizontal=True, vertical_alignment="bottom", gap="medium",
+                       key="page_top")
     top.title(t(f"page.{page}", lg), anchor=False, width="stretch")
     tools = top.container(width="content")
     if f.snapshot is None:
@@ -258,7 +259,11 @@ CSS = """
 @media (max-width: 640px) {
   /* below the header bar, which a phone draws opaque (the title's top was cut by it) */
   .block-container { padding-left: 1rem; padding-right: 1rem; padding-top: 4.5rem; }
-  h1 { font-size: 2rem; }
+  /* the title on a row of its own, the downloads under it, at 2rem (Streamlit's own rule
+     made it 2.75rem: beside the downloads "Recommendations" broke inside the word) */
+  .st-key-page_top h1 { font-size: 2rem; }
+  .st-key-page_top { flex-wrap: wrap; }
+  .st-key-page_top > div:first-child { flex: 1 1 100%; }
   [data-testid="stMetricLabel"] { min-height: 0; }
 }
 </style>

@@ -176,10 +176,16 @@ def test_a_planned_year_is_drawn_apart_and_never_read_as_a_fall(laptop, sample_s
     assert (seen["change"]["bars"], seen["change"]["below"]) == (2, 0)
 
 
-PHONE_JS = """() => ({
+PHONE_JS = r"""() => ({
   wide: document.documentElement.scrollWidth,
   under: document.querySelector('h1').getBoundingClientRect().top
          >= document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom,
+  cut: (() => {  // a word of the title wider than the title's box (broken inside the word)
+    const h1 = document.querySelector('h1'), style = getComputedStyle(h1);
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return h1.innerText.split(/\s+/).filter(w => pen.measureText(w).width > h1.clientWidth);
+  })(),
   lists: [...document.querySelectorAll('.phone-list')].filter(
     e => e.getBoundingClientRect().width).map(e => e.querySelectorAll('li').length),
   grids: [...document.querySelectorAll('[data-testid=stElementContainer]')].filter(
@@ -204,6 +210,8 @@ def test_a_phone_gets_lists_not_grids_and_no_page_wider_than_its_screen(
     assert {path: s["wide"] for path, s in seen.items() if s["wide"] > 390} == {}
     # the title below the header bar (a phone draws it opaque; it cut the title's top)
     assert [path for path, s in seen.items() if not s["under"]] == []
+    # ... and whole: beside the downloads "Recommendations" broke inside the word at 390
+    assert {path: s["cut"] for path, s in seen.items() if s["cut"]} == {}
     assert {path: seen[path]["lists"] for path in PHONE_LISTS} == PHONE_LISTS
     assert [key for path in PHONE_LISTS for key in seen[path]["grids"]
             if key.removeprefix("st-key-").endswith(("changes_table", "stalled_table",
