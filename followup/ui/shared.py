@@ -43,8 +43,8 @@ def _hashed(name: str, key: tuple, _rest: tuple):
     return _MAKERS[name](*key, *_rest)
 
 
-def _figure(name: str, source: tuple | pd.DataFrame, args: tuple, options: tuple, df,
-            build) -> go.Figure:
+def _built(name: str, source: tuple | pd.DataFrame, args: tuple, options: tuple, df,
+           build):
     return build(df, *args, **dict(options))
 
 
@@ -57,7 +57,7 @@ def _source(df: pd.DataFrame) -> tuple | pd.DataFrame:
 def figure(build, df: pd.DataFrame, *args, **options) -> go.Figure:
     """Return build(df, *args, **options), built once for every viewer of the same data."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _shared(FIGURES, _figure, (name, _source(df), args, tuple(sorted(options.items()))),
+    return _shared(FIGURES, _built, (name, _source(df), args, tuple(sorted(options.items()))),
                    df, build)
 
 
@@ -66,7 +66,7 @@ def markup(build, df: pd.DataFrame, *args) -> str:
     every viewer of the same data: made again on every run, the phone's list under a table of
     600 actions was the most of a rerun's own work."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _shared(MARKUP, _figure, (name, _source(df), args, ()), df, build)
+    return _shared(MARKUP, _built, (name, _source(df), args, ()), df, build)
 
 
 def _table(source: tuple | pd.DataFrame, columns: tuple[str, ...], lang: str,
@@ -95,7 +95,7 @@ def action_rows(df: pd.DataFrame) -> tuple[list, list[str]]:
     return _shared(ROWS, _rows, (_source(df),), df)
 
 
-_MAKERS = {make.__name__: make for make in (_figure, _table, _rows)}
+_MAKERS = {make.__name__: make for make in (_built, _table, _rows)}
 
 
 _FROZEN = [0]

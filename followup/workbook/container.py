@@ -282,11 +282,6 @@ def _check_reach(sheet: SheetPart, body: bytes) -> None:
                       rows=rows, columns=cols, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
 
 
-def _scan_sheet(sheet: SheetPart, body: bytes) -> None:
-    _check_reach(sheet, body)
-    survey(sheet, body)
-
-
 def survey(sheet: SheetPart, body: bytes | None) -> None:
     """Read a proven sheet part's merged ranges, error cells and formulas saved without a
     result (what the reader does not give; no proof: it may run beside the parsing)."""
