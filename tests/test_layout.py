@@ -152,6 +152,7 @@ INTERNAL_NAMES = {"gc.get_objects", "PagesManager", "get_script_run_ctx"}
 # Private names of other libraries, used where compat/ cannot serve them (it is under ui/, and
 # a stage imports only the stages before it): none of them is Streamlit's or pandas'.
 ELSEWHERE = {"followup.store.child": {"os._exit"},  # the standard library's documented exit
+             "followup.workbook.forked": {"os._exit"},  # the same, in a forked copy
              "followup.report.figures.lean": {"_valid_props"},  # plotly's property names
              "followup.report.documents.slide_kit": {  # python-pptx's chart XML
                  "out._chartSpace", "axis._element", "drawn._element"}}

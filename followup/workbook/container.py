@@ -8,7 +8,8 @@ path, names compared without regard to case; part names that could make the two 
 The same pass reads what the cell reader does not report: merged ranges and error cells, and
 how far the sheet reaches (its declared dimension and its farthest cell), so that a sheet the
 reader would have to build as a huge grid (one cell at A1 and one at XFD1048576) is refused
-before it is parsed. Rust readers that panic on a damaged file report a damaged file.
+before it is parsed; a large part is searched in two halves at once, one by a forked copy of
+the process (`forked`). Rust readers that panic on a damaged file report a damaged file.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from xml.etree import ElementTree
 
 from followup.settings import Limits
+from followup.workbook.forked import Forked
 from followup.workbook.formats import sheet_kind
 from followup.workbook.problems import Problem, Rejected
 
@@ -41,19 +44,26 @@ _BARE_FORMULA = re.compile(
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 # compiled, a literal is found in a large part faster than by `in` (measured on 30 MB)
 _FORMULA_TAGS = (re.compile(rb"<f"), re.compile(rb":f"))
+_ERROR_TYPE = re.compile(rb't="e"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
 # every row element: the number it names, or b"" when it is written without that reference first
-_ROWS = re.compile(rb'<row(?: r="(\d{1,9})"|>|/>| (?!r="))')
+_ROWS = re.compile(rb'<row(?: r="(\d{1,9})"|(?=[\s/>]))')
 _WIDE_REFS = re.compile(rb' r="([A-Z]{3,})\d')
 _TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
 _ONE_LETTER = re.compile(rb' r="([A-Z])\d')
 _SEVERAL_LETTERS = re.compile(rb' r="[A-Z]{2}')  # one pass rules out both patterns above
+# a cell that does not begin with a reference of one letter (`<c r="B2"`): one pass rules out
+# cells written without their reference first and references past column Z alike
+_NOT_ONE_LETTER = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]\d)')
 # a cell written without its reference first (`<c>`, `<c/>`, `<c t=..`), a prefixed cell or row
-_UNUSUAL = (re.compile(rb'<c(?:>|/>| (?!r="))'), re.compile(rb':(?:c|row) '))
-_TAGS = re.compile(rb'<(?:\w+:)?(c|row)\b([^>]*)>')
+_UNUSUAL = (re.compile(rb'<c(?=[\s/>])(?! r=")'), re.compile(rb':(?:c|row)(?=[\s/>])'))
+_TAGS = re.compile(rb'<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>')
+_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]*)(\d+)["\']')
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000
+# a part larger than this is searched half here and half in a forked copy (see forked)
+SHARED_BYTES = 4 * 2**20
 
 
 @dataclass
@@ -202,16 +212,18 @@ def _sheets(parts: dict[str, bytes]) -> list[SheetPart]:
     return sheets
 
 
-def _formulas_without_value(sheet: SheetPart, body: bytes, end: int) -> None:
+def _formulas_without_value(body: bytes, end: int) -> list[tuple[int, int, str]]:
     """Find formula cells saved without a result (written by a program, not by Excel)."""
+    found = []
     data = body[:end] if end >= 0 else body
     for match in _BARE_FORMULA.finditer(data):
         ref = _CELL_REF.search(data, data.rfind(b"<", 0, data.rfind(b"r=\"", 0,
                                                                      match.start()) + 1))
         if ref:
             text = match.group(1).decode(errors="replace") if match.group(1) else ""
-            sheet.formulas.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
-                                   "=" + text if text else "="))
+            found.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
+                          "=" + text if text else "="))
+    return found
 
 
 def _counted_reach(body: bytes) -> tuple[int, int]:
@@ -219,7 +231,7 @@ def _counted_reach(body: bytes) -> tuple[int, int]:
     take the position after the previous one (rare: only some programs write them so)."""
     row = col = rows = cols = 0
     for match in _TAGS.finditer(body):
-        ref = re.search(rb'\sr="([A-Z]*)(\d+)"', match.group(2))
+        ref = _REF.search(match.group(2))
         if match.group(1) == b"row":
             row, col = (int(ref.group(2)) if ref else row + 1), 0
         elif ref and ref.group(1):
@@ -230,40 +242,59 @@ def _counted_reach(body: bytes) -> tuple[int, int]:
     return rows, cols
 
 
-def _row_numbers(body: bytes) -> list[bytes] | None:
-    """Return the number each row element names; None when some cell or row may lack its `r`
-    reference (or names a prefix), so that positions must be counted tag by tag."""
-    numbers = _ROWS.findall(body)
-    if b"" in numbers or any(pattern.search(body) for pattern in _UNUSUAL):
-        return None
-    return numbers
+def _scan(body: bytes, start: int, end: int) -> tuple[bool, bool, int]:
+    """Return, of the rows and cells between start and end (which begins a row element or the
+    rows): whether every cell begins with a one-letter reference, whether every cell and row
+    is written as usual (its reference first, no prefix: else positions must be counted tag
+    by tag), and the largest number a row element names."""
+    one_letter = _NOT_ONE_LETTER.search(body, start, end) is None
+    numbers = _ROWS.findall(body, start, end)
+    colon = body.find(b":", start, end)  # a quick look before the search for prefixed tags
+    usual = b"" not in numbers and not (colon >= 0 and _UNUSUAL[1].search(body, colon, end)) \
+        and (one_letter or not _UNUSUAL[0].search(body, start, end))
+    return one_letter, usual, max(map(int, numbers), default=0) if usual else 0
 
 
-def _reach(body: bytes) -> tuple[int, int]:
+def _halves(body: bytes) -> tuple[int, int]:
+    """Return where the rows begin (at the first mention of sheetData: the reader reads rows
+    nowhere else) and the row element that begins the second half of a part large enough to
+    be shared (else the end)."""
+    start = max(body.find(b"sheetData"), 0)
+    if len(body) - start < SHARED_BYTES:
+        return start, len(body)
+    middle = body.find(b"<row", start + (len(body) - start) // 2)
+    return start, middle if middle > 0 else len(body)
+
+
+def _reach(body: bytes, scans: list[tuple[bool, bool, int]] | None = None) -> tuple[int, int]:
     """Return the rows and columns of the grid a reader builds, from A1 to the farthest of the
-    declared dimension, the rows and the widest cell reference.
+    declared dimension, the rows and the widest cell reference (scans: `_scan` of every
+    row, when done already).
 
     The rows are those the row elements name (every cell lies in one); a cell that names a
     farther row of as many digits is not looked for (it is bounded by the parsing child's
     memory limit instead). Columns: three-letter references are read exactly, two letters
-    count as ZZ, one as Z. Files whose cells or rows omit `r` are walked tag by tag.
+    count as ZZ, one as Z. Files whose cells or rows omit `r` are walked tag by tag. Most
+    sheets end at column Z or before, and the search that finds the cells written otherwise
+    proves it.
     """
     head = body.find(b"sheetData")
     declared = _DIMENSION.search(body, 0, head if head >= 0 else len(body))
     rows, cols = 0, 0
     if declared and declared.group(1):
         rows, cols = int(declared.group(2)), column_index(declared.group(1)) + 1
-    numbers = _row_numbers(body)
-    if numbers is None:
+    scans = scans or [_scan(body, max(head, 0), len(body))]
+    if not all(usual for _, usual, _ in scans):
         counted = _counted_reach(body)
         return max(rows, counted[0]), max(cols, counted[1])
-    rows = max([rows, *map(int, numbers)])
-    return rows, max(cols, _columns(body, rows))
+    rows = max([rows, *(last for _, _, last in scans)])
+    return rows, max(cols, _columns(body, rows, all(one for one, _, _ in scans)))
 
 
-def _columns(body: bytes, rows: int) -> int:
+def _columns(body: bytes, rows: int, one_letter: bool = False) -> int:
     """Return how many columns the cells span: exactly, or a bound when that is within budget."""
-    wider = ((_WIDE_REFS, None), (_TWO_LETTERS, 702)) if _SEVERAL_LETTERS.search(body) else ()
+    several = not one_letter and _SEVERAL_LETTERS.search(body)
+    wider = ((_WIDE_REFS, None), (_TWO_LETTERS, 702)) if several else ()
     for pattern, bound in (*wider, (_ONE_LETTER, 26)):
         if not pattern.search(body):
             continue
@@ -274,33 +305,67 @@ def _columns(body: bytes, rows: int) -> int:
     return 0
 
 
-def _check_reach(sheet: SheetPart, body: bytes) -> None:
+def _check_reach(sheet: SheetPart, body: bytes,
+                 scans: list[tuple[bool, bool, int]] | None = None) -> None:
     """Refuse a sheet whose grid would be wider than MAX_COLUMNS or larger than MAX_CELLS."""
-    rows, cols = _reach(body)
+    rows, cols = _reach(body, scans)
     if cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
         raise _reject("sheet_too_large", sheet.name, cell=f"{column_letters(cols - 1)}{rows}",
                       rows=rows, columns=cols, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
 
 
-def survey(sheet: SheetPart, body: bytes | None) -> None:
-    """Read a proven sheet part's merged ranges, error cells and formulas saved without a
-    result (what the reader does not give; no proof: it may run beside the parsing)."""
-    if body is None:
-        return
+def _surveyed(body: bytes) -> tuple[list, list, list]:
+    """Return a proven sheet part's merged ranges, error cells and formulas saved without a
+    result (what the reader does not give), each as (row, column, ...) counted from 0."""
+    merges, errors, formulas = [], [], []
     end = body.rfind(b"</sheetData>")
-    if any(tag.search(body) for tag in _FORMULA_TAGS):
-        _formulas_without_value(sheet, body, end)
+    colon = body.find(b":", max(body.find(b"sheetData"), 0))  # prefixed tags are rare
+    if _FORMULA_TAGS[0].search(body) or (colon >= 0 and _FORMULA_TAGS[1].search(body, colon)):
+        formulas = _formulas_without_value(body, end)
     at = max(body.rfind(b"<mergeCells", max(end, 0)), body.rfind(b":mergeCells", max(end, 0)))
     if at >= 0:
         for c1, r1, c2, r2 in _MERGE.findall(body, at):
             top, left = int(r1) - 1, column_index(c1)
-            sheet.merges.append((top, left, int(r2 or r1) - 1, column_index(c2 or c1)))
-    if b't="e"' in body:
+            merges.append((top, left, int(r2 or r1) - 1, column_index(c2 or c1)))
+    if _ERROR_TYPE.search(body):
         for attrs, inner in _ERROR_CELL.findall(body):
             ref, value = _CELL_REF.search(attrs), _VALUE.search(inner)
             if ref:
-                sheet.errors.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
-                                     value.group(1).decode(errors="replace") if value else "#"))
+                errors.append((int(ref.group(2)) - 1, column_index(ref.group(1)),
+                               value.group(1).decode(errors="replace") if value else "#"))
+    return merges, errors, formulas
+
+
+def survey(sheet: SheetPart, body: bytes | None) -> None:
+    """Read a proven sheet part's merged ranges, error cells and formulas saved without a
+    result into the sheet (no proof: it may run beside the parsing)."""
+    if body is not None:
+        _add_survey(sheet, _surveyed(body))
+
+
+def _add_survey(sheet: SheetPart, found: tuple[list, list, list]) -> None:
+    merges, errors, formulas = found
+    sheet.merges.extend(map(tuple, merges))
+    sheet.errors.extend(map(tuple, errors))
+    sheet.formulas.extend(map(tuple, formulas))
+
+
+@dataclass
+class Proven:
+    """A worksheet part proven safe to parse: its bytes (None for an old .xls workbook), and
+    the forked copy that searched half of a large one and surveys it (see forked)."""
+
+    body: bytes | None
+    forked: Forked | None = None
+
+    def survey(self, sheet: SheetPart) -> None:
+        """Read the part's merged ranges, error cells and formulas saved without a result into
+        the sheet (from the forked copy when it has them, else here); let the bytes go."""
+        if self.forked is not None:
+            _add_survey(sheet, self.forked.result(1))
+        else:
+            survey(sheet, self.body)
+        self.body = self.forked = None
 
 
 @dataclass
@@ -322,22 +387,29 @@ class Container:
         return next((i.file_size for i in self.archive.infolist()
                      if i.filename.lower() == sheet.path.lower()), 0)
 
-    def verify(self, sheet: SheetPart) -> None:
-        """Prove a worksheet part safe to parse and read its merged ranges and error cells."""
-        survey(sheet, self.prove(sheet))
-
-    def prove(self, sheet: SheetPart) -> bytes | None:
+    def prove(self, sheet: SheetPart) -> Proven:
         """Prove a worksheet part safe to parse (no DTD, a grid within bounds) and return it
-        inflated for `survey` (None for an old .xls workbook)."""
+        inflated for its survey. A large part's second half is searched by a forked copy
+        beside the first, which then surveys the part while it parses."""
         if self.archive is None:
-            return None
+            return Proven(None)
         info = next((i for i in self.archive.infolist()
                      if i.filename.lower() == sheet.path.lower()), None)
         if info is None:
             raise _reject("damaged")
         body = _no_dtd(_inflate(self.archive, info, self.data), info.filename)
-        _check_reach(sheet, body)
-        return body
+        start, middle = _halves(body)
+        if middle == len(body):
+            _check_reach(sheet, body)
+            return Proven(body)
+        forked = Forked(partial(_scan, body, middle, len(body)), partial(_surveyed, body))
+        try:
+            first = _scan(body, start, middle)
+            _check_reach(sheet, body, [first, forked.result(0)])
+        except BaseException:
+            forked.close()
+            raise
+        return Proven(body, forked)
 
 
 def _legacy(data: bytes) -> Container:
@@ -376,8 +448,8 @@ def inspect(data: bytes, limits: Limits) -> Container:
 
     Every other part is inflated (whatever its name: the reader finds parts regardless of
     case), and XML parts are refused when they declare a DTD; worksheets of recognised
-    sheets are proven by `Container.verify` just before they are parsed (in the parsing
-    thread); other worksheets are never parsed at all.
+    sheets are proven by `Container.prove` just before they are parsed; other worksheets are
+    never parsed at all.
     """
     _check_bytes(data, limits)
     if data.startswith(OLE_MAGIC):

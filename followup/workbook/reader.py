@@ -20,7 +20,6 @@ from followup.workbook.container import (
     SheetPart,
     column_letters,
     is_panic,
-    survey,
 )
 from followup.workbook.problems import Problem, Rejected
 
@@ -92,12 +91,6 @@ class _Cells:
     def __arrow_c_array__(self, requested_schema=None):
         pair, self._pair = self._pair, None
         return pair or self.sheet.__arrow_c_array__()
-
-
-def _parse(container: Container, part: SheetPart) -> _Cells | None:
-    """Prove a sheet safe, then parse it whole into Arrow text columns; None when empty."""
-    container.verify(part)
-    return _load(container, part)
 
 
 def _load(container: Container, part: SheetPart) -> _Cells | None:
@@ -315,32 +308,42 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
     """Read every recognised sheet into DuckDB; return them and the problems.
 
     Everything waits for the largest sheet, so it is proven first, alone (the proof holds
-    the GIL, the parsing does not), and what the reader does not give (its merged ranges,
-    error cells, formulas) is read from it while it parses; the sheets parse in two threads,
-    largest first, and are taken in the order they finish. `connect()` is called once the
-    parsing has started (so setting up DuckDB overlaps it) and returns the connection;
-    `on_sheet(kind, sheet)` is called for each sheet at once, so its typing overlaps the
-    parsing of the others.
+    the GIL, the parsing does not), and parses in a thread of its own from then on. The main
+    thread then proves the other sheets, each handed to a second thread to parse as soon as
+    it is proven, and while they parse it calls `connect()` (importing and setting up DuckDB)
+    and returns the connection; then it takes the other sheets, each with what the reader does
+    not give (merged ranges, error cells, formulas) read from its part, and
+    `on_sheet(kind, sheet)` is called for each at once, so their typing overlaps the parsing
+    of the largest; what the largest's part holds besides its cells is read last, while it
+    is still parsing.
     """
     problems: list[Problem] = _near_misses(container.sheets)
     chosen = _pick_sheets(container.sheets)
-    order = sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))
+    (first, largest), *others = sorted(chosen.items(), key=lambda kp: -container.size(kp[1]))
     sheets = {}
+
+    def take(kind: str, part: SheetPart, cells: _Cells | None) -> None:
+        sheet = _read_sheet(con, part, cells, problems)
+        if sheet is not None:
+            sheets[kind] = sheet
+            if on_sheet is not None:
+                on_sheet(kind, sheet)
+
     try:
-        largest = container.prove(order[0][1])
+        proven = container.prove(largest)
         with ThreadPoolExecutor(max_workers=min(2, len(chosen))) as pool:
-            futures = {pool.submit(_parse if i else _load, container, part): kind
-                       for i, (kind, part) in enumerate(order)}
-            survey(order[0][1], largest)  # beside its parsing (read once it is parsed)
-            del largest
+            parsing = pool.submit(_load, container, largest)
+            others_proven, futures = {}, {}
+            for kind, part in others:
+                others_proven[kind] = container.prove(part)
+                futures[pool.submit(_load, container, part)] = kind
             con = connect()
             for future in as_completed(futures):
                 kind = futures[future]
-                sheet = _read_sheet(con, chosen[kind], future.result(), problems)
-                if sheet is not None:
-                    sheets[kind] = sheet
-                    if on_sheet is not None:
-                        on_sheet(kind, sheet)
+                others_proven.pop(kind).survey(chosen[kind])
+                take(kind, chosen[kind], future.result())
+            proven.survey(largest)  # while it still parses
+            take(first, largest, parsing.result())
     except fastexcel.FastExcelError as exc:
         _LOG.warning("unreadable workbook: %s", str(exc).splitlines()[0][:200])
         raise Rejected([Problem("error", "damaged")]) from None

@@ -318,8 +318,22 @@ def test_the_reach_of_the_bench_sized_sheet_is_read_quickly():
 
 
 @pytest.mark.parametrize("tag", [b"<c>", b"<c/>", b'<c t="n">', b"<row>", b"<row/>",
-                                 b'<row spans="1:3">', b'<x:c r="B2">', b'<x:row r="2">'])
+                                 b'<row spans="1:3">', b'<x:c r="B2">', b'<x:row r="2">',
+                                 b'<c\nr="B2">', b"<c r='B2'>", b'<row\tr="2">'])
 def test_a_cell_or_row_without_its_reference_first_is_walked_tag_by_tag(tag):
     usual = b'<sheetData><row r="1" spans="1:2"><c r="A1" t="n"><v>1</v></c></row>'
-    assert container._row_numbers(usual + b'<row r="12"/></sheetData>') == [b"1", b"12"]
-    assert container._row_numbers(usual + tag + b"</sheetData>") is None
+    body = usual + b'<row r="12"/></sheetData>'
+    assert container._scan(body, 0, len(body)) == (True, True, 12)
+    body = usual + tag + b"</sheetData>"
+    assert container._scan(body, 0, len(body))[1] is False
+
+
+@pytest.mark.parametrize("written", [b'<c\nr="XFD1048576"', b'<c\tr="XFD1048576"',
+                                     b"<c r='XFD1048576'", b'<c  r = "XFD1048576"'])
+def test_a_far_cell_written_with_other_spaces_or_quotes_is_refused_all_the_same(written):
+    # the reader takes a cell's place from its reference however the attribute is written;
+    # before, these were not seen, and the reader asked for the whole grid
+    parts = zip_parts(far_cell_workbook("XFD2", dimension="A1:C2"))
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'<c r="XFD2"', written)
+    assert problems(zip_of(parts)) == [FAR]
