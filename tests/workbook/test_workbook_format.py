@@ -727,3 +727,43 @@ def test_amounts_a_quick_path_reads_never_take_the_long_road():
         spent = cpu(expression)
         assert spent < long_road / 2, (expression, spent, long_road)
         assert con.execute("SELECT sum(v) FROM typed").fetchone()[0] == total
+
+
+@pytest.mark.parametrize("written, key", [
+    ("Seksjon for migrasjon", "Seksjon for migrasjon"), ("  Hum ", "Hum"), ("Hum  Sek", "Hum Sek"),
+    ("Hum\tSek", "Hum Sek"), ("Hum\u00a0Sek", "Hum Sek"), ("Hum \u2009Sek", "Hum Sek"),
+    ("Hum\nSek", "Hum Sek"), ("\u202f", None), ("", None), ("  ", None), ("G-00001", "G-00001")])
+def test_a_key_is_trimmed_and_its_inner_spaces_made_one_either_way(written, key):
+    import duckdb
+
+    from followup.workbook import validate
+
+    con = duckdb.connect()
+    validate.prepare(con)
+    assert con.execute("SELECT clean_key($s)", {"s": written}).fetchone()[0] == key
+
+
+def test_keys_with_single_spaces_between_words_take_the_quick_path():
+    # the replacing ran on every key with a space at all: most sections and actors have one
+    import duckdb
+
+    from followup.workbook import validate
+
+    con = duckdb.connect()
+    con.execute("SET threads = 1")
+    validate.prepare(con)
+    con.execute("CREATE TABLE cells AS SELECT 'Seksjon for migrasjon ' || (i % 50) AS s, "
+                "'Seksjon  for migrasjon ' || (i % 50) AS doubled FROM range(200000) AS r(i)")
+
+    def cpu(column: str) -> float:
+        start = time.process_time()
+        con.execute(f"CREATE OR REPLACE TABLE keys AS SELECT clean_key({column}) AS k FROM cells")
+        return time.process_time() - start
+
+    replaced = cpu("doubled")
+    assert con.execute("SELECT count(DISTINCT k), min(k) FROM keys").fetchone() == (
+        50, "Seksjon for migrasjon 0")
+    quick = cpu("s")
+    assert con.execute("SELECT count(DISTINCT k), min(k) FROM keys").fetchone() == (
+        50, "Seksjon for migrasjon 0")
+    assert quick < replaced / 2, (quick, replaced)

@@ -4,10 +4,10 @@ CREATE OR REPLACE TEMP MACRO word_key(s) AS
     lower(trim(regexp_replace(nfc_normalize(s), '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ',
                               'g')));
 
--- a key as matched: surrounding spaces gone, inner runs of spaces one space (the regular
--- expression only runs on the few keys that have a space at all)
+-- a key as matched: surrounding spaces gone, inner runs of spaces one space (the replacing
+-- only runs on the few keys that need it: most have no space, or single spaces between words)
 CREATE OR REPLACE TEMP MACRO clean_key(s) AS CASE
-    WHEN regexp_matches(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]')
+    WHEN regexp_matches(s, '^\s|\s$|\s\s|[\t\n\f\r\x{00A0}\x{202F}\x{2007}\x{2009}]')
     THEN nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '')
     ELSE nullif(s, '') END;
 
