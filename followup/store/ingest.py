@@ -9,6 +9,8 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,12 +179,22 @@ def archive_path(db: Path, sha256: str) -> Path:
     return db.parent / ARCHIVE_DIR / f"{sha256}.xlsx"
 
 
-def _archive(con, db: Path, checked: Checked) -> Path | None:
-    """Return the original written as an incoming file in originals/, named once its round is
-    committed (None when kept already); what killed imports left is swept first (leftovers)."""
+def _archive(con, db: Path, checked: Checked) -> Future:
+    """Start writing the original as an incoming file in originals/, to be named once its
+    round is committed; return the writing's future (its result: the file, None when the
+    original is kept already). What killed imports left is swept first (leftovers). The
+    writing and its fsync overlap the round's inserts; the commit waits for them."""
     target = archive_path(db, checked.sha256)
-    leftovers.sweep_originals(target.parent, {
-        r[0] for r in con.execute("SELECT sha256 FROM target.snapshots").fetchall()})
+    owned = {r[0] for r in con.execute("SELECT sha256 FROM target.snapshots").fetchall()}
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(_write_original, target, owned, checked)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def _write_original(target: Path, owned: set[str], checked: Checked) -> Path | None:
+    leftovers.sweep_originals(target.parent, owned)
     if target.exists() and target.stat().st_size == len(checked.data):
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -268,13 +280,16 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
             con.execute("USE memory")
         if problems:
             raise Rejected(problems)
-        incoming = _archive(con, db, checked)
+        writing = _archive(con, db, checked)
         try:
-            snapshot = _insert(con, checked, as_of, who, scope)
+            snapshot = _insert(con, checked, as_of, who, scope, before_commit=writing.result)
         except BaseException:
-            if incoming:  # no round refers to it: leave no orphan in originals/
+            # no round refers to it: leave no orphan in originals/
+            incoming = None if writing.exception() else writing.result()
+            if incoming:
                 incoming.unlink(missing_ok=True)
             raise
+        incoming = writing.result()
         if incoming:
             os.replace(incoming, archive_path(db, checked.sha256))
         if checkpoint:
@@ -286,9 +301,11 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
 
 
 def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,
-                 scope: Scope, transaction: bool = True) -> None:
+                 scope: Scope, transaction: bool = True,
+                 before_commit: Callable[[], object] | None = None) -> None:
     """Insert the staged round into `target` as round `snapshot` (in one transaction of its
-    own unless told otherwise: the preview loads into an in-memory copy)."""
+    own unless told otherwise: the preview loads into an in-memory copy); before_commit()
+    is called before the commit, which does not happen if it raises."""
     from followup import store
 
     params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
@@ -301,6 +318,8 @@ def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str 
     try:
         for statement in store.statements(store.sql("load_snapshot")):
             con.execute(statement, {k: params[k] for k in store.named_parameters(statement)})
+        if before_commit is not None:
+            before_commit()
         if transaction:
             fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
             con.execute("COMMIT")
@@ -312,12 +331,13 @@ def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str 
         raise
 
 
-def _insert(con, checked: Checked, as_of: dt.date, who: str | None, scope: Scope) -> int:
+def _insert(con, checked: Checked, as_of: dt.date, who: str | None, scope: Scope,
+            before_commit: Callable[[], object]) -> int:
     """Insert the staged round into `target` in one transaction; return its id."""
     from followup import store
 
     snapshot = store.one(con, NEXT_SNAPSHOT)[0]
-    insert_round(con, checked, snapshot, as_of, who, scope)
+    insert_round(con, checked, snapshot, as_of, who, scope, before_commit=before_commit)
     return snapshot
 
 

@@ -146,6 +146,32 @@ def test_the_original_is_archived_beside_the_database_under_its_hash(db, standar
     assert archived.read_bytes() == standard.read_bytes()
 
 
+def test_an_original_that_cannot_be_written_stops_the_round_before_its_commit(
+        db, standard, monkeypatch):
+    # the original is written beside the round's inserts; the commit waits for it
+    import errno
+    import os
+
+    from followup.store.errors import DiskFull
+
+    load(db, standard, "2012-06-30")
+    before = stored(db, "SELECT count(*) FROM snapshots")
+    real = os.fsync
+
+    def full(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").rsplit("/", 1)[-1].startswith(".incoming-"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    other = write_workbook(db.parent / "other.xlsx", {"Tiltak": MINIMAL_ACTIONS})
+    with pytest.raises(DiskFull):
+        ingest.ingest(other.read_bytes(), "other.xlsx", db)
+    assert stored(db, "SELECT count(*) FROM snapshots") == before
+    assert [p.name for p in (db.parent / "originals").iterdir()] == [
+        f"{hashlib.sha256(standard.read_bytes()).hexdigest()}.xlsx"]
+
+
 def test_a_file_name_is_stored_without_directories_or_control_characters(db, standard):
     data = standard.read_bytes()
     ingest.ingest(data, "../../hemmelig/runde\n2012.xlsx", db)
