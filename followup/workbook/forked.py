@@ -22,9 +22,13 @@ _SECONDS = 240  # the parsing child's default time limit; the copy never outlive
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this copy when the thread that forked it ends (the parsing
+    child's main thread: `Container.prove` runs there)."""
     with contextlib.suppress(OSError, AttributeError):  # not Linux: the time limit ends it
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
 
 
 class Forked:
@@ -39,6 +43,7 @@ class Forked:
             read, write = os.pipe()
         except OSError:
             return
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:
@@ -52,7 +57,7 @@ class Forked:
                 signal.signal(signal.SIGALRM, signal.SIG_DFL)
                 signal.alarm(max(1, int(float(os.environ.get("FOLLOWUP_PARSE_SECONDS")
                                               or _SECONDS))))
-                _die_with_parent()
+                _die_with_parent(parent)
                 with os.fdopen(write, "wb") as pipe:
                     for search in searches:
                         payload = marshal.dumps(search())
@@ -61,8 +66,9 @@ class Forked:
                 code = 0
             finally:
                 os._exit(code)
+        self._pid = pid
         os.close(write)
-        self._pid, self._pipe = pid, os.fdopen(read, "rb")
+        self._pipe = os.fdopen(read, "rb")
 
     def result(self, index: int) -> object:
         """Return the index-th search's result (run here if the copy did not give it)."""
@@ -92,5 +98,6 @@ class Forked:
         if self._pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
+            with contextlib.suppress(ChildProcessError):  # reaped already (SIGCHLD ignored)
+                os.waitpid(self._pid, 0)
             self._pid = None

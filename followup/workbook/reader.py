@@ -17,6 +17,7 @@ import fastexcel
 from followup.workbook import asof, formats, scale
 from followup.workbook.container import (
     Container,
+    Proven,
     SheetPart,
     column_letters,
     is_panic,
@@ -329,20 +330,21 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
             if on_sheet is not None:
                 on_sheet(kind, sheet)
 
+    proven: list[Proven] = []  # closed whatever happens: no forked copy outlives the reading
     try:
-        proven = container.prove(largest)
+        proven.append(largest_proven := container.prove(largest))
         with ThreadPoolExecutor(max_workers=min(2, len(chosen))) as pool:
             parsing = pool.submit(_load, container, largest)
             others_proven, futures = {}, {}
             for kind, part in others:
-                others_proven[kind] = container.prove(part)
+                proven.append(others_proven.setdefault(kind, container.prove(part)))
                 futures[pool.submit(_load, container, part)] = kind
             con = connect()
             for future in as_completed(futures):
                 kind = futures[future]
                 others_proven.pop(kind).survey(chosen[kind])
                 take(kind, chosen[kind], future.result())
-            proven.survey(largest)  # while it still parses
+            largest_proven.survey(largest)  # while it still parses
             take(first, largest, parsing.result())
     except fastexcel.FastExcelError as exc:
         _LOG.warning("unreadable workbook: %s", str(exc).splitlines()[0][:200])
@@ -352,4 +354,7 @@ def read(container: Container, connect, on_sheet=None) -> tuple[dict[str, Sheet]
             _LOG.warning("the reader panicked: %s", str(exc)[:200])
             raise Rejected([Problem("error", "damaged")]) from None
         raise
+    finally:
+        for part in proven:
+            part.close()
     return {kind: sheets[kind] for kind in chosen if kind in sheets}, problems

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import os
 import time
+import zipfile
+import zlib
+from pathlib import Path
 
 import pytest
+from isal import isal_zlib
 
 from followup.settings import Limits
-from followup.workbook import container
+from followup.workbook import container, reader
 from followup.workbook.forked import Forked
 from followup.workbook.problems import Rejected
 from tests.support.builders import write_workbook_bytes, zip_of, zip_parts
@@ -120,3 +124,51 @@ def test_a_copy_that_would_run_on_is_stopped_when_it_is_no_longer_wanted():
     assert time.monotonic() - start < 5
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def _member(raw: bytes, size: int, crc: int) -> tuple[zipfile.ZipInfo, bytes]:
+    """Return a deflated member's ZipInfo and the bytes it points into (a local header with
+    no name, then raw), declaring size and crc."""
+    info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+    info.compress_type, info.header_offset = zipfile.ZIP_DEFLATED, 0
+    info.compress_size, info.file_size, info.CRC = len(raw), size, crc
+    return info, b"PK\x03\x04" + bytes(26) + raw
+
+
+def test_a_deflate_stream_cut_short_is_damaged_though_it_gives_the_declared_size():
+    # the reader's inflater and ISA-L may part ways on a damaged stream: only a stream that
+    # ends, at the declared size and CRC-32, is proven
+    body = sheet_xml(2_000)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = (packer.compress(body) + packer.flush())[:-40]
+    given = isal_zlib.decompressobj(-15).decompress(raw)  # what it gives, CRC and all
+    info, data = _member(raw, len(given), zlib.crc32(given))
+    with pytest.raises(Rejected) as refused:
+        container._inflate(None, info, data)
+    assert refused.value.problems[0].code == "damaged"
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    whole = packer.compress(body) + packer.flush()
+    assert container._inflate(None, *_member(whole, len(body), zlib.crc32(body))) == body
+    with pytest.raises(Rejected):
+        container._inflate(None, *_member(whole, len(body), zlib.crc32(body) ^ 1))
+
+
+def _children() -> set[int]:
+    """Return the pids of this process's children, zombies included."""
+    found = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+def test_no_forked_copy_outlives_a_reading_that_fails():
+    # the largest part proven (its copy surveying it), then setting up DuckDB fails
+    parts = large_workbook(sheet_xml())
+    before = _children()
+
+    def connect():
+        raise RuntimeError("DuckDB could not be set up")
+
+    with pytest.raises(RuntimeError):
+        reader.read(parts, connect)
+    assert _children() - before == set()

@@ -732,7 +732,9 @@ def test_amounts_a_quick_path_reads_never_take_the_long_road():
 @pytest.mark.parametrize("written, key", [
     ("Seksjon for migrasjon", "Seksjon for migrasjon"), ("  Hum ", "Hum"), ("Hum  Sek", "Hum Sek"),
     ("Hum\tSek", "Hum Sek"), ("Hum\u00a0Sek", "Hum Sek"), ("Hum \u2009Sek", "Hum Sek"),
-    ("Hum\nSek", "Hum Sek"), ("\u202f", None), ("", None), ("  ", None), ("G-00001", "G-00001")])
+    ("Hum\nSek", "Hum Sek"), ("\u202f", None), ("", None), ("  ", None), ("G-00001", "G-00001"),
+    # trim takes every kind of space off the ends once a key has a space to collapse
+    ("\u3000 Hum", "Hum"), ("Hum Sek\u2003", "Hum Sek"), ("\u3000Hum", "\u3000Hum")])
 def test_a_key_is_trimmed_and_its_inner_spaces_made_one_either_way(written, key):
     import duckdb
 

@@ -5,9 +5,12 @@ CREATE OR REPLACE TEMP MACRO word_key(s) AS
                               'g')));
 
 -- a key as matched: surrounding spaces gone, inner runs of spaces one space (the replacing
--- only runs on the few keys that need it: most have no space, or single spaces between words)
+-- only runs on the few keys that need it: most have no space, or single spaces between words;
+-- trim takes every kind of space off the ends, so a key with a space and another kind of
+-- space at an end takes it too)
 CREATE OR REPLACE TEMP MACRO clean_key(s) AS CASE
     WHEN regexp_matches(s, '^\s|\s$|\s\s|[\t\n\f\r\x{00A0}\x{202F}\x{2007}\x{2009}]')
+         OR (contains(s, ' ') AND regexp_matches(s, '^\p{Zs}|\p{Zs}$'))
     THEN nullif(trim(regexp_replace(s, '[\s\x{00A0}\x{202F}\x{2007}\x{2009}]+', ' ', 'g')), '')
     ELSE nullif(s, '') END;
 
