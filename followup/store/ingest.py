@@ -280,12 +280,14 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
             con.execute("USE memory")
         if problems:
             raise Rejected(problems)
-        writing = _archive(con, db, checked)
+        writing, committed = _archive(con, db, checked), []
         try:
-            snapshot = _insert(con, checked, as_of, who, scope, before_commit=writing.result)
+            snapshot = _insert(con, checked, as_of, who, scope, before_commit=writing.result,
+                               after_commit=lambda: committed.append(True))
         except BaseException:
-            # no round refers to it: leave no orphan in originals/
-            incoming = None if writing.exception() else writing.result()
+            # no round refers to it: leave no orphan in originals/ (one that a round committed
+            # before the error refers to is named by the next writer: leftovers)
+            incoming = None if committed or writing.exception() else writing.result()
             if incoming:
                 incoming.unlink(missing_ok=True)
             raise
@@ -302,10 +304,12 @@ def _load_unlocked(checked: Checked, db: Path, as_of: dt.date | None = None,
 
 def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str | None,
                  scope: Scope, transaction: bool = True,
-                 before_commit: Callable[[], object] | None = None) -> None:
+                 before_commit: Callable[[], object] | None = None,
+                 after_commit: Callable[[], object] | None = None) -> None:
     """Insert the staged round into `target` as round `snapshot` (in one transaction of its
     own unless told otherwise: the preview loads into an in-memory copy); before_commit()
-    is called before the commit, which does not happen if it raises."""
+    is called before the commit, which does not happen if it raises, and after_commit() at
+    once after it."""
     from followup import store
 
     params = {"snapshot": snapshot, "as_of": as_of, "file_name": checked.file_name,
@@ -323,6 +327,8 @@ def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str 
         if transaction:
             fault_point("FOLLOWUP_FAULT_BEFORE_COMMIT")
             con.execute("COMMIT")
+            if after_commit is not None:
+                after_commit()
             fault_point("FOLLOWUP_FAULT_AFTER_COMMIT")
     except BaseException:
         if transaction:
@@ -332,12 +338,13 @@ def insert_round(con, checked: Checked, snapshot: int, as_of: dt.date, who: str 
 
 
 def _insert(con, checked: Checked, as_of: dt.date, who: str | None, scope: Scope,
-            before_commit: Callable[[], object]) -> int:
+            before_commit: Callable[[], object], after_commit: Callable[[], object]) -> int:
     """Insert the staged round into `target` in one transaction; return its id."""
     from followup import store
 
     snapshot = store.one(con, NEXT_SNAPSHOT)[0]
-    insert_round(con, checked, snapshot, as_of, who, scope, before_commit=before_commit)
+    insert_round(con, checked, snapshot, as_of, who, scope, before_commit=before_commit,
+                 after_commit=after_commit)
     return snapshot
 
 

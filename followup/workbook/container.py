@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from xml.etree import ElementTree
 
 from isal import isal_zlib
@@ -37,9 +37,10 @@ _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
                      for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+# references are read as the reader reads them: letters of either case (`e3` is E3)
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
-_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_CELL_REF = re.compile(rb'\br="([A-Za-z]+)(\d+)"')
 _BARE_FORMULA = re.compile(
     rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
@@ -47,20 +48,37 @@ _BARE_FORMULA = re.compile(
 _FORMULA_TAGS = (re.compile(rb"<f"), re.compile(rb":f"))
 _ERROR_TYPE = re.compile(rb't="e"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Za-z]+\d+(?::([A-Za-z]+)(\d+))?"')
 # every row element: the number it names, or b"" when it is written without that reference first
 _ROWS = re.compile(rb'<row(?: r="(\d{1,9})"|(?=[\s/>]))')
-_WIDE_REFS = re.compile(rb' r="([A-Z]{3,})\d')
-_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})\d')
-_ONE_LETTER = re.compile(rb' r="([A-Z])\d')
-_SEVERAL_LETTERS = re.compile(rb' r="[A-Z]{2}')  # one pass rules out both patterns above
-# a cell that does not begin with a reference of one letter (`<c r="B2"`): one pass rules out
-# cells written without their reference first and references past column Z alike
-_NOT_ONE_LETTER = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]\d)')
+_WIDE_REFS = re.compile(rb' r="([A-Za-z]{3,})\d')
+_TWO_LETTERS = re.compile(rb' r="([A-Za-z]{2})\d')
+_ONE_LETTER = re.compile(rb' r="([A-Za-z])\d')
+_SEVERAL_LETTERS = re.compile(rb' r="[A-Za-z]{2}')  # one pass rules out both patterns above
+
+
+@cache
+def _not_one_letter(digits: int) -> re.Pattern:
+    """Return the search for a cell that does not begin with a reference of one letter and at
+    most `digits` digits (`<c r="B2"`): one pass rules out cells written without their
+    reference first, references past column Z and cells naming a row with more digits than
+    any row element names (the reader places a cell by its own reference) alike."""
+    return re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]\d{1,%d}")' % max(digits, 1))
+
+
+@cache
+def _far_cell(digits: int) -> re.Pattern:
+    """Return the search for a cell reference naming a row of more than `digits` digits."""
+    return re.compile(rb'\sr\s*=\s*["\'][A-Za-z]{1,3}\d{%d}' % (max(digits, 1) + 1))
+
+
 # a cell written without its reference first (`<c>`, `<c/>`, `<c t=..`), a prefixed cell or row
 _UNUSUAL = (re.compile(rb'<c(?=[\s/>])(?! r=")'), re.compile(rb':(?:c|row)(?=[\s/>])'))
-_TAGS = re.compile(rb'<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>')
-_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]*)(\d+)["\']')
+# a cell or row tag, to its first `>`, and whole, a `>` inside a quoted value not ending it
+# (the reader reads `<c x=">" r="E3">` as E3; a quote left open is read the first way)
+_TAGS = (re.compile(rb'<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>'),
+         re.compile(rb'<(?:\w+:)?(c|row)(?=[\s/>])((?>[^>"\']+|"[^"]*"|\'[^\']*\')*)>'))
+_REF = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d+)["\']')
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000
 # a part larger than this is searched half here and half in a forked copy (see forked)
@@ -84,7 +102,7 @@ def column_index(letters: bytes | str) -> int:
     if isinstance(letters, bytes):
         letters = letters.decode()
     index = 0
-    for char in letters:
+    for char in letters.upper():
         index = index * 26 + ord(char) - 64
     return index - 1
 
@@ -232,9 +250,15 @@ def _formulas_without_value(body: bytes, end: int) -> list[tuple[int, int, str]]
 
 def _counted_reach(body: bytes) -> tuple[int, int]:
     """Return the rows and columns spanned when cells or rows omit their `r` reference and
-    take the position after the previous one (rare: only some programs write them so)."""
+    take the position after the previous one (rare: only some programs write them so); the
+    tags are read both ways (see _TAGS) and the farther reach is taken."""
+    reaches = [_counted(body, tags) for tags in _TAGS]
+    return max(r for r, _ in reaches), max(c for _, c in reaches)
+
+
+def _counted(body: bytes, tags: re.Pattern) -> tuple[int, int]:
     row = col = rows = cols = 0
-    for match in _TAGS.finditer(body):
+    for match in tags.finditer(body):
         ref = _REF.search(match.group(2))
         if match.group(1) == b"row":
             row, col = (int(ref.group(2)) if ref else row + 1), 0
@@ -248,15 +272,17 @@ def _counted_reach(body: bytes) -> tuple[int, int]:
 
 def _scan(body: bytes, start: int, end: int) -> tuple[bool, bool, int]:
     """Return, of the rows and cells between start and end (which begins a row element or the
-    rows): whether every cell begins with a one-letter reference, whether every cell and row
+    rows): whether every cell begins with a one-letter reference naming a row of no more
+    digits than the largest row element's (see _not_one_letter), whether every cell and row
     is written as usual (its reference first, no prefix: else positions must be counted tag
     by tag), and the largest number a row element names."""
-    one_letter = _NOT_ONE_LETTER.search(body, start, end) is None
     numbers = _ROWS.findall(body, start, end)
+    last = 0 if b"" in numbers else max(map(int, numbers), default=0)
+    one_letter = _not_one_letter(len(str(last))).search(body, start, end) is None
     colon = body.find(b":", start, end)  # a quick look before the search for prefixed tags
     usual = b"" not in numbers and not (colon >= 0 and _UNUSUAL[1].search(body, colon, end)) \
         and (one_letter or not _UNUSUAL[0].search(body, start, end))
-    return one_letter, usual, max(map(int, numbers), default=0) if usual else 0
+    return one_letter, usual, last if usual else 0
 
 
 def _halves(body: bytes) -> tuple[int, int]:
@@ -291,8 +317,13 @@ def _reach(body: bytes, scans: list[tuple[bool, bool, int]] | None = None) -> tu
     if not all(usual for _, usual, _ in scans):
         counted = _counted_reach(body)
         return max(rows, counted[0]), max(cols, counted[1])
-    rows = max([rows, *(last for _, _, last in scans)])
-    return rows, max(cols, _columns(body, rows, all(one for one, _, _ in scans)))
+    named = max(last for _, _, last in scans)
+    one_letter = all(one for one, _, _ in scans)
+    if not one_letter and _far_cell(len(str(named))).search(body):
+        counted = _counted_reach(body)  # a cell names a row far past every row element
+        return max(rows, counted[0]), max(cols, counted[1])
+    rows = max(rows, named)
+    return rows, max(cols, _columns(body, rows, one_letter))
 
 
 def _columns(body: bytes, rows: int, one_letter: bool = False) -> int:
@@ -305,7 +336,7 @@ def _columns(body: bytes, rows: int, one_letter: bool = False) -> int:
         if bound is not None and rows * bound <= MAX_CELLS:
             return bound
         letters = set(pattern.findall(body))
-        return column_index(max(letters, key=lambda b: (len(b), b))) + 1
+        return column_index(max(letters, key=lambda b: (len(b), b.upper()))) + 1
     return 0
 
 

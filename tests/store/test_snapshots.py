@@ -172,6 +172,21 @@ def test_an_original_that_cannot_be_written_stops_the_round_before_its_commit(
         f"{hashlib.sha256(standard.read_bytes()).hexdigest()}.xlsx"]
 
 
+def test_an_error_right_after_the_commit_leaves_the_original_to_its_round(
+        db, standard, monkeypatch):
+    # found in review: the error path removed the incoming original of a committed round
+    def fault(name):
+        if name == "FOLLOWUP_FAULT_AFTER_COMMIT":
+            raise RuntimeError("interrupted after the commit")
+
+    monkeypatch.setattr(ingest, "fault_point", fault)
+    with pytest.raises(RuntimeError):
+        ingest.ingest(standard.read_bytes(), "standard.xlsx", db)
+    assert stored(db, "SELECT count(*) FROM snapshots") == [(1,)]
+    kept = [p for p in (db.parent / "originals").iterdir() if p.name.startswith(".incoming-")]
+    assert [p.read_bytes() for p in kept] == [standard.read_bytes()]  # named by the next writer
+
+
 def test_a_file_name_is_stored_without_directories_or_control_characters(db, standard):
     data = standard.read_bytes()
     ingest.ingest(data, "../../hemmelig/runde\n2012.xlsx", db)

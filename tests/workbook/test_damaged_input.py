@@ -328,6 +328,20 @@ def test_a_cell_or_row_without_its_reference_first_is_walked_tag_by_tag(tag):
     assert container._scan(body, 0, len(body))[1] is False
 
 
+@pytest.mark.parametrize("written, cell, grid", [
+    (b'<c r="xfd1048576"', "XFD1048576", "1\u00a0048\u00a0576 rader × 16\u00a0384 kolonner"),
+    (b'<c x=">" r="XFD1048576"', "XFD1048576", "1\u00a0048\u00a0576 rader × 16\u00a0384 kolonner"),
+    (b'<c r="Z999999"', "Z999999", "999\u00a0999 rader × 26 kolonner")])
+def test_a_far_cell_the_proof_did_not_see_before_is_refused(written, cell, grid):
+    # the reader reads a reference in lower case, a `>` inside a quoted value, and places a
+    # cell by its own reference, beyond the row element it lies in (found in review: each
+    # passed the proof and the reader asked for the grid)
+    parts = zip_parts(far_cell_workbook("XFD2", dimension="A1:C2"))
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'<c r="XFD2"', written)
+    assert problems(zip_of(parts))[0].startswith(f"Tiltak: arket går til celle {cell} ({grid})")
+
+
 @pytest.mark.parametrize("written", [b'<c\nr="XFD1048576"', b'<c\tr="XFD1048576"',
                                      b"<c r='XFD1048576'", b'<c  r = "XFD1048576"'])
 def test_a_far_cell_written_with_other_spaces_or_quotes_is_refused_all_the_same(written):
