@@ -701,9 +701,8 @@ def test_the_nynorsk_words_are_accepted_and_the_readme_lists_them():
     assert [w for w in NYNORSK if not re.search(rf"[`\s,]{w}[`,\s|]", readme)] == []
 
 
-def test_amounts_a_quick_path_reads_never_take_the_long_road():
-    # regression: amount_core written out in each use in amount_plain was hoisted by DuckDB and
-    # run on every cell, so 200,000 plain amounts cost as much as 200,000 written ones
+def macros_connection():
+    """Return an in-memory DuckDB connection on one thread, with the staging macros."""
     import duckdb
 
     from followup.workbook import validate
@@ -711,13 +710,26 @@ def test_amounts_a_quick_path_reads_never_take_the_long_road():
     con = duckdb.connect()
     con.execute("SET threads = 1")
     validate.prepare(con)
+    return con
+
+
+def cpu_of(con, statement: str) -> float:
+    """Return the CPU seconds a statement took (not slowed by other processes)."""
+    start = time.process_time()
+    con.execute(statement)
+    return time.process_time() - start
+
+
+def test_amounts_a_quick_path_reads_never_take_the_long_road():
+    # regression: amount_core written out in each use in amount_plain was hoisted by DuckDB and
+    # run on every cell, so 200,000 plain amounts cost as much as 200,000 written ones
+    con = macros_connection()
     con.execute("CREATE TABLE cells AS SELECT CASE WHEN i % 5 = 0 THEN '1 234 567,00' "
                 "ELSE (i * 7)::VARCHAR END AS s FROM range(200000) AS r(i)")
 
     def cpu(expression: str) -> float:
-        start = time.process_time()  # CPU seconds: not slowed by other processes
-        con.execute(f"CREATE OR REPLACE TABLE typed AS SELECT {expression} AS v FROM cells")
-        return time.process_time() - start
+        return cpu_of(con, f"CREATE OR REPLACE TABLE typed AS SELECT {expression} AS v "
+                           "FROM cells")
 
     # 40,000 cells of 1 234 567,00, and 7·i for the other 160,000 i below 200,000 (16·10⁹ in all)
     total = Decimal(40_000 * 1_234_567 + 7 * 16_000_000_000)
@@ -736,31 +748,19 @@ def test_amounts_a_quick_path_reads_never_take_the_long_road():
     # trim takes every kind of space off the ends once a key has a space to collapse
     ("\u3000 Hum", "Hum"), ("Hum Sek\u2003", "Hum Sek"), ("\u3000Hum", "\u3000Hum")])
 def test_a_key_is_trimmed_and_its_inner_spaces_made_one_either_way(written, key):
-    import duckdb
-
-    from followup.workbook import validate
-
-    con = duckdb.connect()
-    validate.prepare(con)
+    con = macros_connection()
     assert con.execute("SELECT clean_key($s)", {"s": written}).fetchone()[0] == key
 
 
 def test_keys_with_single_spaces_between_words_take_the_quick_path():
     # the replacing ran on every key with a space at all: most sections and actors have one
-    import duckdb
-
-    from followup.workbook import validate
-
-    con = duckdb.connect()
-    con.execute("SET threads = 1")
-    validate.prepare(con)
+    con = macros_connection()
     con.execute("CREATE TABLE cells AS SELECT 'Seksjon for migrasjon ' || (i % 50) AS s, "
                 "'Seksjon  for migrasjon ' || (i % 50) AS doubled FROM range(200000) AS r(i)")
 
     def cpu(column: str) -> float:
-        start = time.process_time()
-        con.execute(f"CREATE OR REPLACE TABLE keys AS SELECT clean_key({column}) AS k FROM cells")
-        return time.process_time() - start
+        return cpu_of(con, f"CREATE OR REPLACE TABLE keys AS SELECT clean_key({column}) AS k "
+                           "FROM cells")
 
     replaced = cpu("doubled")
     assert con.execute("SELECT count(DISTINCT k), min(k) FROM keys").fetchone() == (
