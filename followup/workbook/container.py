@@ -72,8 +72,9 @@ def _far_cell(digits: int) -> re.Pattern:
     return re.compile(rb'\sr\s*=\s*["\'][A-Za-z]{1,3}\d{%d}' % (max(digits, 1) + 1))
 
 
-# a cell written without its reference first (`<c>`, `<c/>`, `<c t=..`), a prefixed cell or row
-_UNUSUAL = (re.compile(rb'<c(?=[\s/>])(?! r=")'), re.compile(rb':(?:c|row)(?=[\s/>])'))
+# a cell written without its reference first (`<c>`, `<c/>`, `<c t=..`); a prefixed cell or row
+_NO_REFERENCE_FIRST = re.compile(rb'<c(?=[\s/>])(?! r=")')
+_PREFIXED = re.compile(rb':(?:c|row)(?=[\s/>])')
 # a cell or row tag, to its first `>`, and whole, a `>` inside a quoted value not ending it
 # (the reader reads `<c x=">" r="E3">` as E3; a quote left open is read the first way)
 _TAGS = (re.compile(rb'<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>'),
@@ -280,8 +281,8 @@ def _scan(body: bytes, start: int, end: int) -> tuple[bool, bool, int]:
     last = 0 if b"" in numbers else max(map(int, numbers), default=0)
     one_letter = _not_one_letter(len(str(last))).search(body, start, end) is None
     colon = body.find(b":", start, end)  # a quick look before the search for prefixed tags
-    usual = b"" not in numbers and not (colon >= 0 and _UNUSUAL[1].search(body, colon, end)) \
-        and (one_letter or not _UNUSUAL[0].search(body, start, end))
+    usual = b"" not in numbers and not (colon >= 0 and _PREFIXED.search(body, colon, end)) \
+        and (one_letter or not _NO_REFERENCE_FIRST.search(body, start, end))
     return one_letter, usual, last if usual else 0
 
 
@@ -301,12 +302,12 @@ def _reach(body: bytes, scans: list[tuple[bool, bool, int]] | None = None) -> tu
     declared dimension, the rows and the widest cell reference (scans: `_scan` of every
     row, when done already).
 
-    The rows are those the row elements name (every cell lies in one); a cell that names a
-    farther row of as many digits is not looked for (it is bounded by the parsing child's
-    memory limit instead). Columns: three-letter references are read exactly, two letters
-    count as ZZ, one as Z. Files whose cells or rows omit `r` are walked tag by tag. Most
-    sheets end at column Z or before, and the search that finds the cells written otherwise
-    proves it.
+    The rows are those the row elements name; a cell that names a farther row of as many
+    digits is not looked for (it is bounded by the parsing child's memory limit instead).
+    Columns: three-letter references are read exactly, two letters count as ZZ, one as Z.
+    Most sheets end at column Z or before, and the search that finds the cells written
+    otherwise proves it. Files whose cells or rows omit `r`, or with a cell naming a row of
+    more digits than any row element, are walked tag by tag.
     """
     head = body.find(b"sheetData")
     declared = _DIMENSION.search(body, 0, head if head >= 0 else len(body))
@@ -314,13 +315,11 @@ def _reach(body: bytes, scans: list[tuple[bool, bool, int]] | None = None) -> tu
     if declared and declared.group(1):
         rows, cols = int(declared.group(2)), column_index(declared.group(1)) + 1
     scans = scans or [_scan(body, max(head, 0), len(body))]
-    if not all(usual for _, usual, _ in scans):
-        counted = _counted_reach(body)
-        return max(rows, counted[0]), max(cols, counted[1])
     named = max(last for _, _, last in scans)
     one_letter = all(one for one, _, _ in scans)
-    if not one_letter and _far_cell(len(str(named))).search(body):
-        counted = _counted_reach(body)  # a cell names a row far past every row element
+    if not all(usual for _, usual, _ in scans) or (
+            not one_letter and _far_cell(len(str(named))).search(body)):
+        counted = _counted_reach(body)
         return max(rows, counted[0]), max(cols, counted[1])
     rows = max(rows, named)
     return rows, max(cols, _columns(body, rows, one_letter))
